@@ -1,0 +1,70 @@
+//! Command-line definitions.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "gangmu",
+    version,
+    about = "纲目: outline browser for Chinese speeches"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or directories to open (default: the bundled samples). `-` reads stdin.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub find: FindArgs,
+    /// How to measure ambiguous-width characters (“ ” … × · —).
+    #[arg(long, value_enum, default_value_t = Ambiguous::Narrow)]
+    pub ambiguous: Ambiguous,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the outline of speeches as text or JSON.
+    Outline(OutlineArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FindArgs {
+    /// Extra file extensions to read from directories besides .txt, comma separated (e.g. md,text).
+    #[arg(long, value_delimiter = ',')]
+    pub ext: Vec<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OutlineArgs {
+    /// Files or directories (default: the bundled samples). `-` reads stdin.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub find: FindArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Ambiguous {
+    Narrow,
+    Wide,
+}
+
+impl Cli {
+    /// The browser's arguments read as an outline request (used until the browser exists).
+    pub fn outline_args(&self) -> OutlineArgs {
+        OutlineArgs {
+            paths: self.paths.clone(),
+            find: self.find.clone(),
+            format: Format::Text,
+        }
+    }
+}

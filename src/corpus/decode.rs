@@ -1,0 +1,254 @@
+//! Bytes to text (spec §1): BOM, UTF-8, then detection among the CJK legacy encodings.
+
+use encoding_rs::{BIG5, Encoding, GB18030, UTF_16BE, UTF_16LE};
+use std::borrow::Cow;
+
+/// A decoded file: text with LF line endings, and the encoding that was used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Empty,
+    WhitespaceOnly,
+    Binary,
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DecodeError::Empty => "empty file",
+            DecodeError::WhitespaceOnly => "no text (whitespace only)",
+            DecodeError::Binary => "binary file, not text (skipped)",
+        })
+    }
+}
+
+/// Decodes a speech file's bytes. Never panics.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let (raw, encoding) = decode_raw(bytes)?;
+    let text = normalize(&raw);
+    if looks_binary(&text) {
+        return Err(DecodeError::Binary);
+    }
+    if text.chars().all(|c| c.is_whitespace()) {
+        return Err(DecodeError::WhitespaceOnly);
+    }
+    Ok(Decoded { text, encoding })
+}
+
+fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        let name = if enc == UTF_16LE {
+            "UTF-16LE"
+        } else if enc == UTF_16BE {
+            "UTF-16BE"
+        } else {
+            "UTF-8"
+        };
+        // A BOM decides, even if some units are broken (lone surrogates become U+FFFD).
+        let (text, _) = enc.decode_without_bom_handling(body);
+        return Ok((text, name));
+    }
+    if raw_control_ratio_high(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    if let Some(text) = utf8_allowing_cut_end(bytes) {
+        return Ok((Cow::Borrowed(text), "UTF-8"));
+    }
+    if mostly_utf8(bytes) {
+        return Ok((String::from_utf8_lossy(bytes), "UTF-8"));
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let guess = det.guess(None, chardetng::Utf8Detection::Allow);
+    // Reject a guess with replacement or private-use characters when a CJK candidate is clean.
+    let mut candidates = vec![guess];
+    for enc in [GB18030, BIG5] {
+        if enc != guess {
+            candidates.push(enc);
+        }
+    }
+    for enc in &candidates {
+        if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes)
+            && !text.chars().any(is_private_use)
+        {
+            return Ok((text, name_of(enc)));
+        }
+    }
+    let (text, _) = guess.decode_without_bom_handling(bytes);
+    Ok((text, name_of(guess)))
+}
+
+fn name_of(enc: &'static Encoding) -> &'static str {
+    if enc == GB18030 || enc == encoding_rs::GBK {
+        "GB18030"
+    } else {
+        enc.name()
+    }
+}
+
+/// Valid UTF-8, where a file cut in the middle of its last character still counts.
+fn utf8_allowing_cut_end(bytes: &[u8]) -> Option<&str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s),
+        Err(e) if e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4 => {
+            std::str::from_utf8(&bytes[..e.valid_up_to()]).ok()
+        }
+        Err(_) => None,
+    }
+}
+
+/// UTF-8 with a few broken bytes (a damaged copy) reads better as UTF-8 than as a
+/// legacy guess that turns every character into mojibake.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut bad = 0usize;
+    let mut multibyte = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += chunk.invalid().len();
+    }
+    multibyte >= 8 && bad * 10 <= multibyte
+}
+
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF)
+}
+
+fn is_binary_control(b: u8) -> bool {
+    matches!(b, 0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F)
+}
+
+/// Images, archives and random bytes are full of NULs and C0 controls; text is not.
+fn raw_control_ratio_high(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let controls = head.iter().filter(|&&b| is_binary_control(b)).count();
+    controls * 20 > head.len()
+}
+
+fn looks_binary(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars().take(64 * 1024) {
+        total += 1;
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\t' | '\x0c' | '\x1b')) {
+            bad += 1;
+        }
+    }
+    bad * 5 > total
+}
+
+/// LF line endings; stray BOMs and zero-width spaces dropped.
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{FEFF}' | '\u{200B}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "在全市工作会议上的讲话\n同志们：\n一、抓好项目建设\n";
+
+    #[test]
+    fn utf8_plain_and_with_bom() {
+        let d = decode(TEXT.as_bytes()).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (TEXT, "UTF-8"));
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice(TEXT.as_bytes());
+        let d = decode(&b).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (TEXT, "UTF-8"));
+    }
+
+    #[test]
+    fn utf8_cut_in_last_character_is_still_utf8() {
+        let b = TEXT.as_bytes();
+        let cut = &b[..b.len() - 2]; // drops "\n" and one byte of the last character
+        let d = decode(cut).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("在全市工作会议上的讲话"));
+    }
+
+    #[test]
+    fn gb18030_including_four_byte_characters() {
+        let src = format!("{TEXT}二是加强𠀀字库建设，推进“放管服”改革。\n");
+        let (bytes, _, _) = GB18030.encode(&src);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(d.text, src);
+    }
+
+    #[test]
+    fn utf16_le_and_be_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in TEXT.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        let d = decode(&le).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (TEXT, "UTF-16LE"));
+        let d = decode(&be).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (TEXT, "UTF-16BE"));
+    }
+
+    #[test]
+    fn big5() {
+        let src = "在全縣經濟工作會議上的講話\n同志們：\n一、堅持穩中求進，推動高質量發展。各級幹部要切實負起責任。\n";
+        let (bytes, _, _) = BIG5.encode(src);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "Big5");
+        assert_eq!(d.text, src);
+    }
+
+    #[test]
+    fn crlf_and_cr_become_lf_and_stray_marks_go() {
+        let d = decode("甲\r\n乙\r丙\u{200B}\u{FEFF}丁\n".as_bytes()).unwrap();
+        assert_eq!(d.text, "甲\n乙\n丙丁\n");
+    }
+
+    #[test]
+    fn empty_whitespace_and_binary_are_errors() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(
+            decode(" \n\u{3000}\n".as_bytes()),
+            Err(DecodeError::WhitespaceOnly)
+        );
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0";
+        assert_eq!(decode(png), Err(DecodeError::Binary));
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
+        assert_eq!(decode(&noise), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn utf8_with_a_few_invalid_bytes_stays_utf8() {
+        let mut b = TEXT.repeat(3).into_bytes();
+        b.insert(10, 0xFF);
+        let d = decode(&b).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains('\u{FFFD}'));
+        assert!(d.text.contains("抓好项目建设"));
+    }
+}

@@ -1,0 +1,10 @@
+//! Finding speech files, decoding their bytes and loading them in parallel.
+
+pub mod decode;
+pub mod find;
+pub mod load;
+pub mod samples;
+
+pub use decode::{DecodeError, Decoded, decode};
+pub use find::{Source, find_sources, natural_cmp};
+pub use load::{LoadError, load_source};

@@ -1,0 +1,8 @@
+//! gangmu: outlines of Chinese speeches, and a terminal browser for them.
+//!
+//! The core (`corpus`, `outline`, `text`, `export`) knows nothing of the terminal.
+
+pub mod cli;
+pub mod corpus;
+pub mod export;
+pub mod outline;

@@ -1,0 +1,126 @@
+//! The outline model: what the parser produces and every consumer reads.
+
+use serde::Serialize;
+
+/// What a node is: a numbered or unnumbered heading, or an enumerated point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Heading,
+    Point,
+}
+
+/// One node of the outline, kept in a flat pre-order array (`Document::nodes`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// Depth in the tree, 1 = top.
+    pub level: usize,
+    pub kind: Kind,
+    /// The marker as written (`（一）`, `一是`), or "" when unnumbered.
+    pub marker: String,
+    /// Title without marker and trailing punctuation.
+    pub title: String,
+    /// 1-based line in the decoded file.
+    pub line: usize,
+    /// Non-whitespace characters of its text, children included.
+    pub chars: usize,
+    /// Index of the parent node in `Document::nodes`.
+    pub parent: Option<usize>,
+    /// One past the last node of this node's subtree (pre-order).
+    pub end: usize,
+    /// Index in `Document::paragraphs` of the paragraph where the node starts.
+    pub para: usize,
+}
+
+/// What a paragraph of the reading text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Subtitle,
+    Meta,
+    Salutation,
+    Body,
+    /// A paragraph that starts a node (heading or point); see `Paragraph::node`.
+    Heading,
+    Closing,
+}
+
+/// An enumeration word in the middle of a paragraph (`…：一是抓项目；二是…`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InlinePoint {
+    /// Byte offset of the marker in the paragraph text.
+    pub offset: usize,
+    pub marker: String,
+}
+
+/// One paragraph of the speech as it is read, junk removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub line: usize,
+    pub role: Role,
+    /// The line as written, trimmed of indentation.
+    pub text: String,
+    /// The node this paragraph starts, if any.
+    pub node: Option<usize>,
+    /// Byte length of the part shown as heading (marker + title) when `node` is set.
+    pub lead: usize,
+    pub inline_points: Vec<InlinePoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removed {
+    pub line: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub line: usize,
+    pub message: String,
+}
+
+/// A parsed speech.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub path: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub encoding: &'static str,
+    /// Non-whitespace characters of the speech, junk excluded.
+    pub chars: usize,
+    pub announced: Option<usize>,
+    pub closing_line: Option<usize>,
+    pub removed: Vec<Removed>,
+    pub warnings: Vec<Warning>,
+    /// Pre-order; a node's subtree is `nodes[i + 1..nodes[i].end]`.
+    pub nodes: Vec<Node>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    /// Indices of the top-level nodes.
+    pub fn roots(&self) -> impl Iterator<Item = usize> + '_ {
+        self.children_of(None)
+    }
+
+    /// Indices of the children of `parent` (`None` = top level), in order.
+    pub fn children_of(&self, parent: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+        let (mut i, end) = match parent {
+            Some(p) => (p + 1, self.nodes[p].end),
+            None => (0, self.nodes.len()),
+        };
+        std::iter::from_fn(move || {
+            if i >= end {
+                return None;
+            }
+            let cur = i;
+            i = self.nodes[cur].end;
+            Some(cur)
+        })
+    }
+
+    /// Index of the paragraph where the closing starts, if any.
+    pub fn closing_para(&self) -> Option<usize> {
+        self.paragraphs.iter().position(|p| p.role == Role::Closing)
+    }
+}
