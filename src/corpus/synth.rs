@@ -12,14 +12,14 @@ impl Rng {
     pub fn new(seed: u64) -> Self {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     fn pick<'a>(&mut self, v: &'a [String]) -> &'a str {
         v.get(self.below(v.len())).map_or("", |s| s.as_str())
@@ -106,8 +106,8 @@ pub fn speech(pools: &Pools, rng: &mut Rng, target: usize) -> String {
     s.push('\n');
     let per_section = target / sections;
     let style = rng.below(3);
-    for i in 0..sections {
-        s.push_str(&format!("{}、{}\n", CN[i], rng.pick(&pools.headings)));
+    for (i, numeral) in CN.iter().enumerate().take(sections) {
+        s.push_str(&format!("{numeral}、{}\n", rng.pick(&pools.headings)));
         let start = s.len();
         let mut sub = 0;
         while s.len() - start < per_section {
