@@ -122,10 +122,10 @@ pub fn speech(pools: &Pools, rng: &mut Rng, target: usize) -> String {
                     sub += 1;
                 }
                 (_, 1) => {
-                    for k in 0..2 + rng.below(3) {
+                    let count = 2 + rng.below(3);
+                    for numeral in CN.iter().take(count) {
                         s.push_str(&format!(
-                            "{}是{}。{}\n",
-                            CN[k],
+                            "{numeral}是{}。{}\n",
                             rng.pick(&pools.points),
                             rng.pick(&pools.paragraphs)
                         ));
