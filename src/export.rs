@@ -75,7 +75,8 @@ pub fn to_json(doc: &Document) -> String {
     serde_json::to_string(&DocumentOut::new(doc)).unwrap_or_default()
 }
 
-/// The document as an indented text tree a person can read.
+/// The document as an indented text tree a person can read. It goes to a terminal, so
+/// control characters and bidi overrides from the file are shown, never sent raw.
 pub fn to_text(doc: &Document) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
@@ -86,10 +87,10 @@ pub fn to_text(doc: &Document) -> String {
     if !doc.removed.is_empty() {
         facts.push(format!("{} junk lines removed", doc.removed.len()));
     }
-    let _ = writeln!(s, "== {}  ({})", doc.path, facts.join(", "));
-    let _ = writeln!(s, "{}", doc.title);
+    let _ = writeln!(s, "== {}  ({})", visible(&doc.path), facts.join(", "));
+    let _ = writeln!(s, "{}", visible(&doc.title));
     if let Some(sub) = &doc.subtitle {
-        let _ = writeln!(s, "{sub}");
+        let _ = writeln!(s, "{}", visible(sub));
     }
     for n in &doc.nodes {
         let indent = "  ".repeat(n.level);
@@ -101,16 +102,41 @@ pub fn to_text(doc: &Document) -> String {
         let _ = writeln!(
             s,
             "{indent}{}{sep}{}  [L{}, {}字]",
-            n.marker, n.title, n.line, n.chars
+            visible(&n.marker),
+            visible(&n.title),
+            n.line,
+            n.chars
         );
     }
     if let Some(l) = doc.closing_line {
         let _ = writeln!(s, "  结束语  [L{l}]");
     }
     for w in &doc.warnings {
-        let _ = writeln!(s, "  warning L{}: {}", w.line, w.message);
+        let _ = writeln!(s, "  warning L{}: {}", w.line, visible(&w.message));
     }
     s
+}
+
+/// Text from a file made safe for a terminal: C0 controls become Control Pictures
+/// (ESC → ␛, NUL → ␀, LF → ␊), DEL becomes ␡, and C1 controls and bidi overrides/isolates
+/// become `\u{..}`. Everything else is unchanged.
+// TODO(lead): unify with the browser's sanitizer in src/text/ once both branches are merged.
+pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('�')),
+            '\x7f' => out.push('␡'),
+            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Runs `gangmu outline`: exit 0 when every file was outlined, 1 when some failed.
@@ -163,5 +189,34 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::parse;
+
+    #[test]
+    fn visible_shows_controls_and_bidi_overrides() {
+        assert_eq!(visible("一、抓项目"), "一、抓项目");
+        assert_eq!(
+            visible("a\x1b]52;c;eA==\x07b\0\x7f\u{9b}2J\u{202e}x\u{2066}\n"),
+            "a␛]52;c;eA==␇b␀␡\\u{9b}2J\\u{202e}x\\u{2066}␊"
+        );
+    }
+
+    #[test]
+    fn text_export_sends_no_control_bytes_from_the_file() {
+        let src = "在会议上的讲话\x1b]0;pwned\x07\n同志们：\n一、清屏\x1b[2J\x1b[?1049l\n正文\x1b[6n。\n二、\u{202e}标题\u{9b}31m\n正文。\n";
+        let doc = parse(src, "a\x1b[2J.txt", "a", "UTF-8");
+        let text = to_text(&doc);
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|&c| (c.is_control() && c != '\n') || ('\u{202A}'..='\u{202E}').contains(&c))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?} in {text}");
+        assert!(text.contains("清屏␛[2J␛["), "{text}");
+        assert!(text.contains("a␛[2J.txt"), "{text}");
     }
 }

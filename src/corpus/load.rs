@@ -2,6 +2,7 @@
 
 use super::decode::decode;
 use super::find::{Source, io_reason};
+use crate::export::visible;
 use crate::outline::{Document, parse};
 use serde::Serialize;
 use std::io::Read;
@@ -21,7 +22,9 @@ impl LoadError {
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "gangmu: {}: {}", self.path, self.message)
+        // A file name can hold escape sequences; stderr is usually a terminal.
+        let (path, message) = (visible(&self.path), visible(&self.message));
+        write!(f, "gangmu: {path}: {message}")
     }
 }
 
