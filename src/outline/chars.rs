@@ -135,6 +135,10 @@ pub fn count_chars(s: &str) -> usize {
 
 /// Character count, counting only up to `cap` (cheap length checks on long lines).
 pub fn char_len_capped(s: &str, cap: usize) -> usize {
+    // A char is at most 4 bytes: long lines answer without decoding anything.
+    if s.len() > 4 * (cap + 1) {
+        return cap + 1;
+    }
     s.chars().take(cap + 1).count()
 }
 
