@@ -41,17 +41,18 @@ const JUNK_PHRASES: [&str; 18] = [
     "关注我们",
 ];
 
+/// Label words; a colon (either width) must follow.
 const LABELS: [&str; 10] = [
-    "来源：",
-    "编辑：",
-    "责任编辑：",
-    "作者：",
-    "发布时间：",
-    "浏览：",
-    "浏览次数：",
-    "审核：",
-    "校对：",
-    "点击：",
+    "来源",
+    "编辑",
+    "责任编辑",
+    "作者",
+    "发布时间",
+    "浏览",
+    "浏览次数",
+    "审核",
+    "校对",
+    "点击",
 ];
 
 /// A title line: returns the title itself (label and speaker prefix stripped).
@@ -262,10 +263,10 @@ pub fn is_junk_phrase(line: &str) -> bool {
 /// `来源：` and its kin, allowed only near the top and bottom of a file.
 pub fn is_label_line(line: &str) -> bool {
     let l = line.trim_start_matches(['（', '(', '【', '[']);
-    LABELS
-        .iter()
-        .any(|p| l.starts_with(p) || l.starts_with(&p.replace('：', ":")))
-        && char_len_capped(line, 80) <= 80
+    LABELS.iter().any(|p| {
+        l.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with('：') || rest.starts_with(':'))
+    }) && char_len_capped(line, 80) <= 80
 }
 
 /// `————`, `*****`, `======`.
