@@ -95,14 +95,30 @@ fn walk(
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort_by(|a, b| natural_cmp(&a.to_string_lossy(), &b.to_string_lossy()));
     for p in paths {
-        // fs::metadata follows symlinks; a dangling or looping link just fails here.
-        let Ok(m) = fs::metadata(&p) else { continue };
+        // fs::metadata follows symlinks: a dangling or looping link fails here. Such an
+        // entry, or a FIFO, socket or device, is never opened (reading a FIFO could block
+        // forever), but when its name says speech the user hears why it was skipped.
+        let m = match fs::metadata(&p) {
+            Ok(m) => m,
+            Err(e) => {
+                if has_ext(&p, exts) {
+                    errors.push(LoadError::new(p.display().to_string(), io_reason(&e)));
+                }
+                continue;
+            }
+        };
         if m.is_dir() {
             walk(&p, exts, seen, sources, errors);
-        } else if m.is_file() && has_ext(&p, exts) {
-            sources.push(Source::File(p));
+        } else if has_ext(&p, exts) {
+            if m.is_file() {
+                sources.push(Source::File(p));
+            } else {
+                errors.push(LoadError::new(
+                    p.display().to_string(),
+                    "not a regular file (skipped)".to_string(),
+                ));
+            }
         }
-        // FIFOs, sockets and devices are never opened: reading them could block forever.
     }
 }
 
