@@ -139,7 +139,8 @@ fn utf8_allowing_cut_end(bytes: &[u8]) -> Option<&str> {
 }
 
 /// UTF-8 with a few broken bytes (a damaged copy) reads better as UTF-8 than as a
-/// legacy guess that turns every character into mojibake.
+/// legacy guess that turns every character into mojibake. GBK or Big5 read as UTF-8
+/// gives many invalid bytes per valid character, so one per two still tells them apart.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut bad = 0usize;
     let mut multibyte = 0usize;
@@ -147,7 +148,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         bad += chunk.invalid().len();
     }
-    multibyte >= 8 && bad * 10 <= multibyte
+    multibyte >= 8 && bad * 2 <= multibyte
 }
 
 fn is_private_use(c: char) -> bool {
@@ -284,5 +285,41 @@ mod tests {
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.text.contains('\u{FFFD}'));
         assert!(d.text.contains("抓好项目建设"));
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_every_dozen_characters_stays_utf8() {
+        // Regression (hostile input): 7 stray bytes and one cut character in 90 was read as
+        // windows-1252, every character mojibake and no outline.
+        let text = "在全县工作会议上的讲话\n同志们：\n下面，我讲两点意见。\n一、提高站位\n各级干部要切实增强责任感。\n二、狠抓落实\n一是抓项目。项目是发展的生命线。\n二是抓招商。招商是项目的源头。\n同志们，让我们共同努力！\n";
+        let mut b = Vec::new();
+        for (i, c) in text.chars().enumerate() {
+            let mut buf = [0u8; 4];
+            let enc = c.encode_utf8(&mut buf).as_bytes();
+            if i == 30 {
+                b.extend_from_slice(&enc[..2]);
+                continue;
+            }
+            b.extend_from_slice(enc);
+            if i % 12 == 5 {
+                b.push(0xFF);
+            }
+        }
+        let d = decode(&b).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains("同志们：\n"), "{}", d.text);
+    }
+
+    #[test]
+    fn gbk_and_big5_with_a_broken_byte_are_not_taken_for_utf8() {
+        let src = "在全县经济工作会议上的讲话\n同志们：\n一、坚持稳中求进，推动高质量发展。\n二、加强党的建设。\n";
+        let (gbk, _, _) = GB18030.encode(src);
+        let mut gbk = gbk.into_owned();
+        gbk.insert(7, 0xFF);
+        assert_ne!(decode(&gbk).unwrap().encoding, "UTF-8");
+        let (big5, _, _) = BIG5.encode(src);
+        let mut big5 = big5.into_owned();
+        big5.insert(7, 0xFF);
+        assert_ne!(decode(&big5).unwrap().encoding, "UTF-8");
     }
 }
