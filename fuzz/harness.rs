@@ -285,6 +285,9 @@ fn step_json(doc: &Document) -> Result<(), String> {
     if v.get("sections").and_then(|s| s.as_array()).is_none() {
         return Err("to_json has no sections array".into());
     }
+    if let Some(c) = s.chars().find(|&c| is_unsafe_for_terminal(c)) {
+        return Err(format!("to_json writes raw U+{:04X}", c as u32));
+    }
     Ok(())
 }
 

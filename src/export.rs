@@ -72,7 +72,41 @@ fn sections_of(doc: &Document, parent: Option<usize>) -> Vec<SectionOut<'_>> {
 
 /// The document as one JSON object (the shape of an entry of `documents`).
 pub fn to_json(doc: &Document) -> String {
-    serde_json::to_string(&DocumentOut::new(doc)).unwrap_or_default()
+    json_string(&DocumentOut::new(doc)).unwrap_or_default()
+}
+
+/// Compact JSON where, besides what serde_json escapes (C0, `"`, `\`), DEL, C1 controls
+/// and bidi overrides/isolates are written as `\uXXXX` too: the same JSON value, but
+/// safe to print to a terminal (C1 `U+009B` is a CSI to many terminals).
+fn json_string<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::with_capacity(256);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, TerminalSafe);
+    value.serialize(&mut ser)?;
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+struct TerminalSafe;
+
+impl serde_json::ser::Formatter for TerminalSafe {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(i) = rest.find(is_json_unsafe) {
+            writer.write_all(&rest.as_bytes()[..i])?;
+            let c = rest[i..].chars().next().unwrap_or('\0');
+            write!(writer, "\\u{:04x}", c as u32)?;
+            rest = &rest[i + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
+/// What serde_json leaves raw but a terminal may act on.
+fn is_json_unsafe(c: char) -> bool {
+    matches!(c, '\x7f'..='\u{9f}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The document as an indented text tree a person can read. It goes to a terminal, so
@@ -179,7 +213,7 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
         }
     }
     if json {
-        let errs = serde_json::to_string(&errors).unwrap_or_else(|_| "[]".into());
+        let errs = json_string(&errors).unwrap_or_else(|_| "[]".into());
         let _ = write!(out, "],\n \"errors\": {errs}}}\n");
     }
     if out.flush().is_err() {
@@ -204,6 +238,23 @@ mod tests {
             visible("a\x1b]52;c;eA==\x07b\0\x7f\u{9b}2J\u{202e}x\u{2066}\n"),
             "a␛]52;c;eA==␇b␀␡\\u{9b}2J\\u{202e}x\\u{2066}␊"
         );
+    }
+
+    #[test]
+    fn json_escapes_del_c1_and_bidi_overrides_too() {
+        let src = "在会议上的讲话\x1b]0;x\x07\n同志们：\n一、清屏\u{9b}2J\x7f\u{202e}标题\n正文。\n二、标题\n正文。\n";
+        let doc = parse(src, "a\u{85}.txt", "a", "UTF-8");
+        let json = to_json(&doc);
+        assert!(
+            !json
+                .chars()
+                .any(|c| c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c)),
+            "{json}"
+        );
+        assert!(json.contains(r"清屏\u009b2J\u007f\u202e标题"), "{json}");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["sections"][0]["title"], "清屏\u{9b}2J\x7f\u{202e}标题");
+        assert_eq!(v["path"], "a\u{85}.txt");
     }
 
     #[test]
