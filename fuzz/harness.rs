@@ -20,6 +20,10 @@ pub const STEPS: &[(&str, Step)] = &[
     ("to_json", step_json),
     ("to_text", step_text),
     ("inline_points", step_inline_points),
+    // After the tui merge, text wrapping is one more line here, e.g.
+    // ("wrap", step_wrap), with a `fn step_wrap(doc: &Document) -> Result<(), String>` that
+    // wraps every paragraph at widths 0, 1, 2, 7 and 80 and checks each row fits and the
+    // rows join back to the paragraph.
 ];
 
 /// What went wrong with one input.

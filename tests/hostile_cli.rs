@@ -104,6 +104,21 @@ fn dir_with_good(name: &str) -> PathBuf {
     d
 }
 
+/// A name as error lines show it: C0 controls as Control Pictures, DEL as ␡, C1 controls
+/// and bidi overrides as `\u{..}`.
+fn shown(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap().to_string(),
+            '\x7f' => "␡".to_string(),
+            '\u{80}'..='\u{9f}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+                format!("\\u{{{:x}}}", c as u32)
+            }
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 /// What gangmu made of one hostile entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Outcome {
@@ -181,7 +196,7 @@ fn outline_dir(dir: &Path, names: &[(&str, Expect)]) -> Vec<Outcome> {
             .collect();
         let my_lines: Vec<&&str> = lines
             .iter()
-            .filter(|l| l.contains(&format!("/{name}: ")))
+            .filter(|l| l.contains(&format!("/{}: ", shown(name))))
             .collect();
         let outcome = match (mine.len(), my_lines.len()) {
             (1, 0) => Outcome::Outline(mine[0].clone()),
@@ -199,7 +214,7 @@ fn outline_dir(dir: &Path, names: &[(&str, Expect)]) -> Vec<Outcome> {
             Outcome::Error(l) => format!("error: {l}"),
             Outcome::Nothing => "nothing".into(),
         };
-        println!("{name}: {brief} [{:?}]", run.elapsed);
+        println!("{name:?}: {brief} [{:?}]", run.elapsed);
         match (expect, &outcome) {
             (Expect::Outline, Outcome::Outline(_)) | (Expect::Nothing, Outcome::Nothing) => {}
             (Expect::Error(what), Outcome::Error(l)) if l.contains(what) => {}
@@ -581,6 +596,41 @@ fn assert_terminal_safe(out: &[u8]) {
         bad.is_empty(),
         "terminal-unsafe characters in text output: {bad:?}"
     );
+}
+
+/// File names are file content too: escape sequences in them stay out of the terminal.
+#[cfg(unix)]
+#[test]
+fn escape_sequences_in_file_names() {
+    let d = dir_with_good("names");
+    let speech = "\x1b]0;pwned\x07\u{9b}2J.txt";
+    let empty = "\x1b[2J\x1b[?1049l.txt";
+    std::fs::write(d.join(speech), GOOD).unwrap();
+    std::fs::write(d.join(empty), b"").unwrap();
+    outline_dir(
+        &d,
+        &[
+            (speech, Expect::Outline),
+            (empty, Expect::Error("empty file")),
+        ],
+    );
+    for format in ["json", "text"] {
+        let run = gangmu(&[
+            OsStr::new("outline"),
+            OsStr::new("--format"),
+            OsStr::new(format),
+            d.as_os_str(),
+        ]);
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        assert_terminal_safe(&run.stdout);
+        assert_terminal_safe(run.stderr.as_bytes());
+        assert!(
+            run.stderr.contains("␛[2J␛[?1049l.txt: empty file"),
+            "{}",
+            run.stderr
+        );
+    }
+    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
