@@ -180,6 +180,16 @@ fn main() {
         stats.slowest_us / 1000,
         stats.slowest_len
     );
+    // Kept to tell a slow path from a busy machine: time it again alone.
+    if !stats.slowest_input.is_empty() {
+        let p = save(
+            &args.artifacts,
+            "slowest",
+            &stats.slowest_input,
+            &format!("slowest execution: {} ms", stats.slowest_us / 1000),
+        );
+        println!("fuzz: slowest input saved to {}", p.display());
+    }
     for (f, input) in &stats.findings {
         println!("  {}: {} ({} bytes)", f.step, f.message, input.len());
     }

@@ -229,14 +229,6 @@ pub fn check_invariants(doc: &Document) -> Result<(), String> {
                 }
             }
         }
-        // Every node inside the subtree descends from this node.
-        for j in i + 1..node.end {
-            if doc.nodes[j].parent.is_none_or(|q| q < i) {
-                return Err(format!(
-                    "node {j} inside node {i}'s subtree has another parent"
-                ));
-            }
-        }
         if node.para >= doc.paragraphs.len() {
             return Err(format!("node {i}: paragraph {} out of range", node.para));
         }
@@ -246,6 +238,21 @@ pub fn check_invariants(doc: &Document) -> Result<(), String> {
         if i > 0 && node.para <= doc.nodes[i - 1].para {
             return Err(format!("node {i}: paragraph not after the previous node's"));
         }
+    }
+    // Pre-order: each node's parent is the innermost subtree still open where it starts.
+    let mut open: Vec<usize> = Vec::new();
+    for (j, node) in doc.nodes.iter().enumerate() {
+        while open.last().is_some_and(|&k| doc.nodes[k].end <= j) {
+            open.pop();
+        }
+        if open.last().copied() != node.parent {
+            return Err(format!(
+                "node {j}: parent {:?}, but the innermost open subtree is {:?}",
+                node.parent,
+                open.last()
+            ));
+        }
+        open.push(j);
     }
     // Walking the tree through `children_of` visits every node exactly once.
     let mut seen = 0usize;
@@ -652,6 +659,7 @@ pub struct Stats {
     /// The slowest execution, in microseconds, and its input size.
     pub slowest_us: u128,
     pub slowest_len: usize,
+    pub slowest_input: Vec<u8>,
     /// Inputs in the corpus, seeds and the ones that found new features.
     pub corpus: usize,
 }
@@ -695,6 +703,7 @@ pub fn fuzz(
         if us > stats.slowest_us {
             stats.slowest_us = us;
             stats.slowest_len = input.len();
+            stats.slowest_input.clone_from(&input);
         }
         stats.execs += 1;
         if let Ok(feats) = &r {

@@ -50,3 +50,32 @@ fn every_seed_passes_unmutated() {
         }
     }
 }
+
+/// The checks catch what they claim to: a broken tree or a bad `lead` is reported.
+#[test]
+fn invariant_checks_catch_broken_documents() {
+    let text = "在全县工作会议上的讲话\n同志们：\n一、提高站位\n（一）统一思想\n正文。\n二、狠抓落实\n正文。\n";
+    let good = gangmu::outline::parse(text, "a.txt", "a", "UTF-8");
+    assert_eq!(harness::check_invariants(&good), Ok(()));
+    assert!(good.nodes.len() >= 3 && good.nodes[1].parent == Some(0));
+
+    let mut bad = good.clone();
+    bad.nodes[1].parent = None;
+    assert!(harness::check_invariants(&bad).is_err(), "wrong parent");
+    let mut bad = good.clone();
+    bad.nodes[0].end = 0;
+    assert!(
+        harness::check_invariants(&bad).is_err(),
+        "end before itself"
+    );
+    let mut bad = good.clone();
+    bad.nodes[1].level = 3;
+    assert!(harness::check_invariants(&bad).is_err(), "level skips");
+    let mut bad = good.clone();
+    let p = bad.nodes[0].para;
+    bad.paragraphs[p].lead = 1; // inside the first character
+    assert!(
+        harness::check_invariants(&bad).is_err(),
+        "lead off a char boundary"
+    );
+}
