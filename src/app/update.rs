@@ -1,0 +1,464 @@
+//! `update`: the only place the state changes.
+
+use super::action::{Action, Batch};
+use super::keymap::parse_keys;
+use super::search;
+use super::state::{Focus, Input, InputKind, State, TextView};
+use super::tree::{ItemKind, NONE};
+use crate::text::Layout;
+use crate::text::layout::Texts;
+
+/// Open depth for a corpus of this many speeches: a few speeches open to their (一)
+/// level, a large corpus starts as a list of titles.
+fn open_depth_for(total: usize) -> u16 {
+    if total <= 50 { 2 } else { 0 }
+}
+
+pub fn update(s: &mut State, action: Action) {
+    s.message = None;
+    if s.help {
+        match action {
+            Action::Escape | Action::Help | Action::Quit => {
+                s.help = false;
+                return;
+            }
+            Action::Resize(..) | Action::Loaded(_) => {}
+            _ => return,
+        }
+    }
+    match action {
+        Action::Up => match s.focus {
+            Focus::Tree => move_cursor(s, -1),
+            Focus::Text => scroll_text(s, -1),
+        },
+        Action::Down => match s.focus {
+            Focus::Tree => move_cursor(s, 1),
+            Focus::Text => scroll_text(s, 1),
+        },
+        Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
+            let a = s.areas();
+            let h = match s.focus {
+                Focus::Tree => a.tree.height,
+                Focus::Text => a.text.height,
+            }
+            .max(1) as isize;
+            let n = match action {
+                Action::PageDown => (h - 1).max(1),
+                Action::PageUp => -(h - 1).max(1),
+                Action::HalfPageDown => (h / 2).max(1),
+                _ => -(h / 2).max(1),
+            };
+            match s.focus {
+                Focus::Tree => move_cursor(s, n),
+                Focus::Text => scroll_text(s, n),
+            }
+        }
+        Action::First | Action::Last => {
+            let last = action == Action::Last;
+            match s.focus {
+                Focus::Tree => {
+                    if let Some(&i) = if last {
+                        s.tree.visible.last()
+                    } else {
+                        s.tree.visible.first()
+                    } {
+                        select(s, i);
+                    }
+                }
+                Focus::Text => scroll_text(s, if last { isize::MAX / 2 } else { isize::MIN / 2 }),
+            }
+        }
+        Action::Left => {
+            if s.focus == Focus::Tree && s.sel != NONE {
+                if s.tree.has_children(s.sel) && s.tree.is_expanded(s.sel) {
+                    s.tree.set_expanded(s.sel, false);
+                    keep_sel_visible(s);
+                } else {
+                    let p = s.tree.items[s.sel as usize].parent;
+                    if p != NONE {
+                        select(s, p);
+                    }
+                }
+            }
+        }
+        Action::Right => {
+            if s.focus == Focus::Tree && s.sel != NONE && s.tree.has_children(s.sel) {
+                if s.tree.is_expanded(s.sel) {
+                    if s.tree.row_of(s.sel + 1).is_some() {
+                        select(s, s.sel + 1);
+                    }
+                } else {
+                    s.tree.set_expanded(s.sel, true);
+                    keep_sel_visible(s);
+                }
+            }
+        }
+        Action::Toggle => {
+            if s.sel != NONE && s.tree.has_children(s.sel) {
+                let e = s.tree.is_expanded(s.sel);
+                s.tree.set_expanded(s.sel, !e);
+                keep_sel_visible(s);
+            }
+        }
+        Action::NextHeading | Action::PrevHeading => {
+            if let Some(base) = position_item(s) {
+                let n = s.tree.items.len() as u32;
+                let next = if action == Action::NextHeading {
+                    (base + 1 < n).then_some(base + 1)
+                } else {
+                    base.checked_sub(1)
+                };
+                if let Some(i) = next {
+                    s.tree.reveal(i);
+                    select(s, s.tree.nearest_visible(i));
+                } else {
+                    s.message = Some(
+                        if base == 0 {
+                            "已到开头"
+                        } else {
+                            "已到末尾"
+                        }
+                        .into(),
+                    );
+                }
+            }
+        }
+        Action::NextSibling => {
+            if s.sel != NONE {
+                let mut i = s.tree.items[s.sel as usize].end;
+                let parent = s.tree.items[s.sel as usize].parent;
+                while (i as usize) < s.tree.items.len() && s.tree.items[i as usize].parent == parent
+                {
+                    if s.tree.row_of(i).is_some() {
+                        select(s, i);
+                        break;
+                    }
+                    i = s.tree.items[i as usize].end;
+                }
+            }
+        }
+        Action::PrevSibling => {
+            if s.sel != NONE {
+                let parent = s.tree.items[s.sel as usize].parent;
+                let mut i = if parent == NONE {
+                    let d = s.tree.items[s.sel as usize].doc as usize;
+                    if d == 0 { s.sel } else { s.tree.doc_root[0] }
+                } else {
+                    parent + 1
+                };
+                let mut found = None;
+                while i < s.sel {
+                    if s.tree.row_of(i).is_some() {
+                        found = Some(i);
+                    }
+                    i = s.tree.items[i as usize].end;
+                }
+                if let Some(i) = found {
+                    select(s, i);
+                }
+            }
+        }
+        Action::Parent => {
+            if s.sel != NONE {
+                let p = s.tree.items[s.sel as usize].parent;
+                if p != NONE {
+                    select(s, p);
+                }
+            }
+        }
+        Action::Depth(d) => {
+            s.tree
+                .set_depth(if d == 0 { None } else { Some(u16::from(d) - 1) });
+            if s.sel != NONE {
+                s.sel = s.tree.nearest_visible(s.sel);
+            }
+            keep_sel_visible(s);
+        }
+        Action::SwitchFocus => {
+            s.focus = match s.focus {
+                Focus::Tree => Focus::Text,
+                Focus::Text => Focus::Tree,
+            };
+            relayout(s);
+        }
+        Action::NarrowTree | Action::WidenTree => {
+            let w = s.effective_tree_width();
+            s.tree_width = if action == Action::WidenTree {
+                w.saturating_add(4)
+            } else {
+                w.saturating_sub(4)
+            }
+            .clamp(12, s.size.0.saturating_sub(24).max(12));
+            relayout(s);
+        }
+        Action::Search => {
+            s.input = Some(Input {
+                kind: InputKind::Search,
+                text: String::new(),
+            });
+        }
+        Action::Filter => {
+            if s.saved_expansion.is_none() {
+                s.saved_expansion = Some(s.tree.expansion());
+            }
+            s.input = Some(Input {
+                kind: InputKind::Filter,
+                text: s.filter.clone().unwrap_or_default(),
+            });
+        }
+        Action::SearchNext => search::step(s, true),
+        Action::SearchPrev => search::step(s, false),
+        Action::Help => s.help = true,
+        Action::Escape => {
+            if let Some(input) = s.input.take() {
+                match input.kind {
+                    InputKind::Search => s.search = None,
+                    InputKind::Filter => clear_filter(s),
+                }
+            } else if s.filter.is_some() || s.tree.filter_active() {
+                clear_filter(s);
+            } else {
+                s.search = None;
+            }
+        }
+        Action::Quit => s.quit = true,
+        Action::Resize(w, h) => {
+            s.size = (w, h);
+            relayout(s);
+        }
+        Action::Click(x, y) => super::mouse::click(s, x, y),
+        Action::Drag(x, _) => {
+            if s.dragging {
+                s.tree_width = x.clamp(12, s.size.0.saturating_sub(24).max(12));
+                relayout(s);
+            }
+        }
+        Action::Release => s.dragging = false,
+        Action::Wheel(x, y, n) => super::mouse::wheel(s, x, y, n),
+        Action::Input(c) => {
+            if let Some(input) = &mut s.input {
+                input.text.push(c);
+                input_changed(s);
+            }
+        }
+        Action::Backspace => {
+            if let Some(input) = &mut s.input {
+                input.text.pop();
+                input_changed(s);
+            }
+        }
+        Action::Submit => {
+            if let Some(input) = s.input.take()
+                && input.kind == InputKind::Search
+                && input.text.is_empty()
+            {
+                s.search = None;
+            }
+        }
+        Action::Loaded(batch) => loaded(s, batch),
+    }
+}
+
+/// Types a key script (`"jj]<tab><pgdn>"`) into the state, as the terminal would.
+pub fn press(s: &mut State, script: &str) {
+    for key in parse_keys(script) {
+        if let Some(a) = key_action(s, &key) {
+            update(s, a);
+        }
+    }
+}
+
+/// The action a named key means in the current state.
+pub fn key_action(s: &State, key: &str) -> Option<Action> {
+    if key == "<c-c>" {
+        return Some(Action::Quit);
+    }
+    if s.input.is_some() {
+        return match key {
+            "<esc>" => Some(Action::Escape),
+            "<enter>" => Some(Action::Submit),
+            "<bs>" => Some(Action::Backspace),
+            "<space>" => Some(Action::Input(' ')),
+            k if k.chars().count() == 1 => k.chars().next().map(Action::Input),
+            _ => None,
+        };
+    }
+    s.keymap.lookup(s.focus == Focus::Tree, key).cloned()
+}
+
+/// The item the reading position is exactly at, when it lies within the selection.
+fn position_item(s: &State) -> Option<u32> {
+    if s.sel == NONE {
+        return None;
+    }
+    match s.reading_item() {
+        Some(r) if s.tree.is_ancestor_or_self(s.sel, r) => Some(r),
+        _ => Some(s.sel),
+    }
+}
+
+fn move_cursor(s: &mut State, delta: isize) {
+    let Some(row) = s.sel_row() else {
+        if let Some(&i) = s.tree.visible.first() {
+            select(s, i);
+        }
+        return;
+    };
+    let last = s.tree.visible.len().saturating_sub(1) as isize;
+    let to = (row as isize).saturating_add(delta).clamp(0, last) as usize;
+    if to != row {
+        select(s, s.tree.visible[to]);
+    }
+}
+
+/// Selects item `i` and brings its heading to the top of the text pane.
+pub(super) fn select(s: &mut State, i: u32) {
+    s.sel = i;
+    keep_sel_visible(s);
+    let doc = s.tree.items[i as usize].doc as usize;
+    show_doc(s, doc);
+    let para = s.item_para(i);
+    if let Some(tv) = &mut s.text {
+        tv.top = if s.tree.items[i as usize].kind == ItemKind::Root {
+            0
+        } else {
+            tv.layout.para_row.get(para).map_or(0, |&r| r as usize)
+        };
+    }
+}
+
+/// Puts document `doc` in the text pane (laid out at the current width).
+pub(super) fn show_doc(s: &mut State, doc: usize) {
+    if s.text.as_ref().is_some_and(|t| t.doc == doc) {
+        return;
+    }
+    let texts = Texts::new(&s.docs[doc]);
+    let layout = Layout::new(&s.docs[doc], &texts, s.wrap_width(), s.amb);
+    s.text = Some(TextView {
+        doc,
+        texts,
+        layout,
+        top: 0,
+    });
+    search::doc_changed(s);
+}
+
+/// Scrolls the text by `delta` rows and moves the selection to the section being read.
+pub(super) fn scroll_text(s: &mut State, delta: isize) {
+    let h = s.areas().text.height as usize;
+    let Some(tv) = &mut s.text else { return };
+    let max = tv.layout.rows.len().saturating_sub(h.max(1));
+    // A jump may have put the top past `max`; scrolling down from there stays put.
+    let max = max.max(if delta > 0 { tv.top } else { 0 });
+    let to = (tv.top as isize)
+        .saturating_add(delta)
+        .clamp(0, max as isize) as usize;
+    tv.top = to;
+    follow_text(s);
+}
+
+/// Selects the section at the reading position, or its nearest visible ancestor.
+pub(super) fn follow_text(s: &mut State) {
+    if let Some(r) = s.reading_item() {
+        s.sel = s.tree.nearest_visible(r);
+        keep_sel_visible(s);
+    }
+}
+
+/// Scrolls the tree so that the selection is on screen.
+pub(super) fn keep_sel_visible(s: &mut State) {
+    let h = s.areas().tree.height.max(1) as usize;
+    let n = s.tree.visible.len();
+    if let Some(row) = s.sel_row() {
+        if row < s.tree_top {
+            s.tree_top = row;
+        } else if row >= s.tree_top + h {
+            s.tree_top = row + 1 - h;
+        }
+    }
+    s.tree_top = s.tree_top.min(n.saturating_sub(1));
+}
+
+/// Re-wraps the text at a new width, keeping the same passage at the top.
+pub(super) fn relayout(s: &mut State) {
+    let width = s.wrap_width();
+    let amb = s.amb;
+    if let Some(tv) = &mut s.text
+        && tv.layout.width != width
+    {
+        let anchor = tv.layout.rows.get(tv.top).copied();
+        let doc = &s.docs[tv.doc];
+        tv.layout = Layout::new(doc, &tv.texts, width, amb);
+        tv.top = match anchor {
+            Some(r) if !r.is_blank() => tv.layout.row_of(r.para as usize, r.start as usize),
+            Some(_) => {
+                let next = tv.layout.para_at(tv.top).unwrap_or(0);
+                tv.layout.para_row.get(next).map_or(0, |&r| r as usize)
+            }
+            None => 0,
+        };
+    }
+    keep_sel_visible(s);
+}
+
+fn input_changed(s: &mut State) {
+    let Some(input) = &s.input else { return };
+    let text = input.text.clone();
+    match input.kind {
+        InputKind::Search => search::set_query(s, &text),
+        InputKind::Filter => {
+            if text.is_empty() {
+                s.filter = None;
+                s.tree.set_filter(None);
+            } else {
+                let q = search::fold(&text);
+                let matches: Vec<bool> = (0..s.tree.items.len() as u32)
+                    .map(|i| {
+                        let (m, t) = s.item_label(i);
+                        search::fold(&m).contains(&q) || search::fold(t).contains(&q)
+                    })
+                    .collect();
+                s.tree.set_filter(Some(&|i| matches[i as usize]));
+                s.filter = Some(text);
+            }
+            if s.sel != NONE
+                && s.tree.row_of(s.sel).is_none()
+                && let Some(&i) = s.tree.visible.first()
+            {
+                select(s, i);
+            }
+            keep_sel_visible(s);
+        }
+    }
+}
+
+fn clear_filter(s: &mut State) {
+    s.filter = None;
+    s.tree.set_filter(None);
+    if let Some(e) = s.saved_expansion.take() {
+        s.tree.restore_expansion(e);
+    }
+    if s.sel != NONE {
+        s.tree.reveal(s.sel);
+    }
+    keep_sel_visible(s);
+}
+
+fn loaded(s: &mut State, batch: Batch) {
+    if let Some(t) = batch.total {
+        s.loading.total = Some(t);
+        s.open_depth = open_depth_for(t);
+    }
+    s.loading.loaded += batch.docs.len() + batch.errors.len();
+    s.loading.errors.extend(batch.errors);
+    s.loading.done |= batch.done;
+    for doc in batch.docs {
+        s.tree.push_doc(&doc, s.open_depth);
+        s.docs.push(doc);
+    }
+    if s.sel == NONE
+        && let Some(&i) = s.tree.visible.first()
+    {
+        select(s, i);
+    }
+}
