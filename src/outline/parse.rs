@@ -1,78 +1,504 @@
-//! PLACEHOLDER parser: lines become paragraphs, `一、` lines level-1 headings,
-//! `（一）` lines level-2. The real parser replaces this.
+//! The parser: logical lines → junk removal → head block → candidates → tree → document.
 
+use super::chars::{char_len_capped, count_chars, is_cjk, is_terminal, norm};
+use super::framing::{
+    announced_count, is_closing_start, is_date_line, is_junk_phrase, is_label_line, is_page_number,
+    is_salutation, is_separator, is_speaker_line, is_thanks, is_transition, title_of,
+};
+use super::head::{HeadRole, read_head};
+use super::layout::logical_lines;
+use super::markers::{
+    Family, Marker, PointMarker, heading_marker, point_marker, split_heading, split_point,
+    trim_trailing_punct,
+};
 use super::model::*;
+use super::nesting::{Item, ItemKind, family_ranks, parents};
+use std::collections::HashMap;
 
+/// Label lines count as junk only this near the top or bottom of a file.
+const EDGE_LINES: usize = 15;
+/// Titles longer than this are cut (a lost line break can make a heading huge).
+const MAX_TITLE_CHARS: usize = 1000;
+
+/// What a body line might be, before the document-wide checks decide.
+#[derive(Debug, Clone)]
+enum Cand {
+    Body,
+    Heading(Marker),
+    Unnumbered,
+    Point(PointMarker),
+}
+
+/// Parses decoded text into a document. `stem` is the title when the speech has none.
+/// Never panics, whatever the text.
 pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Document {
-    let mut doc = Document {
-        path: path.to_string(),
-        title: stem.to_string(),
-        subtitle: None,
-        encoding,
-        chars: 0,
-        announced: None,
-        closing_line: None,
-        removed: vec![],
-        warnings: vec![],
-        nodes: vec![],
-        paragraphs: vec![],
-    };
-    let mut stack: Vec<usize> = vec![];
-    for (i, raw) in text.lines().enumerate() {
-        let t = raw.trim_matches(|c: char| c.is_whitespace());
-        if t.is_empty() {
-            continue;
-        }
-        doc.chars += t.chars().filter(|c| !c.is_whitespace()).count();
-        let level = if t.starts_with("一、") || t.starts_with("二、") || t.starts_with("三、")
-        {
-            Some(1)
-        } else if t.starts_with("（一）") || t.starts_with("（二）") || t.starts_with("（三）")
-        {
-            Some(2)
-        } else {
-            None
-        };
-        let para = doc.paragraphs.len();
-        let mut node = None;
-        if let Some(level) = level {
-            while stack.last().is_some_and(|&n| doc.nodes[n].level >= level) {
-                stack.pop();
-            }
-            let id = doc.nodes.len();
-            let marker_len = t
-                .char_indices()
-                .nth(if level == 1 { 2 } else { 3 })
-                .map_or(t.len(), |x| x.0);
-            doc.nodes.push(Node {
-                level: stack.len() + 1,
-                kind: Kind::Heading,
-                marker: t[..marker_len].to_string(),
-                title: t[marker_len..].to_string(),
-                line: i + 1,
-                chars: 0,
-                parent: stack.last().copied(),
-                end: id + 1,
-                para,
-            });
-            for &a in &stack {
-                doc.nodes[a].end = id + 1;
-            }
-            stack.push(id);
-            node = Some(id);
-        }
-        doc.paragraphs.push(Paragraph {
-            line: i + 1,
-            role: if node.is_some() {
-                Role::Heading
-            } else {
-                Role::Body
-            },
+    let layout = logical_lines(text);
+    let last_line = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut removed: Vec<Removed> = layout
+        .dropped
+        .iter()
+        .map(|&(line, t)| Removed {
+            line,
             text: t.to_string(),
-            node,
-            lead: if node.is_some() { t.len() } else { 0 },
-            inline_points: vec![],
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    if let Some(note) = layout.repaired {
+        warnings.push(Warning {
+            line: 1,
+            message: note.to_string(),
         });
     }
-    doc
+
+    // Junk anywhere: separators, page numbers, adverts and watermarks, edge labels.
+    let mut kept = Vec::with_capacity(layout.lines.len());
+    for l in &layout.lines {
+        let t: &str = &l.text;
+        let near_edge = l.no <= EDGE_LINES || l.no + EDGE_LINES > last_line;
+        let junk = is_separator(t)
+            || is_page_number(t)
+            || (heading_marker(t).is_none() && is_junk_phrase(t))
+            || (near_edge && is_label_line(t));
+        if junk {
+            removed.push(Removed {
+                line: l.no,
+                text: t.to_string(),
+            });
+        } else {
+            kept.push(l);
+        }
+    }
+    let texts: Vec<&str> = kept.iter().map(|l| l.text.as_ref()).collect();
+
+    let head = read_head(&texts);
+    let mut paragraphs = Vec::with_capacity(kept.len());
+    let mut para_of_line = vec![usize::MAX; kept.len()];
+    for (i, role) in head.roles.iter().enumerate() {
+        let role = match role {
+            HeadRole::Junk => {
+                removed.push(Removed {
+                    line: kept[i].no,
+                    text: texts[i].to_string(),
+                });
+                continue;
+            }
+            HeadRole::Title => Role::Title,
+            HeadRole::Subtitle => Role::Subtitle,
+            HeadRole::Meta => Role::Meta,
+        };
+        para_of_line[i] = paragraphs.len();
+        paragraphs.push(paragraph(kept[i].no, role, texts[i]));
+    }
+    removed.sort_by_key(|r| r.line);
+
+    let body = head.body_start;
+    let mut cands: Vec<Cand> = texts[body..]
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            if Some(body + k) == head.salutation {
+                Cand::Body
+            } else if let Some(m) = heading_marker(t) {
+                Cand::Heading(m)
+            } else if let Some(p) = point_marker(t) {
+                Cand::Point(p)
+            } else {
+                Cand::Body
+            }
+        })
+        .collect();
+    demote_preview_list(&mut cands, &texts[body..]);
+    mark_unnumbered(&mut cands, &texts[body..]);
+    let has_headings = cands
+        .iter()
+        .any(|c| matches!(c, Cand::Heading(_) | Cand::Unnumbered));
+    drop_lone_points(&mut cands, has_headings);
+
+    // Paragraphs of the body, and the items (future nodes) they start.
+    let mut items = Vec::new();
+    let mut item_meta: Vec<(usize, String, String, bool)> = Vec::new(); // para, marker, title, flagged
+    for (k, cand) in cands.iter().enumerate() {
+        let i = body + k;
+        let t = texts[i];
+        let role = if Some(i) == head.salutation {
+            Role::Salutation
+        } else {
+            Role::Body
+        };
+        let mut p = paragraph(kept[i].no, role, t);
+        let (item, marker_len, split) = match cand {
+            Cand::Body => (None, 0, None),
+            Cand::Heading(m) => (
+                Some(Item {
+                    kind: ItemKind::Heading {
+                        family: m.family,
+                        delim: m.delim,
+                    },
+                    number: m.number,
+                }),
+                m.len,
+                Some(split_heading(t, m.len)),
+            ),
+            Cand::Unnumbered => (
+                Some(Item {
+                    kind: ItemKind::Heading {
+                        family: Family::Unnumbered,
+                        delim: ' ',
+                    },
+                    number: None,
+                }),
+                0,
+                None,
+            ),
+            Cand::Point(pm) => (
+                Some(Item {
+                    kind: ItemKind::Point { group: pm.group },
+                    number: pm.number,
+                }),
+                pm.len,
+                Some(split_point(t, pm.len)),
+            ),
+        };
+        if let Some(item) = item {
+            let (title, lead, flagged) = match split {
+                Some(s) => (&t[s.title.0..s.title.1], s.lead, s.unterminated),
+                None => (trim_trailing_punct(t), t.len(), false),
+            };
+            p.role = Role::Heading;
+            p.node = Some(items.len());
+            p.lead = lead;
+            p.inline_points = inline_points(t, lead);
+            items.push(item);
+            item_meta.push((
+                paragraphs.len(),
+                t[..marker_len].to_string(),
+                title.to_string(),
+                flagged,
+            ));
+        }
+        para_of_line[i] = paragraphs.len();
+        paragraphs.push(p);
+    }
+
+    let ranks = family_ranks(&items);
+    let parent = parents(&items, &ranks);
+    let mut nodes: Vec<Node> = Vec::with_capacity(items.len());
+    for (idx, (item, (para, marker, title, flagged))) in items.iter().zip(item_meta).enumerate() {
+        let line = paragraphs[para].line;
+        if flagged {
+            warnings.push(Warning {
+                line,
+                message: "heading line has no sentence end: a line break was probably lost".into(),
+            });
+        }
+        let title = cap_title(title, line, &mut warnings);
+        let level = parent[idx].map_or(1, |p| nodes[p].level + 1);
+        let kind = match item.kind {
+            ItemKind::Heading { .. } => Kind::Heading,
+            ItemKind::Point { .. } => Kind::Point,
+        };
+        nodes.push(Node {
+            level,
+            kind,
+            marker,
+            title,
+            line,
+            chars: 0,
+            parent: parent[idx],
+            end: idx + 1,
+            para,
+        });
+    }
+    for j in (0..nodes.len()).rev() {
+        if let Some(p) = nodes[j].parent {
+            nodes[p].end = nodes[p].end.max(nodes[j].end);
+        }
+    }
+
+    // The closing: the first 同志们，… after the last node (or the last one, with no nodes).
+    let after = nodes
+        .last()
+        .map_or(para_of_line.get(body).copied().unwrap_or(0), |n| n.para + 1);
+    let is_close = |p: &Paragraph| p.role == Role::Body && (is_closing_start(&p.text));
+    let closing = if nodes.is_empty() {
+        (after..paragraphs.len())
+            .rev()
+            .find(|&i| is_close(&paragraphs[i]))
+    } else {
+        (after..paragraphs.len()).find(|&i| is_close(&paragraphs[i]))
+    };
+    if let Some(c) = closing {
+        for p in &mut paragraphs[c..] {
+            p.role = Role::Closing;
+        }
+    }
+
+    // Announced count: the first one in the preamble.
+    let first_node_para = nodes
+        .first()
+        .map_or(closing.unwrap_or(paragraphs.len()), |n| n.para);
+    let announced = paragraphs[..first_node_para]
+        .iter()
+        .filter(|p| matches!(p.role, Role::Body | Role::Salutation))
+        .find_map(|p| announced_count(&p.text).map(|n| (n, p.line)));
+
+    // 字数: prefix sums over paragraphs.
+    let mut prefix = Vec::with_capacity(paragraphs.len() + 1);
+    prefix.push(0usize);
+    for p in &paragraphs {
+        prefix.push(prefix.last().copied().unwrap_or(0) + count_chars(&p.text));
+    }
+    let stop = closing.unwrap_or(paragraphs.len());
+    for i in 0..nodes.len() {
+        let end = nodes[i].end;
+        let to = if end < nodes.len() {
+            nodes[end].para
+        } else {
+            stop
+        };
+        nodes[i].chars = prefix[to.max(nodes[i].para)] - prefix[nodes[i].para];
+    }
+
+    check_numbering(&nodes, &items, &mut warnings);
+    if let Some((n, line)) = announced {
+        let top = nodes.iter().filter(|n| n.level == 1).count();
+        if top != n {
+            warnings.push(Warning {
+                line,
+                message: format!("announced {n} parts, but found {top} top-level sections"),
+            });
+        }
+    }
+    warnings.sort_by(|a, b| (a.line, &a.message).cmp(&(b.line, &b.message)));
+
+    Document {
+        path: path.to_string(),
+        title: head.title.unwrap_or_else(|| stem.to_string()),
+        subtitle: head.subtitle,
+        encoding,
+        chars: prefix.last().copied().unwrap_or(0),
+        announced: announced.map(|a| a.0),
+        closing_line: closing.map(|c| paragraphs[c].line),
+        removed,
+        warnings,
+        nodes,
+        paragraphs,
+    }
+}
+
+fn paragraph(line: usize, role: Role, text: &str) -> Paragraph {
+    let inline_points = if role == Role::Body {
+        inline_points(text, 0)
+    } else {
+        Vec::new()
+    };
+    Paragraph {
+        line,
+        role,
+        text: text.to_string(),
+        node: None,
+        lead: 0,
+        inline_points,
+    }
+}
+
+fn cap_title(title: String, line: usize, warnings: &mut Vec<Warning>) -> String {
+    match title.char_indices().nth(MAX_TITLE_CHARS) {
+        None => title,
+        Some((cut, _)) => {
+            warnings.push(Warning {
+                line,
+                message: format!("title longer than {MAX_TITLE_CHARS} characters: cut"),
+            });
+            format!("{}…", &title[..cut])
+        }
+    }
+}
+
+/// Enumeration words inside a paragraph, after a punctuation mark (`…：一是…；二是…`).
+fn inline_points(text: &str, from: usize) -> Vec<InlinePoint> {
+    let mut out = Vec::new();
+    let mut prev_punct = from > 0;
+    for (i, c) in text[from.min(text.len())..].char_indices() {
+        let at = from + i;
+        if prev_punct
+            && at > 0
+            && let Some(p) = point_marker(&text[at..])
+        {
+            out.push(InlinePoint {
+                offset: at,
+                marker: text[at..at + p.len].to_string(),
+            });
+        }
+        prev_punct = matches!(
+            norm(c),
+            '，' | '。' | '；' | '：' | '！' | '？' | '、' | '”'
+        );
+    }
+    out
+}
+
+/// Short marker lines in a row in the preamble, announcing what follows, are a list.
+fn demote_preview_list(cands: &mut [Cand], texts: &[&str]) {
+    let Some(start) = cands.iter().position(|c| matches!(c, Cand::Heading(_))) else {
+        return;
+    };
+    let Cand::Heading(first) = &cands[start] else {
+        return;
+    };
+    let family = first.family;
+    let mut end = start;
+    while let Some(Cand::Heading(m)) = cands.get(end) {
+        let expected = (end - start + 1) as u32;
+        if m.family != family || m.number != Some(expected) || char_len_capped(texts[end], 40) > 40
+        {
+            break;
+        }
+        end += 1;
+    }
+    let restarts_later = cands[end..]
+        .iter()
+        .any(|c| matches!(c, Cand::Heading(m) if m.family == family && m.number == Some(1)));
+    if end - start >= 2 && restarts_later {
+        for c in &mut cands[start..end] {
+            *c = Cand::Body;
+        }
+    }
+}
+
+/// Unnumbered headings (§6): short bare lines standing alone between paragraphs.
+fn mark_unnumbered(cands: &mut [Cand], texts: &[&str]) {
+    let candidates: Vec<usize> = (1..cands.len().saturating_sub(1))
+        .filter(|&k| {
+            matches!(cands[k], Cand::Body)
+                && looks_like_bare_heading(texts[k])
+                && (matches!(cands[k - 1], Cand::Heading(_))
+                    || texts[k - 1].chars().last().is_some_and(ends_paragraph))
+                && matches!(cands[k + 1], Cand::Body | Cand::Point(_))
+                && !looks_like_bare_heading(texts[k + 1])
+        })
+        .collect();
+    let numbered = cands.iter().any(|c| matches!(c, Cand::Heading(_)));
+    if candidates.len() >= 2 || (candidates.len() == 1 && !numbered) {
+        for k in candidates {
+            cands[k] = Cand::Unnumbered;
+        }
+    }
+}
+
+fn ends_paragraph(c: char) -> bool {
+    is_terminal(c) || matches!(norm(c), '：' | '”' | '」' | '…')
+}
+
+fn looks_like_bare_heading(t: &str) -> bool {
+    let n = char_len_capped(t, 40);
+    if !(4..=40).contains(&n) {
+        return false;
+    }
+    let cjk = t.chars().filter(|&c| is_cjk(c)).count();
+    let last = t.chars().last().map(norm);
+    cjk * 10 >= n * 7
+        && !t.chars().any(is_terminal)
+        && !matches!(last, Some('，' | '、' | '：' | '…'))
+        && !matches!(t.chars().next(), Some('“' | '《' | '"' | '‘' | '（' | '('))
+        && !is_transition(t)
+        && !is_salutation(t)
+        && !is_thanks(t)
+        && !is_date_line(t)
+        && !is_speaker_line(t)
+        && title_of(t).is_none()
+}
+
+/// A single stray `最后，` is not a point: a list needs siblings. Points in the preamble of
+/// a speech with headings introduce the meeting, not its parts.
+fn drop_lone_points(cands: &mut [Cand], has_headings: bool) {
+    let mut scope: Option<usize> = None;
+    let mut groups: HashMap<(Option<usize>, super::markers::PointGroup), Vec<usize>> =
+        HashMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        match c {
+            Cand::Heading(_) | Cand::Unnumbered => scope = Some(k),
+            Cand::Point(p) => groups.entry((scope, p.group)).or_default().push(k),
+            Cand::Body => {}
+        }
+    }
+    for ((scope, _), members) in groups {
+        if members.len() < 2 || (scope.is_none() && has_headings) {
+            for k in members {
+                cands[k] = Cand::Body;
+            }
+        }
+    }
+}
+
+/// Gaps, repeats and restarts in sibling numbering; mixed marker styles at one level.
+fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) {
+    let mut by_parent: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        by_parent.entry(n.parent).or_default().push(i);
+    }
+    for sibs in by_parent.values() {
+        let mut last: HashMap<String, (u32, usize)> = HashMap::new();
+        let mut style: Option<(usize, ItemKind)> = None;
+        for &i in sibs {
+            let key = match items[i].kind {
+                ItemKind::Heading { family, .. } => format!("{family:?}"),
+                ItemKind::Point { group } => format!("{group:?}"),
+            };
+            if let ItemKind::Heading { family, delim } = items[i].kind
+                && family != Family::Unnumbered
+            {
+                match style {
+                    None => style = Some((i, items[i].kind)),
+                    Some((
+                        j,
+                        ItemKind::Heading {
+                            family: f0,
+                            delim: d0,
+                        },
+                    )) if f0 != family || d0 != delim => {
+                        let what = if f0 == family {
+                            "delimiters"
+                        } else {
+                            "marker styles"
+                        };
+                        warnings.push(Warning {
+                            line: nodes[i].line,
+                            message: format!(
+                                "mixed {what} at one level: {} and {}",
+                                nodes[j].marker, nodes[i].marker
+                            ),
+                        });
+                        style = Some((i, items[i].kind));
+                    }
+                    _ => {}
+                }
+            }
+            let Some(n) = items[i].number else { continue };
+            let line = nodes[i].line;
+            let marker = &nodes[i].marker;
+            match last.get(&key) {
+                None if n != 1 && matches!(items[i].kind, ItemKind::Heading { .. }) => {
+                    warnings.push(Warning {
+                        line,
+                        message: format!("numbering starts at {marker}"),
+                    });
+                }
+                Some(&(prev, j)) if n == prev => warnings.push(Warning {
+                    line,
+                    message: format!("numbering repeats: {} then {marker}", nodes[j].marker),
+                }),
+                Some(&(prev, j)) if n > prev + 1 => warnings.push(Warning {
+                    line,
+                    message: format!("numbering gap: {} then {marker}", nodes[j].marker),
+                }),
+                Some(&(prev, j)) if n < prev => warnings.push(Warning {
+                    line,
+                    message: format!("numbering restarts: {} then {marker}", nodes[j].marker),
+                }),
+                _ => {}
+            }
+            last.insert(key, (n, i));
+        }
+    }
 }

@@ -1,0 +1,254 @@
+//! Physical lines to logical lines, repairing damaged layouts (spec §8): text flattened
+//! onto a few huge lines is split, hard-wrapped text is joined back into paragraphs.
+
+use super::chars::{char_len_capped, is_pad, is_terminal, norm, trim};
+use super::framing::{is_page_number, is_salutation, is_separator};
+use super::markers::{Family, heading_marker, point_marker};
+use std::borrow::Cow;
+
+/// One logical line: a paragraph candidate, trimmed, with the 1-based physical line
+/// where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line<'a> {
+    pub no: usize,
+    pub text: Cow<'a, str>,
+}
+
+/// What layout repair found: the logical lines, junk it dropped while joining, and a note.
+pub struct Layout<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub dropped: Vec<(usize, &'a str)>,
+    pub repaired: Option<&'static str>,
+}
+
+const FLAT_CHARS: usize = 1000;
+
+pub fn logical_lines(text: &str) -> Layout<'_> {
+    let physical: Vec<(usize, &str, bool)> = text
+        .split('\n')
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let t = trim(raw);
+            let indented = raw.starts_with(is_pad);
+            (!t.is_empty()).then_some((i + 1, t, indented))
+        })
+        .collect();
+    let total: usize = physical.iter().map(|p| p.1.len()).sum();
+    // Byte length over-estimates chars by up to 3×; the check is only a gate.
+    if physical.len() <= 3 && total / 3 > FLAT_CHARS {
+        let lines = physical
+            .iter()
+            .flat_map(|&(no, t, _)| {
+                split_flattened(t).into_iter().map(move |s| Line {
+                    no,
+                    text: Cow::Borrowed(s),
+                })
+            })
+            .collect();
+        return Layout {
+            lines,
+            dropped: vec![],
+            repaired: Some("text was flattened onto few lines: split at its markers"),
+        };
+    }
+    if let Some(width) = hard_wrap_width(&physical) {
+        return join_hard_wrapped(&physical, width);
+    }
+    Layout {
+        lines: physical
+            .into_iter()
+            .map(|(no, t, _)| Line {
+                no,
+                text: Cow::Borrowed(t),
+            })
+            .collect(),
+        dropped: vec![],
+        repaired: None,
+    }
+}
+
+/// Splits a flattened line before a salutation and before markers that continue a
+/// numbering sequence the text establishes.
+fn split_flattened(line: &str) -> Vec<&str> {
+    let mut cuts = Vec::new();
+    let mut next_expected = [1u32; Family::ALL.len()];
+    let mut salutation_done = false;
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        let after_break =
+            prev.is_none_or(|p| is_terminal(p) || matches!(norm(p), '”' | ' ' | '\u{3000}' | '：'));
+        prev = Some(c);
+        if i == 0 || !after_break {
+            continue;
+        }
+        let rest = &line[i..];
+        if !salutation_done
+            && rest.starts_with("同志们")
+            && is_salutation(&rest[..floor_boundary(rest, 200)])
+        {
+            salutation_done = true;
+            cuts.push(i);
+            continue;
+        }
+        if rest.starts_with("同志们，") || rest.starts_with("同志们！") {
+            cuts.push(i);
+            continue;
+        }
+        let Some(m) = heading_marker(&rest[..floor_boundary(rest, 64)]) else {
+            continue;
+        };
+        let Some(n) = m.number else { continue };
+        let slot = &mut next_expected[m.family.index()];
+        // A sub-level restarts at 1 under each new parent.
+        if n == *slot || (n == 1 && m.family != Family::CnNum && m.family != Family::Part) {
+            *slot = n + 1;
+            cuts.push(i);
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for c in cuts {
+        out.push(trim(&line[start..c]));
+        start = c;
+    }
+    out.push(trim(&line[start..]));
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Hard-wrapped text: most lines about the same length, not ending a sentence.
+fn hard_wrap_width(physical: &[(usize, &str, bool)]) -> Option<usize> {
+    if physical.len() < 12 {
+        return None;
+    }
+    let lens: Vec<usize> = physical.iter().map(|p| char_len_capped(p.1, 200)).collect();
+    let mut hist = [0usize; 202];
+    for &l in &lens {
+        hist[l] += 1;
+    }
+    let (mode, _) = hist.iter().enumerate().skip(15).max_by_key(|&(_, n)| *n)?;
+    if mode > 60 {
+        return None;
+    }
+    let near = lens
+        .iter()
+        .filter(|&&l| l + 2 >= mode && l <= mode + 2)
+        .count();
+    let open = physical
+        .iter()
+        .zip(&lens)
+        .filter(|&(p, &l)| {
+            l + 2 >= mode && l <= mode + 2 && !p.1.chars().last().is_some_and(ends_paragraph)
+        })
+        .count();
+    (near * 10 >= physical.len() * 6 && open * 2 >= near).then_some(mode)
+}
+
+fn ends_paragraph(c: char) -> bool {
+    is_terminal(c) || matches!(norm(c), '：' | '”' | '」')
+}
+
+fn join_hard_wrapped<'a>(physical: &[(usize, &'a str, bool)], width: usize) -> Layout<'a> {
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    let mut dropped = Vec::new();
+    let mut open = false;
+    let mut last_len = 0;
+    for &(no, t, indented) in physical {
+        // A page number or separator inside a paragraph is dropped and the halves joined.
+        if is_page_number(t) || is_separator(t) {
+            dropped.push((no, t));
+            continue;
+        }
+        let starts_new = !open
+            || indented
+            || heading_marker(t).is_some()
+            || point_marker(t).is_some()
+            || is_salutation(t)
+            // The last row of a paragraph is short.
+            || last_len + 4 < width;
+        if starts_new {
+            lines.push(Line {
+                no,
+                text: Cow::Borrowed(t),
+            });
+        } else if let Some(cur) = lines.last_mut() {
+            cur.text.to_mut().push_str(t);
+        }
+        last_len = char_len_capped(t, 200);
+        open = !t.chars().last().is_some_and(ends_paragraph);
+    }
+    Layout {
+        lines,
+        dropped,
+        repaired: Some("hard-wrapped text: lines joined into paragraphs"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(l: &Layout) -> Vec<String> {
+        l.lines.iter().map(|l| l.text.to_string()).collect()
+    }
+
+    #[test]
+    fn plain_lines_pass_through_trimmed_with_numbers() {
+        let l = logical_lines("\u{3000}\u{3000}甲。\n\n  乙\n");
+        assert_eq!(texts(&l), ["甲。", "乙"]);
+        assert_eq!(l.lines[1].no, 3);
+        assert!(l.repaired.is_none());
+    }
+
+    #[test]
+    fn flattened_text_is_split_at_salutation_and_markers() {
+        let para = "各项工作扎实推进，取得明显成效。".repeat(25);
+        let text = format!(
+            "在全县工作会议上的讲话 同志们：今天召开会议。一、坚定信心{para}二、突出重点{para}1、2月份增长较快。三、狠抓落实{para}同志们，让我们共同努力。"
+        );
+        let l = logical_lines(&text);
+        let t = texts(&l);
+        assert_eq!(t[0], "在全县工作会议上的讲话");
+        assert!(t[1].starts_with("同志们：今天召开会议。"));
+        assert!(t[2].starts_with("一、坚定信心"));
+        assert!(t[3].starts_with("二、突出重点"));
+        assert!(t[3].contains("1、2月份"), "1、2月份 is not a marker");
+        assert!(t[4].starts_with("三、狠抓落实"));
+        assert_eq!(t[5], "同志们，让我们共同努力。");
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_joined() {
+        let mut text = String::from("在全市工作会议上的讲话\n同志们：\n");
+        let body = "我们要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展，奋力谱写新篇章。";
+        for k in 0..4 {
+            text.push_str(&format!("{}、第{k}部分工作\n", ["一", "二", "三", "四"][k]));
+            let chars: Vec<char> = body.repeat(3).chars().collect();
+            for (j, row) in chars.chunks(30).enumerate() {
+                text.push_str(&row.iter().collect::<String>());
+                text.push('\n');
+                if k == 1 && j == 1 {
+                    text.push_str("- 3 -\n");
+                }
+            }
+        }
+        let l = logical_lines(&text);
+        assert!(l.repaired.is_some());
+        let t = texts(&l);
+        assert_eq!(t[2], "一、第0部分工作");
+        assert_eq!(t[3], body.repeat(3));
+        assert_eq!(t[5], body.repeat(3), "page number dropped, halves joined");
+        assert_eq!(l.dropped.len(), 1);
+        assert_eq!(l.lines[3].no, 4);
+    }
+}

@@ -1,0 +1,604 @@
+//! Heading markers (spec §4), point words (§6) and the title of a marked line (§5).
+
+use super::chars::{cn_value, is_cn_numeral, is_pad, norm, norm_chars};
+
+/// A heading family, in default rank order (GB/T 9704: 一、 → （一） → 1. → （1）).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    Part,
+    CnNum,
+    Unnumbered,
+    BrCn,
+    Arabic,
+    BrArabic,
+    Circled,
+}
+
+impl Family {
+    pub const ALL: [Family; 7] = [
+        Family::Part,
+        Family::CnNum,
+        Family::Unnumbered,
+        Family::BrCn,
+        Family::Arabic,
+        Family::BrArabic,
+        Family::Circled,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A heading marker found at the start of a trimmed line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub family: Family,
+    /// The number it carries, when well formed.
+    pub number: Option<u32>,
+    /// Byte length of the marker as written (`（三）、` is all marker).
+    pub len: usize,
+    /// The delimiter, for spotting mixed styles (`1.` beside `2、`).
+    pub delim: char,
+}
+
+/// The enumeration words of points; the ordinal words mix freely in one sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PointGroup {
+    /// 一是 二是
+    Shi,
+    /// 一要 二要
+    Yao,
+    /// 首先 其次 再次 最后, 第一 第二
+    Ordinal,
+    /// 一方面 另一方面
+    Fangmian,
+    /// 其一 其二
+    Qi,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointMarker {
+    pub group: PointGroup,
+    /// `None` for 最后 (whatever the count was).
+    pub number: Option<u32>,
+    /// Byte length of the enumeration word.
+    pub len: usize,
+}
+
+/// A small cursor over a line in matching form.
+struct Cur<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> Cur<'a> {
+    fn new(s: &'a str) -> Self {
+        Cur { s, pos: 0 }
+    }
+    fn peek(&self) -> Option<char> {
+        self.s[self.pos..].chars().next().map(norm)
+    }
+    fn peek2(&self) -> Option<char> {
+        self.s[self.pos..].chars().nth(1).map(norm)
+    }
+    fn bump(&mut self) -> Option<char> {
+        let c = self.s[self.pos..].chars().next()?;
+        self.pos += c.len_utf8();
+        Some(norm(c))
+    }
+    fn eat(&mut self, c: char) -> bool {
+        if self.peek() == Some(c) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+    fn eat_str(&mut self, word: &str) -> bool {
+        let save = self.pos;
+        for w in word.chars() {
+            if !self.eat(w) {
+                self.pos = save;
+                return false;
+            }
+        }
+        true
+    }
+    /// Takes up to `max` characters matching `f`; returns the slice taken.
+    fn take_while(&mut self, max: usize, f: impl Fn(char) -> bool) -> &'a str {
+        let start = self.pos;
+        let mut n = 0;
+        while n < max && self.peek().is_some_and(&f) {
+            self.bump();
+            n += 1;
+        }
+        &self.s[start..self.pos]
+    }
+    fn rest(&self) -> &'a str {
+        &self.s[self.pos..]
+    }
+}
+
+/// The value of a run of (possibly full-width) digits.
+fn digits_value(s: &str) -> Option<u32> {
+    s.chars().try_fold(0u32, |acc, c| {
+        acc.checked_mul(10)?.checked_add(norm(c).to_digit(10)?)
+    })
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+const PART_SUFFIXES: [&str; 7] = ["部分", "个方面", "方面", "篇", "章", "节", "专题"];
+
+/// The heading marker at the start of `line` (already trimmed), if it is one.
+pub fn heading_marker(line: &str) -> Option<Marker> {
+    let first = line.chars().next().map(norm)?;
+    let mut c = Cur::new(line);
+    match first {
+        '第' => {
+            c.bump();
+            let num = c.take_while(3, is_cn_numeral);
+            if num.is_empty() || !c.take_while(1, is_cn_numeral).is_empty() {
+                return None;
+            }
+            let suffix = PART_SUFFIXES.iter().find(|s| c.eat_str(s))?;
+            let _ = suffix;
+            let len = c.pos;
+            Some(Marker {
+                family: Family::Part,
+                number: cn_value(num),
+                len,
+                delim: '第',
+            })
+        }
+        '（' => {
+            c.bump();
+            let (family, num) = match c.peek()? {
+                d if is_cn_numeral(d) => {
+                    let n = c.take_while(3, is_cn_numeral);
+                    (Family::BrCn, cn_value(n))
+                }
+                d if is_digit(d) => {
+                    let n = c.take_while(2, is_digit);
+                    (Family::BrArabic, digits_value(n))
+                }
+                _ => return None,
+            };
+            if !c.eat('）') {
+                return None;
+            }
+            // `（三）、` and `（三）.` carry a redundant delimiter: it is part of the marker.
+            if matches!(c.peek(), Some('、' | '.')) {
+                c.bump();
+            }
+            Some(Marker {
+                family,
+                number: num,
+                len: c.pos,
+                delim: '）',
+            })
+        }
+        d if is_cn_numeral(d) => {
+            let num = c.take_while(3, is_cn_numeral);
+            let delim = c.peek()?;
+            if delim != '、' && delim != '.' {
+                return None;
+            }
+            c.bump();
+            let after = c.rest();
+            // `一、二季度`: a numeral after the delimiter is body text — unless it is a year.
+            let next = after.chars().next().map(norm);
+            if next.is_some_and(|n| is_cn_numeral(n) || is_digit(n)) && !starts_with_year(after) {
+                return None;
+            }
+            Some(Marker {
+                family: Family::CnNum,
+                number: cn_value(num),
+                len: c.pos,
+                delim,
+            })
+        }
+        d if is_digit(d) => {
+            let num = c.take_while(2, is_digit);
+            let delim = c.peek()?;
+            if delim != '、' && delim != '.' {
+                return None;
+            }
+            c.bump();
+            // `1.5亿元`, `1、2月份`, `1978.12.18`: a digit after the delimiter is body text.
+            if c.peek().is_some_and(is_digit) {
+                return None;
+            }
+            Some(Marker {
+                family: Family::Arabic,
+                number: digits_value(num),
+                len: c.pos,
+                delim,
+            })
+        }
+        d => circled_value(d).map(|n| Marker {
+            family: Family::Circled,
+            number: Some(n),
+            len: d.len_utf8(),
+            delim: '①',
+        }),
+    }
+}
+
+/// `二〇二四年` or `2024年` at the start of `s`.
+fn starts_with_year(s: &str) -> bool {
+    let mut c = Cur::new(s);
+    let cn = c.take_while(4, |d| is_cn_numeral(d) && d != '十' && d != '百');
+    if cn.chars().count() == 4 && c.peek() == Some('年') {
+        return true;
+    }
+    let mut c = Cur::new(s);
+    c.take_while(4, is_digit).len() == 4 && c.peek() == Some('年')
+}
+
+fn circled_value(c: char) -> Option<u32> {
+    let u = c as u32;
+    match u {
+        0x2460..=0x2473 => Some(u - 0x2460 + 1),
+        0x3251..=0x325F => Some(u - 0x3251 + 21),
+        0x32B1..=0x32BF => Some(u - 0x32B1 + 36),
+        0x2776..=0x277F => Some(u - 0x2776 + 1),
+        0x2780..=0x2789 => Some(u - 0x2780 + 1),
+        0x278A..=0x2793 => Some(u - 0x278A + 1),
+        _ => None,
+    }
+}
+
+/// The enumeration word at the start of a paragraph (`一是`, `首先，`, `第一，`, …).
+pub fn point_marker(line: &str) -> Option<PointMarker> {
+    let mut c = Cur::new(line);
+    let pm = |group, number, len| Some(PointMarker { group, number, len });
+    for (word, n) in [
+        ("首先", Some(1)),
+        ("其次", Some(2)),
+        ("再次", Some(3)),
+        ("最后", None),
+    ] {
+        if c.eat_str(word) {
+            return match c.peek() {
+                Some('，' | '：' | '、' | '是' | '要') => pm(PointGroup::Ordinal, n, c.pos),
+                _ => None,
+            };
+        }
+    }
+    if c.eat_str("一方面") {
+        return pm(PointGroup::Fangmian, Some(1), c.pos);
+    }
+    if c.eat_str("另一方面") {
+        return pm(PointGroup::Fangmian, Some(2), c.pos);
+    }
+    if c.eat('其') {
+        let d = c.peek().filter(|&d| is_cn_numeral(d))?;
+        c.bump();
+        return match c.peek() {
+            Some('，' | '：' | '、' | '是') => {
+                pm(PointGroup::Qi, cn_value(&d.to_string()), c.pos)
+            }
+            _ => None,
+        };
+    }
+    if c.eat('第') {
+        let num = c.take_while(3, is_cn_numeral);
+        if num.is_empty() {
+            return None;
+        }
+        let len = c.pos;
+        return match c.peek() {
+            Some('，' | '、' | '：') => pm(PointGroup::Ordinal, cn_value(num), len),
+            Some('是') if c.peek2() != Some('否') => pm(PointGroup::Ordinal, cn_value(num), len),
+            _ => None,
+        };
+    }
+    let num = c.take_while(3, is_cn_numeral);
+    if num.is_empty() {
+        return None;
+    }
+    let value = cn_value(num).filter(|&v| (1..=30).contains(&v))?;
+    let group = match c.bump()? {
+        '是' => PointGroup::Shi,
+        // `三要素`, `二要件` are nouns, not enumerations.
+        '要' if !matches!(c.peek(), Some('素' | '件' | '点' | '求')) => PointGroup::Yao,
+        _ => return None,
+    };
+    pm(group, Some(value), c.pos)
+}
+
+/// Where the title of a marked line ends and its body begins (§5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleSplit {
+    /// Byte range of the title in the line (marker, padding and trailing punctuation excluded).
+    pub title: (usize, usize),
+    /// Byte length of the heading part (marker, title and its terminator).
+    pub lead: usize,
+    /// A long line with no terminator at all: probably a lost line break.
+    pub unterminated: bool,
+}
+
+const SHORT_TITLE: usize = 50;
+
+/// Splits a heading line after a marker of `marker_len` bytes.
+pub fn split_heading(line: &str, marker_len: usize) -> TitleSplit {
+    let start = skip_after_marker(line, marker_len);
+    let rest = &line[start..];
+    let short = rest.chars().take(SHORT_TITLE + 1).count() <= SHORT_TITLE;
+    if short
+        && !rest
+            .chars()
+            .any(|c| matches!(norm(c), '。' | '！' | '？' | '；'))
+    {
+        let end = start + trim_trailing_punct(rest).len();
+        return TitleSplit {
+            title: (start, end),
+            lead: line.len(),
+            unterminated: false,
+        };
+    }
+    match first_terminator(rest, true) {
+        Some((i, len)) => TitleSplit {
+            title: (start, start + trim_trailing_punct(&rest[..i]).len()),
+            lead: start + i + len,
+            unterminated: false,
+        },
+        None => TitleSplit {
+            title: (start, start + trim_trailing_punct(rest).len()),
+            lead: line.len(),
+            unterminated: true,
+        },
+    }
+}
+
+/// The title of a point: its lead sentence, without the comma after the enumeration word.
+pub fn split_point(line: &str, marker_len: usize) -> TitleSplit {
+    let start = skip_after_marker(line, marker_len);
+    let rest = &line[start..];
+    let (end, lead) = match first_terminator(rest, true) {
+        Some((i, len)) => (start + i, start + i + len),
+        None => (line.len(), line.len()),
+    };
+    let title_end = start + trim_trailing_punct(&line[start..end]).len();
+    TitleSplit {
+        title: (start, title_end),
+        lead,
+        unterminated: false,
+    }
+}
+
+/// Past the marker, skip padding and the comma/colon that follows an enumeration word.
+fn skip_after_marker(line: &str, marker_len: usize) -> usize {
+    let mut i = marker_len.min(line.len());
+    while !line.is_char_boundary(i) {
+        i -= 1;
+    }
+    for (j, c) in norm_chars(&line[i..]) {
+        if !(is_pad(c) || matches!(c, '，' | '、' | '：' | '.')) {
+            return i + j;
+        }
+    }
+    line.len()
+}
+
+/// The first `。！？；：` outside quotes and brackets: (byte offset, byte length).
+pub fn first_terminator(s: &str, colon: bool) -> Option<(usize, usize)> {
+    let mut depth: u32 = 0;
+    let mut ascii_quote = false;
+    for (i, c) in s.char_indices() {
+        match norm(c) {
+            '“' | '‘' | '《' | '（' | '【' | '「' | '『' | '〔' => {
+                depth = depth.saturating_add(1)
+            }
+            '”' | '’' | '》' | '）' | '】' | '」' | '』' | '〕' => {
+                depth = depth.saturating_sub(1)
+            }
+            '"' => ascii_quote = !ascii_quote,
+            '。' | '！' | '？' | '；' if depth == 0 && !ascii_quote => {
+                return Some((i, c.len_utf8()));
+            }
+            '：' if colon && depth == 0 && !ascii_quote => return Some((i, c.len_utf8())),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Drops trailing punctuation and padding from a title.
+pub fn trim_trailing_punct(s: &str) -> &str {
+    s.trim_end_matches(|c: char| {
+        is_pad(c)
+            || matches!(
+                norm(c),
+                '。' | '！' | '？' | '；' | '：' | '，' | '、' | '.' | '…' | '—' | '-'
+            )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fam(line: &str) -> Option<(Family, Option<u32>, &str)> {
+        heading_marker(line).map(|m| (m.family, m.number, &line[..m.len]))
+    }
+
+    #[test]
+    fn each_family_is_recognised() {
+        assert_eq!(
+            fam("第一部分 总体要求"),
+            Some((Family::Part, Some(1), "第一部分"))
+        );
+        assert_eq!(
+            fam("第二个方面：抓落实"),
+            Some((Family::Part, Some(2), "第二个方面"))
+        );
+        assert_eq!(fam("第三章"), Some((Family::Part, Some(3), "第三章")));
+        assert_eq!(fam("一、提高站位"), Some((Family::CnNum, Some(1), "一、")));
+        assert_eq!(fam("十二、其他"), Some((Family::CnNum, Some(12), "十二、")));
+        assert_eq!(fam("三.压实责任"), Some((Family::CnNum, Some(3), "三.")));
+        assert_eq!(fam("三．压实责任"), Some((Family::CnNum, Some(3), "三．")));
+        assert_eq!(fam("（一）抓项目"), Some((Family::BrCn, Some(1), "（一）")));
+        assert_eq!(fam("(二)抓招商"), Some((Family::BrCn, Some(2), "(二)")));
+        assert_eq!(
+            fam("（三）、抓环境"),
+            Some((Family::BrCn, Some(3), "（三）、"))
+        );
+        assert_eq!(fam("1.加强领导"), Some((Family::Arabic, Some(1), "1.")));
+        assert_eq!(fam("2、压实责任"), Some((Family::Arabic, Some(2), "2、")));
+        assert_eq!(fam("３．强化督导"), Some((Family::Arabic, Some(3), "３．")));
+        assert_eq!(
+            fam("（1）细化方案"),
+            Some((Family::BrArabic, Some(1), "（1）"))
+        );
+        assert_eq!(fam("(2)明确分工"), Some((Family::BrArabic, Some(2), "(2)")));
+        assert_eq!(fam("①摸清底数"), Some((Family::Circled, Some(1), "①")));
+        assert_eq!(fam("⑫收尾"), Some((Family::Circled, Some(12), "⑫")));
+    }
+
+    #[test]
+    fn not_markers() {
+        for line in [
+            "一、二季度经济运行平稳",
+            "1、2月份增长8%",
+            "1.5亿元资金已经到位",
+            "3.15消费者权益日",
+            "1978.12.18，党的十一届三中全会",
+            "“一、二、三”的口诀",
+            "《一、二》",
+            "第一书记要驻村",
+            "第一责任人是党委书记",
+            "一把手要带头",
+            "123.不是两位数",
+            "一百二十三、太长的编号",
+            "第一，抓落实",
+            "第1部分",
+        ] {
+            assert_eq!(heading_marker(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn year_after_numeral_is_a_heading() {
+        assert_eq!(
+            fam("一、二〇二四年工作回顾"),
+            Some((Family::CnNum, Some(1), "一、"))
+        );
+        assert_eq!(
+            fam("二、2025年工作安排"),
+            Some((Family::CnNum, Some(2), "二、"))
+        );
+    }
+
+    #[test]
+    fn absurd_numerals_do_not_panic() {
+        assert_eq!(heading_marker("（九十九九十九）"), None);
+        let digits = format!("{}.标题", "1".repeat(23));
+        assert_eq!(heading_marker(&digits), None);
+        assert_eq!(fam("（九十九）标题").map(|f| f.1), Some(Some(99)));
+        assert_eq!(heading_marker("（"), None);
+        assert_eq!(heading_marker("第"), None);
+    }
+
+    fn pt(line: &str) -> Option<(PointGroup, Option<u32>, &str)> {
+        point_marker(line).map(|p| (p.group, p.number, &line[..p.len]))
+    }
+
+    #[test]
+    fn point_words() {
+        use PointGroup::*;
+        assert_eq!(pt("一是抓项目建设。"), Some((Shi, Some(1), "一是")));
+        assert_eq!(pt("十二是抓收尾。"), Some((Shi, Some(12), "十二是")));
+        assert_eq!(pt("二要压实责任。"), Some((Yao, Some(2), "二要")));
+        assert_eq!(pt("首先，要提高站位。"), Some((Ordinal, Some(1), "首先")));
+        assert_eq!(pt("其次，要抓好落实。"), Some((Ordinal, Some(2), "其次")));
+        assert_eq!(pt("再次,要强化保障。"), Some((Ordinal, Some(3), "再次")));
+        assert_eq!(pt("最后，要加强宣传。"), Some((Ordinal, None, "最后")));
+        assert_eq!(pt("第三，要严守纪律。"), Some((Ordinal, Some(3), "第三")));
+        assert_eq!(pt("第二、强化监督。"), Some((Ordinal, Some(2), "第二")));
+        assert_eq!(
+            pt("一方面，要稳增长。"),
+            Some((Fangmian, Some(1), "一方面"))
+        );
+        assert_eq!(
+            pt("另一方面，要防风险。"),
+            Some((Fangmian, Some(2), "另一方面"))
+        );
+        assert_eq!(pt("其一，思想要统一。"), Some((Qi, Some(1), "其一")));
+        assert_eq!(pt("其二是作风要扎实。"), Some((Qi, Some(2), "其二")));
+    }
+
+    #[test]
+    fn not_point_words() {
+        for line in [
+            "统一是前提。",
+            "三要素缺一不可。",
+            "首先要说明的是",
+            "最后一公里要打通。",
+            "第一书记要驻村。",
+            "其中，有三项任务。",
+            "第一是否需要",
+            "一二三是口号",
+        ] {
+            let got = point_marker(line);
+            // 首先要… is a point word followed by 要: accepted.
+            if line.starts_with("首先要") {
+                assert!(got.is_some());
+                continue;
+            }
+            assert_eq!(got, None, "{line}");
+        }
+    }
+
+    fn title(line: &str) -> (&str, &str, bool) {
+        let m = heading_marker(line).expect("marker");
+        let s = split_heading(line, m.len);
+        (&line[s.title.0..s.title.1], &line[s.lead..], s.unterminated)
+    }
+
+    #[test]
+    fn heading_titles_and_run_in_bodies() {
+        assert_eq!(
+            title("一、守正创新：写好新时代答卷"),
+            ("守正创新：写好新时代答卷", "", false)
+        );
+        assert_eq!(
+            title("（一）提高站位，压实责任："),
+            ("提高站位，压实责任", "", false)
+        );
+        assert_eq!(
+            title("（二）抓实项目建设。今年全区安排重点项目一百个。"),
+            ("抓实项目建设", "今年全区安排重点项目一百个。", false)
+        );
+        assert_eq!(
+            title("1.关于“稳中求进，以进促稳”的要求。必须坚持。"),
+            ("关于“稳中求进，以进促稳”的要求", "必须坚持。", false)
+        );
+        assert_eq!(
+            title("一、 加强领导,压实责任"),
+            ("加强领导,压实责任", "", false)
+        );
+        let long = format!("三、{}", "坚持以人民为中心的发展思想".repeat(6));
+        let (t, rest, flag) = title(&long);
+        assert_eq!((t.len(), rest, flag), (long.len() - "三、".len(), "", true));
+        let colon = format!("二、抓统筹：{}。", "把各项工作往前赶".repeat(8));
+        assert_eq!(title(&colon).0, "抓统筹");
+    }
+
+    #[test]
+    fn point_titles_are_lead_sentences() {
+        let line = "一是抓项目建设，推进重大工程。今年要开工五十个。";
+        let p = point_marker(line).unwrap();
+        let s = split_point(line, p.len);
+        assert_eq!(&line[s.title.0..s.title.1], "抓项目建设，推进重大工程");
+        assert_eq!(&line[s.lead..], "今年要开工五十个。");
+        let line = "首先，要提高政治站位。";
+        let p = point_marker(line).unwrap();
+        let s = split_point(line, p.len);
+        assert_eq!(&line[s.title.0..s.title.1], "要提高政治站位");
+    }
+}

@@ -1,0 +1,212 @@
+//! Nesting by evidence (spec §7): which heading family is above which, from the document
+//! itself, with the default rank as fallback; then the tree, built with a stack.
+
+use super::markers::{Family, PointGroup};
+
+/// What a tree item is, for nesting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    Heading { family: Family, delim: char },
+    Point { group: PointGroup },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub number: Option<u32>,
+}
+
+const N: usize = Family::ALL.len();
+
+/// Rank of each family (lower = nearer the top) for the headings of one document.
+pub fn family_ranks(items: &[Item]) -> [usize; N] {
+    let heads: Vec<(Family, Option<u32>)> = items
+        .iter()
+        .filter_map(|it| match it.kind {
+            ItemKind::Heading { family, .. } => Some((family, it.number)),
+            ItemKind::Point { .. } => None,
+        })
+        .collect();
+    let mut first = [usize::MAX; N];
+    let mut last = [0usize; N];
+    for (pos, (f, _)) in heads.iter().enumerate() {
+        let i = f.index();
+        first[i] = first[i].min(pos);
+        last[i] = pos;
+    }
+    // score[a][b]: evidence that family b sits below family a.
+    let mut score = [[0usize; N]; N];
+    for (pos, (b, _)) in heads.iter().enumerate() {
+        for a in 0..N {
+            // b lies between two headings of a.
+            if a != b.index() && first[a] < pos && pos < last[a] {
+                score[a][b.index()] += 1;
+            }
+        }
+    }
+    // b's numbering restarts at 1 after each heading of a.
+    for (pos, (a, _)) in heads.iter().enumerate() {
+        let mut seen = [false; N];
+        for (b, n) in &heads[pos + 1..] {
+            if b == a {
+                break;
+            }
+            if !seen[b.index()] {
+                seen[b.index()] = true;
+                if *n == Some(1) {
+                    score[a.index()][b.index()] += 1;
+                }
+            }
+        }
+    }
+    let present: Vec<usize> = (0..N).filter(|&i| first[i] != usize::MAX).collect();
+    let above = |a: usize, b: usize| match score[a][b].cmp(&score[b][a]) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => a < b,
+    };
+    // A family's height is how many others it is above: a total order even when the
+    // evidence is not transitive.
+    let mut order: Vec<(usize, usize)> = present
+        .iter()
+        .map(|&a| {
+            (
+                present.iter().filter(|&&b| b != a && above(a, b)).count(),
+                a,
+            )
+        })
+        .collect();
+    order.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    let mut ranks = [usize::MAX; N];
+    for (r, &(_, f)) in order.iter().enumerate() {
+        ranks[f] = r;
+    }
+    ranks
+}
+
+/// Parent of each item, by the stack rule: pop while the top is not above the new
+/// heading. Points sit one level under the heading they follow and hold no children.
+pub fn parents(items: &[Item], ranks: &[usize; N]) -> Vec<Option<usize>> {
+    let mut stack: Vec<usize> = Vec::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        match it.kind {
+            ItemKind::Heading { family, .. } => {
+                let r = ranks[family.index()];
+                while let Some(&top) = stack.last() {
+                    let keep = match items[top].kind {
+                        ItemKind::Heading { family: tf, .. } => ranks[tf.index()] < r,
+                        ItemKind::Point { .. } => false,
+                    };
+                    if keep {
+                        break;
+                    }
+                    stack.pop();
+                }
+            }
+            ItemKind::Point { .. } => {
+                while stack
+                    .last()
+                    .is_some_and(|&t| matches!(items[t].kind, ItemKind::Point { .. }))
+                {
+                    stack.pop();
+                }
+            }
+        }
+        out.push(stack.last().copied());
+        stack.push(i);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Family::*;
+
+    fn h(family: Family, n: u32) -> Item {
+        Item {
+            kind: ItemKind::Heading {
+                family,
+                delim: '、',
+            },
+            number: Some(n),
+        }
+    }
+    fn p(n: u32) -> Item {
+        Item {
+            kind: ItemKind::Point {
+                group: PointGroup::Shi,
+            },
+            number: Some(n),
+        }
+    }
+
+    #[test]
+    fn standard_order_without_evidence_uses_default_rank() {
+        let items = [h(CnNum, 1), h(BrCn, 1), h(Arabic, 1)];
+        let r = family_ranks(&items);
+        assert!(r[CnNum.index()] < r[BrCn.index()] && r[BrCn.index()] < r[Arabic.index()]);
+        assert_eq!(parents(&items, &r), [None, Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn skipped_level_nests_directly() {
+        let items = [
+            h(CnNum, 1),
+            h(Arabic, 1),
+            h(Arabic, 2),
+            h(CnNum, 2),
+            h(Arabic, 1),
+        ];
+        let r = family_ranks(&items);
+        assert_eq!(parents(&items, &r), [None, Some(0), Some(0), None, Some(3)]);
+    }
+
+    #[test]
+    fn non_standard_order_from_evidence() {
+        // 1. above （一）: （一） restarts under each 1.
+        let items = [
+            h(Arabic, 1),
+            h(BrCn, 1),
+            h(BrCn, 2),
+            h(Arabic, 2),
+            h(BrCn, 1),
+            h(BrCn, 2),
+        ];
+        let r = family_ranks(&items);
+        assert!(r[Arabic.index()] < r[BrCn.index()]);
+        assert_eq!(
+            parents(&items, &r),
+            [None, Some(0), Some(0), None, Some(3), Some(3)]
+        );
+    }
+
+    #[test]
+    fn points_sit_under_the_heading_they_follow() {
+        let items = [h(CnNum, 1), p(1), p(2), h(BrCn, 1), p(1), h(CnNum, 2), p(1)];
+        let r = family_ranks(&items);
+        assert_eq!(
+            parents(&items, &r),
+            [None, Some(0), Some(0), Some(0), Some(3), None, Some(5)]
+        );
+    }
+
+    #[test]
+    fn unnumbered_between_numbered_headings_nests_by_position() {
+        let u = |_: u32| Item {
+            kind: ItemKind::Heading {
+                family: Unnumbered,
+                delim: ' ',
+            },
+            number: None,
+        };
+        let items = [h(CnNum, 1), u(0), u(0), h(CnNum, 2), u(0)];
+        let r = family_ranks(&items);
+        assert_eq!(parents(&items, &r), [None, Some(0), Some(0), None, Some(3)]);
+        // Unnumbered above 一、 when 一、 headings lie between them.
+        let items = [u(0), h(CnNum, 1), h(CnNum, 2), u(0), h(CnNum, 1)];
+        let r = family_ranks(&items);
+        assert_eq!(parents(&items, &r), [None, Some(0), Some(0), None, Some(3)]);
+    }
+}
