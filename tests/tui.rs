@@ -203,7 +203,6 @@ fn assert_match_on_screen(s: &gangmu::app::State) {
 }
 
 #[test]
-#[test]
 fn search_highlights_and_continues_into_the_next_speech() {
     let mut s = state(100, 10);
     press(&mut s, "/安全");
