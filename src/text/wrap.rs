@@ -133,7 +133,7 @@ fn units(text: &str, width: usize, amb: Ambiguous, out: &mut Vec<Unit>) {
                 }
             }
             if u.width as usize > width {
-                split_chars(text, u.start as usize, u.end as usize, amb, out);
+                split_pairs(text, u.start as usize, u.end as usize, width, amb, out);
                 continue;
             }
         } else {
@@ -147,6 +147,35 @@ fn units(text: &str, width: usize, amb: Ambiguous, out: &mut Vec<Unit>) {
             }
         }
         out.push(u);
+    }
+}
+
+/// A `——`/`……` run too long for a row, broken between pairs (or between characters when
+/// even a pair does not fit).
+fn split_pairs(
+    text: &str,
+    start: usize,
+    end: usize,
+    width: usize,
+    amb: Ambiguous,
+    out: &mut Vec<Unit>,
+) {
+    let from = out.len();
+    split_chars(text, start, end, amb, out);
+    let singles: Vec<Unit> = out.drain(from..).collect();
+    for pair in singles.chunks(2) {
+        let w: u32 = pair.iter().map(|u| u.width).sum();
+        if w as usize > width {
+            out.extend_from_slice(pair);
+        } else {
+            out.push(Unit {
+                start: pair[0].start,
+                end: pair[pair.len() - 1].end,
+                width: w,
+                first: pair[0].first,
+                last: pair[pair.len() - 1].last,
+            });
+        }
     }
 }
 

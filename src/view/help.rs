@@ -44,7 +44,7 @@ pub fn draw(s: &State, buf: &mut Buffer) {
         .map(|(_, d)| str_width(d, s.amb))
         .max()
         .unwrap_or(0) as u16;
-    let want_w = key_w + desc_w + 6;
+    let want_w = key_w + desc_w + 10;
     let want_h = LINES.len() as u16 + 2;
     let w = want_w.min(area.width);
     let h = want_h.min(area.height);

@@ -1,0 +1,162 @@
+//! Whole screens drawn into a TestBackend: insta snapshots at several sizes (each checked
+//! by eye), and sweeps over every small size for panics and spills.
+
+mod common;
+use common::*;
+use gangmu::app::{Action, State, press, update};
+use gangmu::outline::parse;
+use gangmu::text::Ambiguous;
+use gangmu::view::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+fn draw(s: &State) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).expect("terminal");
+    t.draw(|f| view(s, f)).expect("draw");
+    t.backend().buffer().clone()
+}
+
+/// The screen as text, one line a row, wide characters once.
+fn screen(s: &State) -> String {
+    let buf = draw(s);
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        let mut line = String::new();
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            line.push_str(cell.symbol());
+            x += unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn at(w: u16, h: u16) -> State {
+    state(w, h)
+}
+
+#[test]
+fn screen_100x30() {
+    let s = at(100, 30);
+    insta::assert_snapshot!(screen(&s));
+}
+
+#[test]
+fn screen_100x30_after_keys() {
+    let mut s = at(100, 30);
+    press(&mut s, "]]]<tab><pgdn>");
+    insta::assert_snapshot!(screen(&s));
+}
+
+#[test]
+fn screen_100x30_help() {
+    let mut s = at(100, 30);
+    press(&mut s, "?");
+    insta::assert_snapshot!(screen(&s));
+}
+
+#[test]
+fn screen_60x20() {
+    let mut s = at(60, 20);
+    press(&mut s, "jj");
+    insta::assert_snapshot!(screen(&s));
+}
+
+#[test]
+fn screen_59x20_one_pane() {
+    let mut s = at(59, 20);
+    press(&mut s, "jj");
+    let tree = screen(&s);
+    press(&mut s, "<tab>");
+    let text = screen(&s);
+    insta::assert_snapshot!(format!("{tree}---\n{text}"));
+}
+
+#[test]
+fn screen_20x5() {
+    let mut s = at(20, 5);
+    let tree = screen(&s);
+    press(&mut s, "<tab>");
+    let text = screen(&s);
+    insta::assert_snapshot!(format!("{tree}---\n{text}"));
+}
+
+#[test]
+fn screen_1x1() {
+    let s = at(1, 1);
+    insta::assert_snapshot!(screen(&s));
+}
+
+#[test]
+fn screen_search_line() {
+    let mut s = at(60, 12);
+    press(&mut s, "/项目");
+    insta::assert_snapshot!(screen(&s));
+}
+
+#[test]
+fn screen_filter() {
+    let mut s = at(80, 14);
+    press(&mut s, "f安全");
+    insta::assert_snapshot!(screen(&s));
+}
+
+#[test]
+fn every_small_size_draws_without_panic() {
+    let scripts = ["", "]]<tab>", "?", "/项", "f安", "0G<tab>G"];
+    for w in 0..=64u16 {
+        for h in 0..=14u16 {
+            for script in scripts {
+                let mut s = at(w, h);
+                press(&mut s, script);
+                draw(&s);
+            }
+        }
+    }
+    let mut s = at(0, 0);
+    update(&mut s, Action::Resize(3, 2));
+    draw(&s);
+}
+
+#[test]
+fn tree_rows_never_spill_into_the_text() {
+    let long = "在全市春季工作会议上的讲话
+同志们：
+下面讲三点。
+一、ＡＢＣ全角字母与half-width混排“引号”……——×·的很长很长很长很长很长很长的标题
+正文。
+二、１２３４５６７８９０一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十
+正文。
+";
+    for amb in [Ambiguous::Narrow, Ambiguous::Wide] {
+        for w in 60..=100u16 {
+            let docs = vec![parse(long, "l.txt", "l", "UTF-8")];
+            let s = State::with_docs(docs, w, 12, amb);
+            let buf = draw(&s);
+            let a = s.areas();
+            for y in a.tree.top()..a.tree.bottom() {
+                let cell = &buf[(a.divider.x, y)];
+                let want = if amb == Ambiguous::Narrow { "│" } else { " " };
+                assert_eq!(cell.symbol(), want, "w={w} y={y} {amb:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn control_characters_are_shown_escaped() {
+    let text = "控制字符测试讲话\n同志们：\n正文里有\u{1b}[31m转义\u{7}和\u{202e}反向。\n";
+    let s = State::with_docs(
+        vec![parse(text, "c.txt", "c", "UTF-8")],
+        80,
+        10,
+        Ambiguous::Narrow,
+    );
+    let all = screen(&s);
+    assert!(all.contains("␛[31m转义␇和\u{fffd}反向"), "{all}");
+    assert!(!all.chars().any(|c| c.is_control() && c != '\n'));
+}
