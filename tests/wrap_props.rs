@@ -52,16 +52,15 @@ fn check(text: &str, width: usize, indent: usize, amb: Ambiguous) -> Result<(), 
             w,
             room
         );
-        if !r.forced {
-            if let Some(next) = rows.get(k + 1)
-                && next.end > next.start
-                && r.end > r.start
-            {
-                let first = text[next.start..].chars().next().unwrap();
-                let last = row.chars().next_back().unwrap();
-                prop_assert!(!no_start(first), "row starts with {first:?}: {rows:?}");
-                prop_assert!(!no_end(last), "row ends with {last:?}");
-            }
+        if let Some(next) = rows.get(k + 1)
+            && !r.forced
+            && next.end > next.start
+            && r.end > r.start
+        {
+            let first = text[next.start..].chars().next().unwrap();
+            let last = row.chars().next_back().unwrap();
+            prop_assert!(!no_start(first), "row starts with {first:?}: {rows:?}");
+            prop_assert!(!no_end(last), "row ends with {last:?}");
         }
     }
     // `——` and `……` are never split (when the row is wide enough to hold them).
