@@ -116,13 +116,17 @@ fn browse_the_samples_in_a_real_terminal() {
 
     // `]`: the first heading; the breadcrumb gains a level.
     s.send("]");
-    s.wait_for("the breadcrumb to show a heading", |sc| text_at(sc, 29).contains('›'));
+    s.wait_for("the breadcrumb to show a heading", |sc| {
+        text_at(sc, 29).contains('›')
+    });
     let top_row = row(&s, 1);
 
     // Tab: the text header takes the focus colour.
     let before = text_head_bg(s.parser.lock().expect("parser").screen());
     s.send("\t");
-    s.wait_for("the focus to move to the text", |sc| text_head_bg(sc) != before);
+    s.wait_for("the focus to move to the text", |sc| {
+        text_head_bg(sc) != before
+    });
 
     // PageDown: the text moves on.
     s.send("\x1b[6~");
