@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 const NUMS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 /// A speech of about 5,000 characters: 5 sections, 3 subsections each, points, closing.
+#[allow(clippy::needless_range_loop)]
 fn speech(i: usize) -> String {
     let mut s = format!(
         "在全市第{i}次工作会议上的讲话\n同志们：\n今天召开会议，主要任务是总结工作、部署任务。下面，我讲五点意见。\n"
