@@ -35,7 +35,14 @@ pub fn spawn(paths: Vec<PathBuf>, exts: Vec<String>, tx: Sender<Batch>) {
             };
             for r in results {
                 match r {
-                    Ok(d) => batch.docs.push(d),
+                    Ok(mut d) => {
+                        // Parsing leaves slack in the vectors; with thousands of speeches
+                        // open it adds up.
+                        d.paragraphs.shrink_to_fit();
+                        d.nodes.shrink_to_fit();
+                        d.removed = Vec::new();
+                        batch.docs.push(d)
+                    }
                     Err(e) => batch.errors.push(e),
                 }
             }
