@@ -28,6 +28,22 @@ pub fn breadcrumb(s: &State) -> Vec<String> {
     out
 }
 
+/// The breadcrumb within `room` columns: when it is too long, the outer levels give way
+/// first (`… › （二）…`), since the innermost one says where the reader is.
+fn fit_crumbs(crumbs: &[String], room: usize, amb: crate::text::Ambiguous) -> String {
+    for skip in 0..crumbs.len() {
+        let mut line = String::from(" ");
+        if skip > 0 {
+            line.push_str("… › ");
+        }
+        line.push_str(&crumbs[skip..].join(" › "));
+        if str_width(&line, amb) <= room || skip + 1 == crumbs.len() {
+            return line;
+        }
+    }
+    String::new()
+}
+
 /// Draws the status line; returns where the cursor goes while typing.
 pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
     let r = a.status;
@@ -100,9 +116,10 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
         put(buf, end, r.y, rw, &right, amb, |_| theme::status());
         end -= 1;
     }
+    let room = (end - r.x) as usize;
     let left = match &s.message {
         Some(m) => format!(" {m}"),
-        None => format!(" {}", breadcrumb(s).join(" › ")),
+        None => fit_crumbs(&breadcrumb(s), room, amb),
     };
     let left = sanitize(&left).into_owned();
     let (t, _) = truncate(&left, (end - r.x) as usize, amb);
