@@ -4,6 +4,7 @@ pub mod decode;
 pub mod find;
 pub mod load;
 pub mod samples;
+pub mod synth;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use find::{Source, find_sources, natural_cmp};

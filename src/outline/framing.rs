@@ -339,9 +339,10 @@ pub fn is_transition(line: &str) -> bool {
     .any(|w| line.starts_with(w))
 }
 
-const COUNT_VERBS: [&str; 7] = ["讲", "谈", "提", "强调", "说", "交流", "汇报"];
-const COUNT_UNITS: [&str; 10] = [
+const COUNT_VERBS: [&str; 8] = ["讲", "谈", "提", "强调", "说", "交流", "汇报", "分"];
+const COUNT_UNITS: [&str; 11] = [
     "点",
+    "个部分",
     "个方面",
     "方面",
     "个问题",
@@ -502,7 +503,13 @@ mod tests {
         assert_eq!(announced_count("我主要讲五个方面"), Some(5));
         assert_eq!(announced_count("借此机会，讲两个问题。"), Some(2));
         assert_eq!(announced_count("下面，我讲以下四点意见。"), Some(4));
+        assert_eq!(announced_count("今天这堂党课，我分三个部分来讲。"), Some(3));
+        assert_eq!(
+            announced_count("我就做好新学年的教育工作再强调四点。"),
+            Some(4)
+        );
         assert_eq!(announced_count("下面，我讲几点意见。"), None);
+        assert_eq!(announced_count("工作要分两步走。"), None);
         assert_eq!(announced_count("我们要讲政治、顾大局。"), None);
     }
 }

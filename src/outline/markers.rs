@@ -254,6 +254,12 @@ fn circled_value(c: char) -> Option<u32> {
 
 /// The enumeration word at the start of a paragraph (`一是`, `首先，`, `第一，`, …).
 pub fn point_marker(line: &str) -> Option<PointMarker> {
+    // Fast reject: this runs at every punctuation mark of every paragraph.
+    let first = line.chars().next()?;
+    if !matches!(first, '首' | '其' | '再' | '最' | '一' | '另' | '第') && !is_cn_numeral(first)
+    {
+        return None;
+    }
     let mut c = Cur::new(line);
     let pm = |group, number, len| Some(PointMarker { group, number, len });
     for (word, n) in [

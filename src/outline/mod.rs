@@ -7,7 +7,7 @@ mod layout;
 pub mod markers;
 pub mod model;
 mod nesting;
-mod parse;
+pub(crate) mod parse;
 
 pub use model::{Document, InlinePoint, Kind, Node, Paragraph, Removed, Role, Warning};
 pub use parse::parse;

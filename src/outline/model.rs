@@ -64,7 +64,14 @@ pub struct Paragraph {
     pub node: Option<usize>,
     /// Byte length of the part shown as heading (marker + title) when `node` is set.
     pub lead: usize,
-    pub inline_points: Vec<InlinePoint>,
+}
+
+impl Paragraph {
+    /// Enumeration words inside the paragraph (`…：一是…；二是…`), found on demand:
+    /// the outline export never needs them.
+    pub fn inline_points(&self) -> Vec<InlinePoint> {
+        super::parse::inline_points(&self.text, self.lead)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -167,7 +167,6 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
             p.role = Role::Heading;
             p.node = Some(items.len());
             p.lead = lead;
-            p.inline_points = inline_points(t, lead);
             items.push(item);
             item_meta.push((
                 paragraphs.len(),
@@ -287,18 +286,12 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
 }
 
 fn paragraph(line: usize, role: Role, text: &str) -> Paragraph {
-    let inline_points = if role == Role::Body {
-        inline_points(text, 0)
-    } else {
-        Vec::new()
-    };
     Paragraph {
         line,
         role,
         text: text.to_string(),
         node: None,
         lead: 0,
-        inline_points,
     }
 }
 
@@ -316,24 +309,31 @@ fn cap_title(title: String, line: usize, warnings: &mut Vec<Warning>) -> String 
 }
 
 /// Enumeration words inside a paragraph, after a punctuation mark (`…：一是…；二是…`).
-fn inline_points(text: &str, from: usize) -> Vec<InlinePoint> {
+pub(crate) fn inline_points(text: &str, from: usize) -> Vec<InlinePoint> {
     let mut out = Vec::new();
-    let mut prev_punct = from > 0;
-    for (i, c) in text[from.min(text.len())..].char_indices() {
-        let at = from + i;
-        if prev_punct
-            && at > 0
-            && let Some(p) = point_marker(&text[at..])
-        {
+    let bytes = text.as_bytes();
+    // Scan bytes: the marks that can precede a point start with 0xE2, 0xE3 or 0xEF, or are
+    // ASCII; the Chinese characters in between (0xE4..=0xE9) are skipped at once.
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
+        if !matches!(b, 0xE2 | 0xE3 | 0xEF | b',' | b';' | b':' | b'!' | b'?') {
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        if !matches!(
+            norm(c),
+            '，' | '。' | '；' | '：' | '！' | '？' | '、' | '”'
+        ) {
+            continue;
+        }
+        let at = i + c.len_utf8();
+        if let Some(p) = text.get(at..).and_then(point_marker) {
             out.push(InlinePoint {
                 offset: at,
                 marker: text[at..at + p.len].to_string(),
             });
         }
-        prev_punct = matches!(
-            norm(c),
-            '，' | '。' | '；' | '：' | '！' | '？' | '、' | '”'
-        );
     }
     out
 }
@@ -500,5 +500,20 @@ fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) 
             }
             last.insert(key, (n, i));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_points_follow_punctuation_only() {
+        let t = "今年有三项任务：一是抓项目；二是抓招商，三是抓环境。统一是前提。";
+        let points = inline_points(t, 0);
+        let got: Vec<&str> = points.iter().map(|p| p.marker.as_str()).collect();
+        assert_eq!(got, ["一是", "二是", "三是"]);
+        let p = &points[1];
+        assert_eq!(&t[p.offset..p.offset + p.marker.len()], "二是");
     }
 }

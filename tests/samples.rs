@@ -1,0 +1,63 @@
+//! Each bundled sample's outline against an expected outline reviewed by eye
+//! (tests/snapshots/). The samples' intended outlines are written down in
+//! sample/OUTLINES.md; the snapshots were checked against it line by line.
+
+use gangmu::corpus::{decode, samples::SAMPLES};
+use gangmu::export::to_text;
+use gangmu::outline::parse;
+
+fn render(name: &str, bytes: &[u8]) -> String {
+    let d = decode(bytes).expect("sample decodes");
+    let stem = name.trim_start_matches("sample/").trim_end_matches(".txt");
+    let doc = parse(&d.text, name, stem, d.encoding);
+    let mut s = to_text(&doc);
+    s.push_str(&format!("subtitle: {:?}\n", doc.subtitle));
+    s.push_str(&format!("announced: {:?}\n", doc.announced));
+    s.push_str(&format!("closing_line: {:?}\n", doc.closing_line));
+    s.push_str("removed:");
+    for r in &doc.removed {
+        s.push_str(&format!(" L{}", r.line));
+    }
+    s.push('\n');
+    s
+}
+
+#[test]
+fn at_least_twelve_samples_are_bundled() {
+    assert!(SAMPLES.len() >= 12, "{}", SAMPLES.len());
+}
+
+#[test]
+fn sample_outlines_match_the_reviewed_snapshots() {
+    for (name, bytes) in SAMPLES {
+        let snap = name
+            .trim_start_matches("sample/")
+            .trim_end_matches(".txt")
+            .to_string();
+        insta::assert_snapshot!(snap, render(name, bytes));
+    }
+}
+
+#[test]
+fn samples_cover_the_required_encodings_and_line_endings() {
+    let mut encodings: Vec<&str> = Vec::new();
+    let mut crlf_with_ideographic_indent = false;
+    for (_, bytes) in SAMPLES {
+        let d = decode(bytes).unwrap();
+        encodings.push(d.encoding);
+        let raw = String::from_utf8_lossy(bytes);
+        crlf_with_ideographic_indent |= raw.contains("\r\n\u{3000}\u{3000}");
+    }
+    assert!(encodings.contains(&"GB18030"));
+    assert!(encodings.contains(&"UTF-16LE"));
+    assert!(crlf_with_ideographic_indent);
+}
+
+#[test]
+fn sample_lengths_are_in_the_genre_range() {
+    for (name, bytes) in SAMPLES {
+        let d = decode(bytes).unwrap();
+        let n = d.text.chars().filter(|c| !c.is_whitespace()).count();
+        assert!((1500..=6000).contains(&n), "{name}: {n} characters");
+    }
+}
