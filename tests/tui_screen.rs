@@ -160,3 +160,101 @@ fn control_characters_are_shown_escaped() {
     assert!(all.contains("␛[31m转义␇和\u{fffd}反向"), "{all}");
     assert!(!all.chars().any(|c| c.is_control() && c != '\n'));
 }
+
+/// Cells of row `y` whose symbol is in `text`, found left to right from column `from`.
+fn find_in_row(buf: &Buffer, y: u16, from: u16, text: &str) -> Option<u16> {
+    let first = text.chars().next()?.to_string();
+    (from..buf.area.width).find(|&x| {
+        buf[(x, y)].symbol() == first && {
+            let mut cx = x;
+            text.chars().all(|c| {
+                let ok = buf[(cx, y)].symbol() == c.to_string();
+                cx += gangmu::text::char_width(c, Ambiguous::Narrow) as u16;
+                ok
+            })
+        }
+    })
+}
+
+#[test]
+fn styles_show_selection_focus_headings_and_matches() {
+    use gangmu::view::theme;
+    use ratatui::style::Color;
+    let mut s = at(100, 30);
+    press(&mut s, "jj"); // （一）认清形势, a run-in heading
+    let buf = draw(&s);
+    let a = s.areas();
+    // The selected tree row is highlighted across the tree, in the focused colour.
+    let sel_y = a.tree.y + s.sel_row().unwrap() as u16;
+    assert_eq!(buf[(a.tree.x + 1, sel_y)].bg, Color::Cyan);
+    assert_eq!(buf[(a.tree.right() - 1, sel_y)].bg, Color::Cyan);
+    assert_eq!(
+        buf[(a.tree_head.x, 0)].bg,
+        theme::head_focused().bg.unwrap()
+    );
+    assert_eq!(
+        buf[(a.text_head.x, 0)].bg,
+        theme::head_unfocused().bg.unwrap()
+    );
+    // The heading part of the run-in paragraph is styled as a level-2 heading, the rest
+    // as body text.
+    let y = a.text.y;
+    let hx = find_in_row(&buf, y, a.text.x, "（一）认清形势").expect("heading on the top row");
+    assert_eq!(buf[(hx, y)].fg, theme::heading(2, false).fg.unwrap());
+    let bx = find_in_row(&buf, y, hx, "当前").expect("body after the heading");
+    assert_eq!(buf[(bx, y)].fg, Color::Reset);
+    // Tab: the focus moves; the selection dims.
+    press(&mut s, "<tab>");
+    let buf = draw(&s);
+    assert_eq!(buf[(a.tree.x + 1, sel_y)].bg, Color::DarkGray);
+    assert_eq!(
+        buf[(a.text_head.x, 0)].bg,
+        theme::head_focused().bg.unwrap()
+    );
+    // Search: every match highlighted, the current one differently.
+    press(&mut s, "/目标");
+    let buf = draw(&s);
+    let mut bgs = vec![];
+    for y in a.text.top()..a.text.bottom() {
+        let mut from = a.text.x;
+        while let Some(x) = find_in_row(&buf, y, from, "目标") {
+            bgs.push(buf[(x, y)].bg);
+            from = x + 4;
+        }
+    }
+    assert!(bgs.len() >= 3, "{bgs:?}");
+    assert_eq!(
+        bgs.iter().filter(|&&b| b == Color::LightRed).count(),
+        1,
+        "{bgs:?}"
+    );
+    assert!(
+        bgs.iter()
+            .all(|&b| b == Color::LightRed || b == Color::Yellow),
+        "{bgs:?}"
+    );
+}
+
+#[test]
+fn wide_ambiguous_characters_take_two_cells() {
+    let text = "测试讲话\n同志们：\n他说“好”……\n";
+    let s = State::with_docs(
+        vec![parse(text, "w.txt", "w", "UTF-8")],
+        80,
+        10,
+        Ambiguous::Wide,
+    );
+    let buf = draw(&s);
+    let a = s.areas();
+    let y = (a.text.top()..a.text.bottom())
+        .find(|&y| find_in_row(&buf, y, a.text.x, "他说").is_some())
+        .expect("row");
+    let x = find_in_row(&buf, y, a.text.x, "他说").unwrap() + 4;
+    assert_eq!(buf[(x, y)].symbol(), "“");
+    assert_eq!(
+        buf[(x, y)].diff_option,
+        ratatui::buffer::CellDiffOption::ForcedWidth(std::num::NonZeroU16::new(2).unwrap())
+    );
+    assert_eq!(buf[(x + 2, y)].symbol(), "好");
+    assert_eq!(buf[(x + 4, y)].symbol(), "”");
+}
