@@ -14,8 +14,17 @@ pub enum Ambiguous {
 /// Columns taken by `c`. Control characters count 0: text is sanitized before measuring.
 #[inline]
 pub fn char_width(c: char, amb: Ambiguous) -> usize {
-    if (c as u32) < 0x7f {
+    let u = c as u32;
+    if u < 0x7f {
         return usize::from(c >= ' ');
+    }
+    // Fast paths for the bulk of Chinese text (the table lookup dominates wrapping):
+    // CJK ideographs, CJK punctuation, full-width forms. Checked against the table in tests.
+    if (0x4e00..=0x9fff).contains(&u)
+        || (0x3000..=0x3029).contains(&u)
+        || (0xff01..=0xff60).contains(&u)
+    {
+        return 2;
     }
     match amb {
         Ambiguous::Narrow => c.width().unwrap_or(0),
@@ -31,6 +40,26 @@ pub fn str_width(s: &str, amb: Ambiguous) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_paths_agree_with_the_table() {
+        for u in (0x4e00..=0x9fff)
+            .chain(0x3000..=0x3029)
+            .chain(0xff01..=0xff60)
+        {
+            let c = char::from_u32(u).unwrap();
+            assert_eq!(
+                char_width(c, Ambiguous::Narrow),
+                c.width().unwrap_or(0),
+                "{u:x}"
+            );
+            assert_eq!(
+                char_width(c, Ambiguous::Wide),
+                c.width_cjk().unwrap_or(0),
+                "{u:x}"
+            );
+        }
+    }
 
     #[test]
     fn widths() {
