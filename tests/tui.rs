@@ -331,3 +331,15 @@ fn mouse_click_wheel_and_drag() {
     update(&mut s, Action::Drag(50, 5));
     assert_eq!(s.effective_tree_width(), 30, "no drag after release");
 }
+
+#[test]
+fn ctrl_c_quits_from_help_and_from_the_search_line() {
+    let mut s = state(100, 30);
+    press(&mut s, "?<c-c>");
+    assert!(s.quit);
+    let mut s = state(100, 30);
+    press(&mut s, "/q");
+    assert!(!s.quit, "q is typed into the search");
+    press(&mut s, "<c-c>");
+    assert!(s.quit);
+}

@@ -42,6 +42,9 @@ pub enum Action {
     /// Close an overlay, search or filter.
     Escape,
     Quit,
+    /// Ctrl-C: quits from anywhere, even the help overlay or a search line.
+    #[serde(skip)]
+    Interrupt,
     /// The terminal's new size.
     #[serde(skip)]
     Resize(u16, u16),

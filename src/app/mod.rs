@@ -2,7 +2,7 @@
 
 pub mod action;
 pub mod keymap;
-mod mouse;
+pub mod mouse;
 mod search;
 pub mod state;
 pub mod tree;

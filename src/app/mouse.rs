@@ -9,9 +9,10 @@ fn inside(r: Rect, x: u16, y: u16) -> bool {
     r.contains(Position::new(x, y))
 }
 
-/// Columns before the fold sign of a tree row at `depth`.
-pub fn fold_col(depth: u16) -> u16 {
-    depth.saturating_mul(2)
+/// Columns before the fold sign of a tree row at `depth` in a tree `width` columns wide:
+/// two a level, but always leaving room for a few title columns.
+pub fn fold_col(depth: u16, width: u16) -> u16 {
+    depth.saturating_mul(2).min(width.saturating_sub(8) / 2 * 2)
 }
 
 pub fn click(s: &mut State, x: u16, y: u16) {
@@ -30,7 +31,7 @@ pub fn click(s: &mut State, x: u16, y: u16) {
             return;
         };
         let depth = s.tree.items[i as usize].depth;
-        let sign = a.tree.x + fold_col(depth);
+        let sign = a.tree.x + fold_col(depth, a.tree.width);
         if (x == sign || x == sign + 1) && s.tree.has_children(i) {
             let e = s.tree.is_expanded(i);
             s.tree.set_expanded(i, !e);

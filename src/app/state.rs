@@ -121,7 +121,7 @@ impl State {
             filter: None,
             saved_expansion: None,
             loading: Loading::default(),
-            open_depth: 3,
+            open_depth: 2,
             dragging: false,
             message: None,
             quit: false,

@@ -22,7 +22,7 @@ pub fn update(s: &mut State, action: Action) {
                 s.help = false;
                 return;
             }
-            Action::Resize(..) | Action::Loaded(_) => {}
+            Action::Resize(..) | Action::Loaded(_) | Action::Interrupt => {}
             _ => return,
         }
     }
@@ -221,7 +221,7 @@ pub fn update(s: &mut State, action: Action) {
                 s.search = None;
             }
         }
-        Action::Quit => s.quit = true,
+        Action::Quit | Action::Interrupt => s.quit = true,
         Action::Resize(w, h) => {
             s.size = (w, h);
             relayout(s);
@@ -271,7 +271,7 @@ pub fn press(s: &mut State, script: &str) {
 /// The action a named key means in the current state.
 pub fn key_action(s: &State, key: &str) -> Option<Action> {
     if key == "<c-c>" {
-        return Some(Action::Quit);
+        return Some(Action::Interrupt);
     }
     if s.input.is_some() {
         return match key {

@@ -84,9 +84,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
                 row_style,
             );
         }
-        let w = r.width as usize;
-        // Indent two columns a level, but always leave room for a few title columns.
-        let indent = (it.depth as usize * 2).min(w.saturating_sub(8) / 2 * 2);
+        let indent = crate::app::mouse::fold_col(it.depth, r.width) as usize;
         let sign = if !s.tree.has_children(i) {
             " "
         } else if s.tree.is_expanded(i) {
