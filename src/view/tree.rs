@@ -67,6 +67,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         .skip(s.tree_top)
         .take(r.height as usize);
     for (k, &i) in rows.enumerate() {
+        let next_visible = s.tree.visible.get(s.tree_top + k + 1).copied();
         let y = r.y + k as u16;
         let it = s.tree.items[i as usize];
         let selected = i == s.sel;
@@ -87,7 +88,8 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let indent = crate::app::mouse::fold_col(it.depth, r.width) as usize;
         let sign = if !s.tree.has_children(i) {
             " "
-        } else if s.tree.is_expanded(i) {
+        } else if next_visible.is_some_and(|n| n < it.end) {
+            // Open with something shown under it (a filter may hide every child).
             "▾"
         } else {
             "▸"
