@@ -343,3 +343,48 @@ fn ctrl_c_quits_from_help_and_from_the_search_line() {
     press(&mut s, "<c-c>");
     assert!(s.quit);
 }
+
+#[test]
+fn loading_in_batches_fills_the_tree_and_keeps_the_selection() {
+    use gangmu::app::{Batch, State};
+    use gangmu::text::Ambiguous;
+    let mut s = State::new(100, 30, Ambiguous::Narrow);
+    update(
+        &mut s,
+        Action::Loaded(Batch {
+            total: Some(2),
+            ..Batch::default()
+        }),
+    );
+    assert!(s.tree.visible.is_empty());
+    assert_eq!(s.loading.total, Some(2));
+    assert!(!s.loading.done);
+    let mut d = docs();
+    let b = d.pop().unwrap();
+    let a = d.pop().unwrap();
+    update(
+        &mut s,
+        Action::Loaded(Batch {
+            docs: vec![a],
+            ..Batch::default()
+        }),
+    );
+    assert_eq!(selected(&s), "在全市春季工作会议上的讲话");
+    press(&mut s, "jj");
+    assert_eq!(s.loading.loaded, 1);
+    update(
+        &mut s,
+        Action::Loaded(Batch {
+            docs: vec![b],
+            done: true,
+            ..Batch::default()
+        }),
+    );
+    assert!(s.loading.done);
+    assert_eq!(
+        selected(&s),
+        "（一）认清形势",
+        "selection kept as speeches arrive"
+    );
+    assert!(rows(&s).contains(&"（二）消防安全".to_string()));
+}

@@ -37,8 +37,20 @@ pub fn load_keymap() -> Result<KeyMap, String> {
 }
 
 pub fn run(opts: Options) -> ExitCode {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        eprintln!("gangmu: the browser needs a terminal; `gangmu outline` prints outlines as text");
+        return ExitCode::FAILURE;
+    }
     match run_loop(opts) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(errors) => {
+            // Files that could not be read were counted on the status line; name them now
+            // that the screen is back.
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("gangmu: {e}");
             ExitCode::FAILURE
@@ -46,7 +58,7 @@ pub fn run(opts: Options) -> ExitCode {
     }
 }
 
-fn run_loop(opts: Options) -> std::io::Result<()> {
+fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     let (tx, rx) = mpsc::channel::<Batch>();
     loader::spawn(opts.paths, opts.exts, tx);
     let mut guard = terminal::setup()?;
@@ -118,5 +130,5 @@ fn run_loop(opts: Options) -> std::io::Result<()> {
         }
     }
     drop(guard);
-    Ok(())
+    Ok(std::mem::take(&mut state.loading.errors))
 }

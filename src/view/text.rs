@@ -36,6 +36,9 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     }
     let search = s.search.as_ref().filter(|x| x.doc == tv.doc);
     let rows = tv.layout.rows.iter().skip(tv.top).take(r.height as usize);
+    // Inline points of the paragraph being drawn, computed once per paragraph.
+    let mut inline_of: Option<usize> = None;
+    let mut inline: Vec<(usize, usize)> = vec![];
     for (k, row) in rows.enumerate() {
         if row.is_blank() {
             continue;
@@ -72,6 +75,19 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
                     .collect()
             })
             .unwrap_or_default();
+        // Enumeration words inside the paragraph (…：一是…；二是…) stand out a little. Their
+        // offsets are in the text as written, so only where sanitizing changed nothing.
+        if inline_of != Some(p) {
+            inline_of = Some(p);
+            inline = if text.len() == para.text.len() {
+                para.inline_points()
+                    .iter()
+                    .map(|ip| (ip.offset, ip.offset + ip.marker.len()))
+                    .collect()
+            } else {
+                vec![]
+            };
+        }
         let start = row.start as usize;
         let end = (row.end as usize).min(text.len());
         let Some(slice) = text.get(start..end) else {
@@ -84,6 +100,9 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
                 Some(h) if b < lead => h,
                 _ => body,
             };
+            if inline.iter().any(|&(a, e)| b >= a && b < e) {
+                st = st.add_modifier(ratatui::style::Modifier::BOLD);
+            }
             for &(ms, me, cur) in &marks {
                 if b >= ms && b < me {
                     st = if cur {
