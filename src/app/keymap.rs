@@ -100,6 +100,33 @@ impl KeyMap {
     }
 }
 
+/// The help overlay: (keys, what they do); a line with no keys is a section title.
+pub const HELP: &[(&str, &str)] = &[
+    ("", "目录（左）"),
+    ("j k ↓ ↑", "上下移动"),
+    ("l →", "展开，或进入第一个子项"),
+    ("h ←", "折叠，或回到上级"),
+    ("Enter 空格", "展开/折叠"),
+    ("g G Home End", "第一行 / 最后一行"),
+    ("", "正文（右）"),
+    ("j k ↓ ↑", "滚动一行"),
+    ("空格 PgDn  b PgUp", "翻一页"),
+    ("Ctrl-d Ctrl-u", "翻半页"),
+    ("g G", "讲话开头 / 结尾"),
+    ("", "两边通用"),
+    ("] [", "下一个 / 上一个标题或要点"),
+    ("} {", "下一个 / 上一个同级"),
+    ("u", "上级"),
+    ("1–9  0", "目录显示到第几层 / 全部展开"),
+    ("Tab", "切换目录和正文"),
+    ("< >", "目录变窄 / 变宽"),
+    ("/  n N", "在本篇搜索 / 下一个 上一个"),
+    ("f", "按标题过滤目录"),
+    ("Esc", "关闭帮助、搜索或过滤"),
+    ("q Ctrl-C", "退出"),
+    ("鼠标", "点击选中，点 ▸ 折叠，滚轮滚动，拖动分隔线"),
+];
+
 /// Splits a key script (`"jj]<tab><pgdn>"`) into key names.
 pub fn parse_keys(script: &str) -> Vec<String> {
     let mut out = Vec::new();

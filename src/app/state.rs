@@ -89,6 +89,8 @@ pub struct State {
     pub amb: Ambiguous,
     pub keymap: KeyMap,
     pub help: bool,
+    /// First help line shown, when the help is taller than the screen.
+    pub help_top: usize,
     pub input: Option<Input>,
     pub search: Option<Search>,
     /// Confirmed filter query, and the expansion to restore when it is cleared.
@@ -116,6 +118,7 @@ impl State {
             amb,
             keymap: KeyMap::defaults(),
             help: false,
+            help_top: 0,
             input: None,
             search: None,
             filter: None,

@@ -22,6 +22,16 @@ pub fn update(s: &mut State, action: Action) {
                 s.help = false;
                 return;
             }
+            Action::Down | Action::PageDown | Action::HalfPageDown | Action::Toggle => {
+                // The overlay shows the screen height minus its title and bottom rows.
+                let shown = s.size.1.saturating_sub(2) as usize;
+                s.help_top = (s.help_top + 1).min(super::keymap::HELP.len().saturating_sub(shown));
+                return;
+            }
+            Action::Up | Action::PageUp | Action::HalfPageUp => {
+                s.help_top = s.help_top.saturating_sub(1);
+                return;
+            }
             Action::Resize(..) | Action::Loaded(_) | Action::Interrupt => {}
             _ => return,
         }
@@ -208,7 +218,10 @@ pub fn update(s: &mut State, action: Action) {
         }
         Action::SearchNext => search::step(s, true),
         Action::SearchPrev => search::step(s, false),
-        Action::Help => s.help = true,
+        Action::Help => {
+            s.help = true;
+            s.help_top = 0;
+        }
         Action::Escape => {
             if let Some(input) = s.input.take() {
                 match input.kind {
@@ -381,6 +394,10 @@ pub(super) fn keep_sel_visible(s: &mut State) {
 
 /// Re-wraps the text at a new width, keeping the same passage at the top.
 pub(super) fn relayout(s: &mut State) {
+    if s.size.0 == 0 || s.size.1 == 0 {
+        // Nothing is drawn; keep the rows for when the terminal has a size again.
+        return;
+    }
     let width = s.wrap_width();
     let amb = s.amb;
     if let Some(tv) = &mut s.text
