@@ -3,6 +3,7 @@
 pub mod action;
 pub mod keymap;
 pub mod mouse;
+mod nav;
 mod search;
 pub mod state;
 pub mod tree;

@@ -1,8 +1,8 @@
 //! Mouse: clicks select rows or toggle folds, the wheel scrolls the pane under the
 //! pointer, the divider can be dragged.
 
+use super::nav::{keep_sel_visible, relayout, scroll_text, select};
 use super::state::{Focus, State};
-use super::update::{keep_sel_visible, relayout, scroll_text, select};
 use ratatui::layout::{Position, Rect};
 
 fn inside(r: Rect, x: u16, y: u16) -> bool {

@@ -1,7 +1,7 @@
 //! Incremental search in the speech on screen; `n`/`N` continue into the next speech.
 
+use super::nav::{follow_text, select, show_doc};
 use super::state::{Search, State};
-use super::update::{follow_text, select, show_doc};
 use crate::text::layout::Texts;
 
 /// Case-folded for matching: ASCII letters lowered (keeps byte offsets).
