@@ -185,18 +185,14 @@ fn normalize(text: Cow<'_, str>) -> String {
     if clean {
         return text.into_owned();
     }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\u{FEFF}' | '\u{200B}' => {}
-            c => out.push(c),
+    // str::replace searches with memchr: far faster than a char-by-char rebuild.
+    let mut out = text.replace("\r\n", "\n");
+    if out.contains('\r') {
+        out = out.replace('\r', "\n");
+    }
+    for mark in ['\u{FEFF}', '\u{200B}'] {
+        if out.contains(mark) {
+            out = out.replace(mark, "");
         }
     }
     out

@@ -109,11 +109,14 @@ pub fn is_terminal(c: char) -> bool {
 /// Non-whitespace characters, the unit of 字数. This runs over every paragraph, so it
 /// counts chars and whitespace with SIMD searches instead of decoding each character.
 pub fn count_chars(s: &str) -> usize {
-    use memchr::{memchr_iter, memchr2_iter, memchr3_iter, memmem};
+    use memchr::{memchr_iter, memchr2_iter, memchr3_iter};
     let b = s.as_bytes();
     let ascii =
         memchr3_iter(b' ', b'\t', b'\n', b).count() + memchr3_iter(b'\r', 0x0B, 0x0C, b).count();
-    let mut unicode = memmem::find_iter(b, "\u{3000}".as_bytes()).count();
+    // U+3000 is E3 80 80; its lead byte is shared only with 、。 and other CJK marks.
+    let mut unicode = memchr_iter(0xE3, b)
+        .filter(|&i| b.get(i + 1..i + 3) == Some(&[0x80, 0x80]))
+        .count();
     // U+2000..U+200A, U+2028/9, U+202F, U+205F share the lead byte with “ ” — …
     unicode += memchr_iter(0xE2, b)
         .filter(|&i| {
@@ -135,6 +138,10 @@ pub fn count_chars(s: &str) -> usize {
 
 /// Character count, counting only up to `cap` (cheap length checks on long lines).
 pub fn char_len_capped(s: &str, cap: usize) -> usize {
+    // A char is at most 4 bytes: long lines answer without decoding anything.
+    if s.len() > 4 * (cap + 1) {
+        return cap + 1;
+    }
     s.chars().take(cap + 1).count()
 }
 

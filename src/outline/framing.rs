@@ -41,17 +41,18 @@ const JUNK_PHRASES: [&str; 18] = [
     "关注我们",
 ];
 
+/// Label words; a colon (either width) must follow.
 const LABELS: [&str; 10] = [
-    "来源：",
-    "编辑：",
-    "责任编辑：",
-    "作者：",
-    "发布时间：",
-    "浏览：",
-    "浏览次数：",
-    "审核：",
-    "校对：",
-    "点击：",
+    "来源",
+    "编辑",
+    "责任编辑",
+    "作者",
+    "发布时间",
+    "浏览",
+    "浏览次数",
+    "审核",
+    "校对",
+    "点击",
 ];
 
 /// A title line: returns the title itself (label and speaker prefix stripped).
@@ -168,9 +169,25 @@ pub fn is_speaker_line(line: &str) -> bool {
     {
         return false;
     }
-    line.ends_with("同志")
-        || (JOB_WORDS.iter().any(|w| line.contains(w))
-            && (line.contains(' ') || line.contains('\u{3000}') || n <= 12))
+    if line.ends_with("同志") {
+        return true;
+    }
+    // `市委书记 王某某`, `王某某 市委书记`, `市委书记王某某`: a job word next to a short name.
+    let is_name =
+        |t: &str| (2..=4).contains(&t.chars().count()) && t.chars().all(|c| is_cjk(c) || c == '·');
+    let parts: Vec<&str> = line
+        .split([' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let has_job = |t: &str| JOB_WORDS.iter().any(|w| t.contains(w));
+    match parts.as_slice() {
+        [a, b] => (has_job(a) && is_name(b)) || (is_name(a) && has_job(b)),
+        [one] => JOB_WORDS
+            .iter()
+            .filter_map(|w| one.rfind(w).map(|i| &one[i + w.len()..]))
+            .any(is_name),
+        _ => false,
+    }
 }
 
 const SALUTATIONS: [&str; 14] = [
@@ -246,39 +263,38 @@ pub fn is_junk_phrase(line: &str) -> bool {
 /// `来源：` and its kin, allowed only near the top and bottom of a file.
 pub fn is_label_line(line: &str) -> bool {
     let l = line.trim_start_matches(['（', '(', '【', '[']);
-    LABELS
-        .iter()
-        .any(|p| l.starts_with(p) || l.starts_with(&p.replace('：', ":")))
-        && char_len_capped(line, 80) <= 80
+    LABELS.iter().any(|p| {
+        l.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with('：') || rest.starts_with(':'))
+    }) && char_len_capped(line, 80) <= 80
 }
 
 /// `————`, `*****`, `======`.
 pub fn is_separator(line: &str) -> bool {
-    let n = line.chars().count();
-    n >= 3
-        && line.chars().all(|c| {
-            matches!(
-                c,
-                '—' | '-'
-                    | '－'
-                    | '─'
-                    | '━'
-                    | '*'
-                    | '＊'
-                    | '='
-                    | '＝'
-                    | '_'
-                    | '＿'
-                    | '~'
-                    | '～'
-                    | '·'
-                    | '•'
-                    | '…'
-                    | ' '
-                    | '.'
-                    | '#'
-            )
-        })
+    // `all` first: it stops at the first ordinary character, so body text costs nothing.
+    line.chars().all(|c| {
+        matches!(
+            c,
+            '—' | '-'
+                | '－'
+                | '─'
+                | '━'
+                | '*'
+                | '＊'
+                | '='
+                | '＝'
+                | '_'
+                | '＿'
+                | '~'
+                | '～'
+                | '·'
+                | '•'
+                | '…'
+                | ' '
+                | '.'
+                | '#'
+        )
+    }) && line.chars().count() >= 3
 }
 
 /// `- 3 -`, `－ 3 －`, `— 3 —`, `第 3 页 共 10 页`, `3/10`, `第3页`.
@@ -444,6 +460,9 @@ mod tests {
         assert!(is_speaker_line("县长　赵某"));
         assert!(!is_speaker_line("我们要学习李明同志。"));
         assert!(!is_speaker_line("加强基层组织建设"));
+        assert!(is_speaker_line("市委书记王某某"));
+        assert!(is_speaker_line("王某某 市委书记"));
+        assert!(!is_speaker_line("书记强调抓好作风建设"));
     }
 
     #[test]

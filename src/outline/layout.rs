@@ -87,6 +87,16 @@ fn split_flattened(line: &str) -> Vec<&str> {
             && is_salutation(&rest[..floor_boundary(rest, 200)])
         {
             salutation_done = true;
+            // The head block before the salutation lost its line breaks to spaces:
+            // advert, title and date lines come back as separate lines.
+            if cuts.is_empty() {
+                cuts.extend(
+                    line[..i]
+                        .match_indices([' ', '\u{3000}'])
+                        .map(|(j, _)| j)
+                        .filter(|&j| j > 0),
+                );
+            }
             cuts.push(i);
             continue;
         }
@@ -103,8 +113,14 @@ fn split_flattened(line: &str) -> Vec<&str> {
         if n == *slot || (n == 1 && m.family != Family::CnNum && m.family != Family::Part) {
             *slot = n + 1;
             cuts.push(i);
+            // A heading's line break often became a space: the title ends there.
+            if let Some(sp) = heading_end_at_space(&rest[m.len..]) {
+                cuts.push(i + m.len + sp);
+            }
         }
     }
+    cuts.sort_unstable();
+    cuts.dedup();
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for c in cuts {
@@ -114,6 +130,19 @@ fn split_flattened(line: &str) -> Vec<&str> {
     out.push(trim(&line[start..]));
     out.retain(|s| !s.is_empty());
     out
+}
+
+/// The first space within a short title, when no sentence ends before it.
+fn heading_end_at_space(after_marker: &str) -> Option<usize> {
+    for (k, (j, c)) in after_marker.char_indices().enumerate() {
+        if k > 60 || is_terminal(c) {
+            return None;
+        }
+        if matches!(c, ' ' | '\u{3000}') && k > 0 {
+            return Some(j);
+        }
+    }
+    None
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -214,17 +243,19 @@ mod tests {
     fn flattened_text_is_split_at_salutation_and_markers() {
         let para = "各项工作扎实推进，取得明显成效。".repeat(25);
         let text = format!(
-            "在全县工作会议上的讲话 同志们：今天召开会议。一、坚定信心{para}二、突出重点{para}1、2月份增长较快。三、狠抓落实{para}同志们，让我们共同努力。"
+            "仅供学习参考 在全县工作会议上的讲话 同志们：今天召开会议。一、坚定信心 {para}二、突出重点{para}1、2月份增长较快。三、狠抓落实{para}同志们，让我们共同努力。"
         );
         let l = logical_lines(&text);
         let t = texts(&l);
-        assert_eq!(t[0], "在全县工作会议上的讲话");
-        assert!(t[1].starts_with("同志们：今天召开会议。"));
-        assert!(t[2].starts_with("一、坚定信心"));
-        assert!(t[3].starts_with("二、突出重点"));
-        assert!(t[3].contains("1、2月份"), "1、2月份 is not a marker");
-        assert!(t[4].starts_with("三、狠抓落实"));
-        assert_eq!(t[5], "同志们，让我们共同努力。");
+        assert_eq!(t[0], "仅供学习参考");
+        assert_eq!(t[1], "在全县工作会议上的讲话");
+        assert!(t[2].starts_with("同志们：今天召开会议。"));
+        assert_eq!(t[3], "一、坚定信心", "a space ends the heading");
+        assert!(t[4].starts_with("各项工作"));
+        assert!(t[5].starts_with("二、突出重点"));
+        assert!(t[5].contains("1、2月份"), "1、2月份 is not a marker");
+        assert!(t[6].starts_with("三、狠抓落实"));
+        assert_eq!(t[7], "同志们，让我们共同努力。");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::markers::{Family, PointGroup};
 
 /// What a tree item is, for nesting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ItemKind {
     Heading { family: Family, delim: char },
     Point { group: PointGroup },

@@ -57,7 +57,7 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
         let near_edge = l.no <= EDGE_LINES || l.no + EDGE_LINES > last_line;
         let junk = is_separator(t)
             || is_page_number(t)
-            || (heading_marker(t).is_none() && is_junk_phrase(t))
+            || (is_junk_phrase(t) && heading_marker(t).is_none())
             || (near_edge && is_label_line(t));
         if junk {
             removed.push(Removed {
@@ -438,12 +438,13 @@ fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) 
         by_parent.entry(n.parent).or_default().push(i);
     }
     for sibs in by_parent.values() {
-        let mut last: HashMap<String, (u32, usize)> = HashMap::new();
+        let mut last: HashMap<ItemKind, (u32, usize)> = HashMap::new();
         let mut style: Option<(usize, ItemKind)> = None;
         for &i in sibs {
+            // Numbering runs per family (delimiter aside) or per point group.
             let key = match items[i].kind {
-                ItemKind::Heading { family, .. } => format!("{family:?}"),
-                ItemKind::Point { group } => format!("{group:?}"),
+                ItemKind::Heading { family, .. } => ItemKind::Heading { family, delim: ' ' },
+                point => point,
             };
             if let ItemKind::Heading { family, delim } = items[i].kind
                 && family != Family::Unnumbered

@@ -1,0 +1,270 @@
+//! Whole-document parsing rules (spec §3–§9) on small speeches written for each rule.
+
+use gangmu::outline::{Document, Kind, Role, parse};
+
+fn doc(text: &str) -> Document {
+    parse(text, "t.txt", "t", "UTF-8")
+}
+
+/// `marker title` of each node, indented two spaces per level below the top.
+fn tree(d: &Document) -> Vec<String> {
+    d.nodes
+        .iter()
+        .map(|n| format!("{}{}{}", "  ".repeat(n.level - 1), n.marker, n.title))
+        .collect()
+}
+
+fn warnings(d: &Document) -> Vec<&str> {
+    d.warnings.iter().map(|w| w.message.as_str()).collect()
+}
+
+const BODY: &str = "各级各部门要切实提高政治站位，坚持问题导向，扎实推进各项工作落地见效。";
+
+#[test]
+fn standard_levels_nest_in_gbt_order() {
+    let d = doc(&format!(
+        "在全市工作会议上的讲话\n同志们：\n一、总体要求\n{BODY}\n（一）指导思想\n{BODY}\n1.坚持稳中求进\n{BODY}\n（1）细化方案\n{BODY}\n二、重点任务\n{BODY}\n"
+    ));
+    assert_eq!(
+        tree(&d),
+        [
+            "一、总体要求",
+            "  （一）指导思想",
+            "    1.坚持稳中求进",
+            "      （1）细化方案",
+            "二、重点任务"
+        ]
+    );
+    assert_eq!(d.nodes[3].level, 4);
+    assert_eq!(d.nodes[0].end, 4);
+}
+
+#[test]
+fn a_document_with_only_bracketed_numerals_has_them_at_the_top() {
+    let d = doc(&format!(
+        "在会上的讲话\n同志们：\n（一）抓项目\n{BODY}\n（二）抓招商\n{BODY}\n"
+    ));
+    assert_eq!(tree(&d), ["（一）抓项目", "（二）抓招商"]);
+}
+
+#[test]
+fn points_become_the_top_level_without_headings() {
+    let d = doc(&format!(
+        "在会上的讲话\n同志们：\n下面讲三点。\n一要提高站位。{BODY}\n二要压实责任。{BODY}\n三要狠抓落实。{BODY}\n同志们，让我们共同努力！\n"
+    ));
+    assert_eq!(tree(&d), ["一要提高站位", "二要压实责任", "三要狠抓落实"]);
+    assert!(
+        d.nodes
+            .iter()
+            .all(|n| n.kind == Kind::Point && n.level == 1)
+    );
+    assert_eq!(d.closing_line, Some(7));
+}
+
+#[test]
+fn mixed_ordinal_words_are_one_sequence_and_a_lone_one_is_not_a_point() {
+    let d = doc(&format!(
+        "在会上的讲话\n同志们：\n一、抓落实\n首先，要提高认识。{BODY}\n其次，要明确责任。{BODY}\n第三，要强化督查。{BODY}\n二、抓作风\n{BODY}\n最后，要加强宣传。{BODY}\n"
+    ));
+    assert_eq!(
+        tree(&d),
+        [
+            "一、抓落实",
+            "  首先要提高认识",
+            "  其次要明确责任",
+            "  第三要强化督查",
+            "二、抓作风"
+        ]
+    );
+}
+
+#[test]
+fn points_in_the_preamble_of_a_speech_with_headings_are_not_nodes() {
+    let d = doc(&format!(
+        "在会上的讲话\n同志们：\n一是传达精神。{BODY}\n二是部署工作。{BODY}\n一、抓落实\n{BODY}\n二、抓作风\n{BODY}\n"
+    ));
+    assert_eq!(tree(&d), ["一、抓落实", "二、抓作风"]);
+}
+
+#[test]
+fn unnumbered_headings_need_two_or_stand_alone() {
+    let text = format!(
+        "在会上的讲话\n同志们：\n{BODY}\n在政治站位上再提升\n{BODY}\n在真抓实干上再加力\n{BODY}\n"
+    );
+    assert_eq!(
+        tree(&doc(&text)),
+        ["在政治站位上再提升", "在真抓实干上再加力"]
+    );
+    assert!(
+        doc(&text)
+            .nodes
+            .iter()
+            .all(|n| n.marker.is_empty() && n.kind == Kind::Heading)
+    );
+    // One alone counts only when there are no numbered headings.
+    let one = format!("在会上的讲话\n同志们：\n{BODY}\n在政治站位上再提升\n{BODY}\n");
+    assert_eq!(tree(&doc(&one)), ["在政治站位上再提升"]);
+    let with_numbered = format!(
+        "在会上的讲话\n同志们：\n一、抓落实\n{BODY}\n在政治站位上再提升\n{BODY}\n二、抓作风\n{BODY}\n"
+    );
+    assert_eq!(tree(&doc(&with_numbered)), ["一、抓落实", "二、抓作风"]);
+    // Not after an unfinished paragraph, not a transition line.
+    let no = format!(
+        "在会上的讲话\n同志们：\n我们要做到以下几点，\n在政治站位上再提升\n{BODY}\n下面我讲几点意见\n{BODY}\n"
+    );
+    assert!(doc(&no).nodes.is_empty());
+}
+
+#[test]
+fn preview_list_in_the_preamble_is_body() {
+    let d = doc(&format!(
+        "在会上的讲话\n同志们：\n今年重点抓三件事：\n（一）抓项目；\n（二）抓招商；\n（三）抓环境。\n{BODY}\n（一）抓项目\n{BODY}\n（二）抓招商\n{BODY}\n（三）抓环境\n{BODY}\n"
+    ));
+    assert_eq!(tree(&d), ["（一）抓项目", "（二）抓招商", "（三）抓环境"]);
+    assert_eq!(d.nodes[0].line, 8);
+}
+
+#[test]
+fn run_in_heading_keeps_its_body_in_the_same_paragraph() {
+    let d = doc("在会上的讲话\n同志们：\n（二）抓实项目建设。今年全区安排重点项目一百个。\n");
+    let n = &d.nodes[0];
+    assert_eq!(n.title, "抓实项目建设");
+    let p = &d.paragraphs[n.para];
+    assert_eq!(&p.text[..p.lead], "（二）抓实项目建设。");
+    assert_eq!(p.role, Role::Heading);
+}
+
+#[test]
+fn warnings_for_gaps_repeats_restarts_mixed_styles_and_counts() {
+    let d = doc(&format!(
+        "在会上的讲话\n同志们：\n下面，我讲三点意见。\n一、甲\n{BODY}\n（一）子一\n{BODY}\n（一）子二\n{BODY}\n三、乙\n{BODY}\n1.丙一\n{BODY}\n2、丙二\n{BODY}\n四、丁\n{BODY}\n五、戊\n{BODY}\n"
+    ));
+    let w = warnings(&d);
+    assert!(
+        w.contains(&"numbering repeats: （一） then （一）"),
+        "{w:?}"
+    );
+    assert!(w.contains(&"numbering gap: 一、 then 三、"), "{w:?}");
+    assert!(
+        w.contains(&"mixed delimiters at one level: 1. and 2、"),
+        "{w:?}"
+    );
+    assert!(
+        w.contains(&"announced 3 parts, but found 4 top-level sections"),
+        "{w:?}"
+    );
+    assert_eq!(d.announced, Some(3));
+}
+
+#[test]
+fn closing_is_not_a_section_and_takes_everything_after_it() {
+    let d = doc(&format!(
+        "在会上的讲话\n同志们：\n一、甲\n{BODY}\n二、乙\n{BODY}\n同志们，让我们共同努力！\n谢谢大家！\n"
+    ));
+    assert_eq!(d.closing_line, Some(7));
+    let closing: Vec<&str> = d
+        .paragraphs
+        .iter()
+        .filter(|p| p.role == Role::Closing)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(closing, ["同志们，让我们共同努力！", "谢谢大家！"]);
+    // 字数 of the last section stops at the closing.
+    assert_eq!(
+        d.nodes[1].chars,
+        "二、乙".chars().count() + BODY.chars().count()
+    );
+}
+
+#[test]
+fn chars_of_a_node_include_its_children() {
+    let d = doc(&format!(
+        "讲话\n同志们：\n一、甲\n{BODY}\n（一）子\n{BODY}\n二、乙\n{BODY}\n"
+    ));
+    let body = BODY.chars().count();
+    assert_eq!(d.nodes[1].chars, 4 + body);
+    assert_eq!(d.nodes[0].chars, 3 + body + 4 + body);
+}
+
+#[test]
+fn title_falls_back_to_the_file_name() {
+    let d = doc(&format!("{BODY}\n一、甲\n{BODY}\n"));
+    assert_eq!(d.title, "t");
+}
+
+#[test]
+fn speaker_prefix_and_original_title_label() {
+    let d = doc(&format!(
+        "张三：在全市优化营商环境大会上的讲话\n同志们：\n{BODY}\n"
+    ));
+    assert_eq!(d.title, "在全市优化营商环境大会上的讲话");
+    let d = doc(&format!(
+        "书记强调抓好作风建设\n原标题：在全市作风建设大会上的讲话\n同志们：\n{BODY}\n"
+    ));
+    assert_eq!(d.title, "在全市作风建设大会上的讲话");
+    assert_eq!(d.removed[0].line, 1);
+}
+
+#[test]
+fn junk_anywhere_is_removed_with_its_line() {
+    let d = doc(&format!(
+        "在会上的讲话\n同志们：\n一、甲\n{BODY}\n本文系原创投稿，仅供学习参考，请勿照搬照抄！\n- 2 -\n————————\n要发展会员企业，扩大商会覆盖面，下载政务App的群众越来越多。\n二、乙\n{BODY}\n来源：某某网\n"
+    ));
+    let lines: Vec<usize> = d.removed.iter().map(|r| r.line).collect();
+    assert_eq!(lines, [5, 6, 7, 11]);
+    assert!(
+        d.paragraphs
+            .iter()
+            .any(|p| p.text.starts_with("要发展会员企业"))
+    );
+}
+
+#[test]
+fn half_width_punctuation_parses_like_full_width() {
+    let full = doc(&format!(
+        "在会上的讲话\n同志们：\n（一）加强领导，压实责任\n{BODY}\n（二）强化督查：确保落实\n{BODY}\n"
+    ));
+    let half = doc(&format!(
+        "在会上的讲话\n同志们:\n(一)加强领导,压实责任\n{BODY}\n(二)强化督查:确保落实\n{BODY}\n"
+    ));
+    let titles = |d: &Document| {
+        d.nodes
+            .iter()
+            .map(|n| n.title.replace(',', "，").replace(':', "："))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&full), titles(&half));
+    assert_eq!(half.nodes.len(), 2);
+}
+
+#[test]
+fn a_skipped_level_nests_directly_under_its_parent() {
+    let d = doc(&format!(
+        "讲话\n同志们：\n一、甲\n1.子一\n{BODY}\n2.子二\n{BODY}\n二、乙\n1.子三\n{BODY}\n"
+    ));
+    assert_eq!(
+        tree(&d),
+        ["一、甲", "  1.子一", "  2.子二", "二、乙", "  1.子三"]
+    );
+}
+
+#[test]
+fn parsing_never_panics_on_odd_text() {
+    for t in [
+        "",
+        "\n\n\n",
+        "一、",
+        "（",
+        "第",
+        "同志们：",
+        "①",
+        "一是",
+        "——",
+        "\u{3000}",
+        "1.",
+        "原标题：",
+        "谢谢大家！",
+    ] {
+        let _ = doc(t);
+    }
+}
