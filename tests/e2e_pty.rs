@@ -14,6 +14,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Self::start_env(args, &[], cols, rows)
+    }
+
+    fn start_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -28,6 +32,9 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         // No user key bindings from the machine running the tests.
         cmd.env("XDG_CONFIG_HOME", "/nonexistent");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn gangmu");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
@@ -147,4 +154,64 @@ fn browse_the_samples_in_a_real_terminal() {
     s.wait_for("the terminal to be restored", |sc| {
         !sc.alternate_screen() && !sc.hide_cursor()
     });
+}
+
+fn wait_exit(s: &mut Session) -> portable_pty::ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(st) = s.child.try_wait().expect("wait") {
+            return st;
+        }
+        assert!(Instant::now() < deadline, "gangmu did not exit");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn temp_speech(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("gangmu-e2e-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("{name}.txt"));
+    std::fs::write(&path, text).expect("write speech");
+    path
+}
+
+#[test]
+fn escape_sequences_in_a_file_are_shown_not_obeyed() {
+    let path = temp_speech(
+        "esc",
+        "控制字符测试讲话\n同志们：\n这里有\u{1b}[2J\u{1b}[31m转义序列\u{1b}]0;标题\u{7}和\u{9b}31m结尾。\n",
+    );
+    let mut s = Session::start(&[path.to_str().expect("utf-8 path")], 80, 12);
+    let screen = s.wait_for("the speech", |sc| sc.contents().contains("转义序列"));
+    assert!(screen.contains("␛[2J␛[31m转义序列␛]0;标题␇和"), "{screen}");
+    // The 8-bit CSI (U+009B) is not obeyed either: what follows it stays text.
+    assert!(screen.contains("31m结"), "{screen}");
+    assert!(
+        screen.contains("纲目"),
+        "the screen was not cleared by the file: {screen}"
+    );
+    s.send("q");
+    assert!(wait_exit(&mut s).success());
+    let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let mut s = Session::start_env(&[], &[("GANGMU_TEST_PANIC", "1")], 80, 24);
+    let status = wait_exit(&mut s);
+    assert!(!status.success());
+    let screen = s.wait_for("the terminal to be restored", |sc| {
+        !sc.alternate_screen() && !sc.hide_cursor()
+    });
+    assert!(
+        screen.contains("GANGMU_TEST_PANIC"),
+        "the panic message is readable: {screen}"
+    );
+    let mode = s
+        .parser
+        .lock()
+        .expect("parser")
+        .screen()
+        .mouse_protocol_mode();
+    assert_eq!(mode, vt100::MouseProtocolMode::None, "mouse capture off");
 }

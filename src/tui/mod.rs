@@ -66,6 +66,8 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     let mut state = State::new(size.width, size.height, opts.amb);
     state.keymap = opts.keymap;
     let mut dirty = true;
+    // For the end-to-end test of the panic hook: panic once a document is on screen.
+    let test_panic = std::env::var_os("GANGMU_TEST_PANIC").is_some();
     loop {
         // Everything the loader has sent so far, as one batch.
         let mut merged: Option<Batch> = None;
@@ -83,6 +85,9 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
         if dirty {
             guard.term.draw(|f| view(&state, f))?;
             dirty = false;
+            if test_panic && state.text.is_some() {
+                panic!("GANGMU_TEST_PANIC");
+            }
         }
         if state.quit {
             break;
