@@ -65,7 +65,11 @@ fn main() {
 
     let mut run = |name: &str, keys: &[&str], s: &mut State| {
         let mut times = Vec::new();
-        for k in keys.iter().cycle().take(2000) {
+        for k in keys
+            .iter()
+            .cycle()
+            .take(if name.starts_with("filter") { 20 } else { 2000 })
+        {
             let t = Instant::now();
             press(s, k);
             term.draw(|f| view(s, f)).expect("draw");
@@ -94,4 +98,9 @@ fn main() {
     );
     press(&mut s, "<tab>");
     run("tree h/l (collapse/expand: rebuild)", &["h", "l"], &mut s);
+    press(&mut s, "/");
+    run("search typing in the speech", &["发", "<bs>"], &mut s);
+    press(&mut s, "<esc>f");
+    run("filter typing over every title", &["安", "<bs>"], &mut s);
+    press(&mut s, "<esc>");
 }

@@ -9,6 +9,23 @@ pub fn fold(s: &str) -> String {
     s.to_ascii_lowercase()
 }
 
+/// Whether `query` occurs in the label `marker` + `title`, ASCII case ignored. Allocates
+/// only for queries with ASCII letters: filtering runs over every title at each keystroke.
+pub fn label_matches(marker: &str, title: &str, query: &str) -> bool {
+    if query.bytes().any(|b| b.is_ascii_alphabetic()) {
+        let q = fold(query);
+        return fold(&format!("{marker}{title}")).contains(&q);
+    }
+    if title.contains(query) || marker.contains(query) {
+        return true;
+    }
+    // A query across the join: a suffix of the marker, then a prefix of the title.
+    query
+        .char_indices()
+        .skip(1)
+        .any(|(k, _)| marker.ends_with(&query[..k]) && title.starts_with(&query[k..]))
+}
+
 fn find_all(doc: &crate::outline::Document, texts: &Texts, q: &str) -> Vec<(u32, u32, u32)> {
     let mut out = Vec::new();
     if q.is_empty() {
@@ -131,4 +148,19 @@ fn reveal_current(s: &mut State) {
         tv.top = row.saturating_sub(h / 3);
     }
     follow_text(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_matches;
+
+    #[test]
+    fn labels_match_across_marker_and_title() {
+        assert!(label_matches("一、", "守正创新", "守正"));
+        assert!(label_matches("一、", "守正创新", "、守"));
+        assert!(label_matches("（一）", "抓项目", "一）抓"));
+        assert!(label_matches("", "GDP增长", "gdp"));
+        assert!(!label_matches("一、", "守正创新", "二、守"));
+        assert!(!label_matches("", "结束语", "开头"));
+    }
 }

@@ -212,16 +212,17 @@ impl State {
         }
     }
 
-    pub fn item_label(&self, i: u32) -> (String, &str) {
+    /// Marker and title of tree item `i`.
+    pub fn item_label(&self, i: u32) -> (&str, &str) {
         let it = self.tree.items[i as usize];
         let doc = &self.docs[it.doc as usize];
         match it.kind {
-            ItemKind::Root => (String::new(), doc.title.as_str()),
+            ItemKind::Root => ("", doc.title.as_str()),
             ItemKind::Node(n) => {
                 let n = &doc.nodes[n as usize];
-                (n.marker.clone(), n.title.as_str())
+                (n.marker.as_str(), n.title.as_str())
             }
-            ItemKind::Closing => (String::new(), "结束语"),
+            ItemKind::Closing => ("", "结束语"),
         }
     }
 

@@ -308,11 +308,10 @@ fn input_changed(s: &mut State) {
                 s.filter = None;
                 s.tree.set_filter(None);
             } else {
-                let q = search::fold(&text);
                 let matches: Vec<bool> = (0..s.tree.items.len() as u32)
                     .map(|i| {
                         let (m, t) = s.item_label(i);
-                        search::fold(&m).contains(&q) || search::fold(t).contains(&q)
+                        search::label_matches(m, t, &text)
                     })
                     .collect();
                 s.tree.set_filter(Some(&|i| matches[i as usize]));
