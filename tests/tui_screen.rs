@@ -258,3 +258,42 @@ fn wide_ambiguous_characters_take_two_cells() {
     assert_eq!(buf[(x + 2, y)].symbol(), "好");
     assert_eq!(buf[(x + 4, y)].symbol(), "”");
 }
+
+#[test]
+fn odd_documents_draw_without_panic() {
+    let long_line = "长".repeat(5000);
+    let texts = [
+        "",
+        "\n\n\n",
+        "只有一行",
+        long_line.as_str(),
+        "一、\n（一）\n1.\n（1）\n①\n",
+        "同志们，\n",
+        "\u{1b}\u{7}\u{0}\u{202e}\u{200d}\u{301}👨‍👩‍👧",
+    ];
+    let docs: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| parse(t, &format!("{i}.txt"), &i.to_string(), "UTF-8"))
+        .collect();
+    for amb in [Ambiguous::Narrow, Ambiguous::Wide] {
+        for (w, h) in [(100, 30), (40, 10), (7, 3), (1, 1), (0, 0)] {
+            let mut s = State::with_docs(docs.clone(), w, h, amb);
+            for script in [
+                "",
+                "0",
+                "G",
+                "]]]]]]]]]]]]",
+                "<tab>G",
+                "<tab>gjjjj",
+                "/长",
+                "f一",
+                "?jjjj",
+            ] {
+                press(&mut s, script);
+                draw(&s);
+                press(&mut s, "<esc>");
+            }
+        }
+    }
+}
