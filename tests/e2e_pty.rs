@@ -114,7 +114,8 @@ fn text_head_bg(sc: &vt100::Screen) -> Option<vt100::Color> {
 
 #[test]
 fn browse_the_samples_in_a_real_terminal() {
-    let mut s = Session::start(&[], 100, 30);
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/sample");
+    let mut s = Session::start(&[samples], 100, 30);
     let first = s.wait_for("the first frame with the tree filled", |sc| {
         sc.alternate_screen() && sc.contents().contains("纲目") && sc.contents().contains("结束语")
     });
