@@ -2,7 +2,11 @@
 //!
 //! The core (`corpus`, `outline`, `text`, `export`) knows nothing of the terminal.
 
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod outline;
+pub mod text;
+pub mod tui;
+pub mod view;

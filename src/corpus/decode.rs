@@ -90,7 +90,7 @@ fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError>
 /// Decodes with no replacement and no private-use characters, or not at all.
 fn clean_decode<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> Option<Cow<'a, str>> {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    (!had_errors && !text.chars().any(is_private_use)).then_some(text)
+    (!had_errors && !has_private_use(&text)).then_some(text)
 }
 
 /// Simplified Chinese in GBK keeps both bytes of a pair at 0xA1 or above (the GB2312
@@ -151,8 +151,15 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     multibyte >= 8 && bad * 2 <= multibyte
 }
 
-fn is_private_use(c: char) -> bool {
-    matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF)
+/// U+E000..U+F8FF (EE xx xx, EF 80..A3 xx) or planes 15-16 (F3 B0.., F4 ..), found by
+/// searching lead bytes rather than decoding every character.
+fn has_private_use(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr3_iter(0xEE, 0xEF, 0xF3, b).any(|i| match b[i] {
+        0xEE => true,
+        0xEF => b.get(i + 1).is_some_and(|&n| n <= 0xA3),
+        _ => b.get(i + 1).is_some_and(|&n| n >= 0xB0),
+    }) || memchr::memchr(0xF4, b).is_some()
 }
 
 fn is_binary_control(b: u8) -> bool {
@@ -254,6 +261,22 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "Big5");
         assert_eq!(d.text, src);
+    }
+
+    #[test]
+    fn private_use_is_found_by_its_bytes() {
+        for (s, pua) in [
+            ("普通文字，“引号”", false),
+            ("\u{E000}", true),
+            ("\u{F8FF}", true),
+            ("\u{F900}", false),
+            ("\u{FF0C}", false),
+            ("\u{F0000}", true),
+            ("\u{10FFFD}", true),
+            ("\u{E0001}", false),
+        ] {
+            assert_eq!(has_private_use(s), pua, "{s:?}");
+        }
     }
 
     #[test]

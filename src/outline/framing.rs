@@ -253,11 +253,38 @@ pub fn is_junk_phrase(line: &str) -> bool {
     if char_len_capped(line, 60) > 60 {
         return false;
     }
+    // Every junk phrase starts with one of these: most lines are rejected in one pass.
+    if !line.chars().any(is_junk_lead) {
+        return false;
+    }
     if JUNK_PHRASES.iter().any(|p| line.contains(p)) {
         return true;
     }
     // 本文系…原创/投稿
     line.contains("本文系") && (line.contains("原创") || line.contains("投稿"))
+}
+
+/// The first characters of `JUNK_PHRASES` and of 本文系 (checked by a test).
+fn is_junk_lead(c: char) -> bool {
+    matches!(
+        c,
+        '仅' | '禁'
+            | '请'
+            | '转'
+            | '会'
+            | 'Q'
+            | 'q'
+            | '微'
+            | '公'
+            | '扫'
+            | '二'
+            | '下'
+            | '精'
+            | '侵'
+            | '联'
+            | '关'
+            | '本'
+    )
 }
 
 /// `来源：` and its kin, allowed only near the top and bottom of a file.
@@ -478,6 +505,13 @@ mod tests {
         assert!(is_closing_start("谢谢大家！"));
         assert!(!is_closing_start("同志们：今天召开这次会议"));
         assert!(!is_closing_start("谢谢大家的支持，我们继续努力。"));
+    }
+
+    #[test]
+    fn junk_prefilter_knows_every_phrase() {
+        for p in JUNK_PHRASES.iter().chain(&["本文系"]) {
+            assert!(p.chars().next().is_some_and(is_junk_lead), "{p}");
+        }
     }
 
     #[test]

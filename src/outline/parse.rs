@@ -8,12 +8,11 @@ use super::framing::{
 use super::head::{HeadRole, read_head};
 use super::layout::logical_lines;
 use super::markers::{
-    Family, Marker, PointMarker, heading_marker, point_marker, split_heading, split_point,
-    trim_trailing_punct,
+    Family, Marker, PointGroup, PointMarker, heading_marker, point_marker, split_heading,
+    split_point, trim_trailing_punct,
 };
 use super::model::*;
 use super::nesting::{Item, ItemKind, family_ranks, parents};
-use std::collections::HashMap;
 
 /// Label lines count as junk only this near the top or bottom of a file.
 const EDGE_LINES: usize = 15;
@@ -412,35 +411,53 @@ fn looks_like_bare_heading(t: &str) -> bool {
 /// A single stray `最后，` is not a point: a list needs siblings. Points in the preamble of
 /// a speech with headings introduce the meeting, not its parts.
 fn drop_lone_points(cands: &mut [Cand], has_headings: bool) {
+    // Scopes come one after another, so only the current scope's groups are kept.
     let mut scope: Option<usize> = None;
-    let mut groups: HashMap<(Option<usize>, super::markers::PointGroup), Vec<usize>> =
-        HashMap::new();
-    for (k, c) in cands.iter().enumerate() {
-        match c {
-            Cand::Heading(_) | Cand::Unnumbered => scope = Some(k),
-            Cand::Point(p) => groups.entry((scope, p.group)).or_default().push(k),
+    let mut groups: Vec<(PointGroup, Vec<usize>)> = Vec::new();
+    let flush =
+        |cands: &mut [Cand], scope: Option<usize>, groups: &mut Vec<(PointGroup, Vec<usize>)>| {
+            for (_, members) in groups.drain(..) {
+                if members.len() < 2 || (scope.is_none() && has_headings) {
+                    for k in members {
+                        cands[k] = Cand::Body;
+                    }
+                }
+            }
+        };
+    for k in 0..cands.len() {
+        match &cands[k] {
+            Cand::Heading(_) | Cand::Unnumbered => {
+                flush(cands, scope, &mut groups);
+                scope = Some(k);
+            }
+            Cand::Point(p) => match groups.iter_mut().find(|g| g.0 == p.group) {
+                Some(g) => g.1.push(k),
+                None => groups.push((p.group, vec![k])),
+            },
             Cand::Body => {}
         }
     }
-    for ((scope, _), members) in groups {
-        if members.len() < 2 || (scope.is_none() && has_headings) {
-            for k in members {
-                cands[k] = Cand::Body;
-            }
-        }
-    }
+    flush(cands, scope, &mut groups);
 }
 
 /// Gaps, repeats and restarts in sibling numbering; mixed marker styles at one level.
 fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) {
-    let mut by_parent: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        by_parent.entry(n.parent).or_default().push(i);
-    }
-    for sibs in by_parent.values() {
-        let mut last: HashMap<ItemKind, (u32, usize)> = HashMap::new();
+    // Pre-order: the children of p are p+1, then each child's `end`, up to p's `end`.
+    let children = |parent: Option<usize>| {
+        let (mut i, end) = parent.map_or((0, nodes.len()), |p| (p + 1, nodes[p].end));
+        std::iter::from_fn(move || {
+            (i < end).then(|| {
+                let cur = i;
+                i = nodes[cur].end.max(cur + 1);
+                cur
+            })
+        })
+    };
+    for parent in std::iter::once(None).chain((0..nodes.len()).map(Some)) {
+        // A few kinds per sibling list: a small vector beats a hash map.
+        let mut last: Vec<(ItemKind, (u32, usize))> = Vec::new();
         let mut style: Option<(usize, ItemKind)> = None;
-        for &i in sibs {
+        for i in children(parent) {
             // Numbering runs per family (delimiter aside) or per point group.
             let key = match items[i].kind {
                 ItemKind::Heading { family, .. } => ItemKind::Heading { family, delim: ' ' },
@@ -478,28 +495,32 @@ fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) 
             let Some(n) = items[i].number else { continue };
             let line = nodes[i].line;
             let marker = &nodes[i].marker;
-            match last.get(&key) {
+            let slot = last.iter().position(|(k, _)| *k == key);
+            match slot.map(|s| last[s].1) {
                 None if n != 1 && matches!(items[i].kind, ItemKind::Heading { .. }) => {
                     warnings.push(Warning {
                         line,
                         message: format!("numbering starts at {marker}"),
                     });
                 }
-                Some(&(prev, j)) if n == prev => warnings.push(Warning {
+                Some((prev, j)) if n == prev => warnings.push(Warning {
                     line,
                     message: format!("numbering repeats: {} then {marker}", nodes[j].marker),
                 }),
-                Some(&(prev, j)) if n > prev + 1 => warnings.push(Warning {
+                Some((prev, j)) if n > prev + 1 => warnings.push(Warning {
                     line,
                     message: format!("numbering gap: {} then {marker}", nodes[j].marker),
                 }),
-                Some(&(prev, j)) if n < prev => warnings.push(Warning {
+                Some((prev, j)) if n < prev => warnings.push(Warning {
                     line,
                     message: format!("numbering restarts: {} then {marker}", nodes[j].marker),
                 }),
                 _ => {}
             }
-            last.insert(key, (n, i));
+            match slot {
+                Some(s) => last[s].1 = (n, i),
+                None => last.push((key, (n, i))),
+            }
         }
     }
 }

@@ -1,0 +1,82 @@
+//! Everything that can change the state. Keys map to these through the keymap; the event
+//! loop adds resizes, mouse events, text input and loaded documents.
+
+use crate::corpus::LoadError;
+use crate::outline::Document;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Tree: previous row. Text: one row up.
+    Up,
+    Down,
+    /// Collapse, or go to the parent.
+    Left,
+    /// Expand, or go to the first child.
+    Right,
+    Toggle,
+    /// Tree: first row. Text: top of the speech.
+    First,
+    Last,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    /// Next heading or point in reading order, across speeches.
+    NextHeading,
+    PrevHeading,
+    NextSibling,
+    PrevSibling,
+    Parent,
+    /// Show the tree down to this depth; 0 expands everything.
+    Depth(u8),
+    SwitchFocus,
+    NarrowTree,
+    WidenTree,
+    Search,
+    SearchNext,
+    SearchPrev,
+    Filter,
+    Help,
+    /// Close an overlay, search or filter.
+    Escape,
+    Quit,
+    /// Ctrl-C: quits from anywhere, even the help overlay or a search line.
+    #[serde(skip)]
+    Interrupt,
+    /// The terminal's new size.
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// A left click at a screen position.
+    #[serde(skip)]
+    Click(u16, u16),
+    /// Dragging with the left button held.
+    #[serde(skip)]
+    Drag(u16, u16),
+    #[serde(skip)]
+    Release,
+    /// Wheel at a position: rows, negative = up.
+    #[serde(skip)]
+    Wheel(u16, u16, i16),
+    /// A character typed into the search or filter line.
+    #[serde(skip)]
+    Input(char),
+    #[serde(skip)]
+    Backspace,
+    #[serde(skip)]
+    Submit,
+    #[serde(skip)]
+    Loaded(Batch),
+}
+
+/// Progress of background loading.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Batch {
+    pub docs: Vec<Document>,
+    pub errors: Vec<LoadError>,
+    /// How many sources there are, once known.
+    pub total: Option<usize>,
+    /// Loading has finished.
+    pub done: bool,
+}

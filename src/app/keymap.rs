@@ -1,0 +1,171 @@
+//! Keys as data: the default bindings, patchable from a JSON file
+//! (`{"tree": {"x": "toggle"}, "global": {"Q": "quit"}}`).
+//!
+//! Keys are named as in vim: `j`, `G`, `<space>`, `<enter>`, `<tab>`, `<esc>`, `<up>`,
+//! `<pgdn>`, `<home>`, `<c-d>`.
+
+use super::action::Action;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct KeyMap {
+    /// Bindings in either pane.
+    pub global: BTreeMap<String, Action>,
+    /// Bindings when the tree has focus; they win over `global`.
+    pub tree: BTreeMap<String, Action>,
+    /// Bindings when the text has focus; they win over `global`.
+    pub text: BTreeMap<String, Action>,
+}
+
+fn map(pairs: &[(&str, Action)]) -> BTreeMap<String, Action> {
+    pairs
+        .iter()
+        .map(|(k, a)| (k.to_string(), a.clone()))
+        .collect()
+}
+
+impl KeyMap {
+    pub fn defaults() -> Self {
+        use Action::*;
+        let mut global = vec![
+            ("j", Down),
+            ("k", Up),
+            ("<down>", Down),
+            ("<up>", Up),
+            ("g", First),
+            ("G", Last),
+            ("<home>", First),
+            ("<end>", Last),
+            ("<pgdn>", PageDown),
+            ("<pgup>", PageUp),
+            ("<c-d>", HalfPageDown),
+            ("<c-u>", HalfPageUp),
+            ("]", NextHeading),
+            ("[", PrevHeading),
+            ("}", NextSibling),
+            ("{", PrevSibling),
+            ("u", Parent),
+            ("0", Depth(0)),
+            ("<tab>", SwitchFocus),
+            ("<backtab>", SwitchFocus),
+            ("<", NarrowTree),
+            (">", WidenTree),
+            ("/", Search),
+            ("n", SearchNext),
+            ("N", SearchPrev),
+            ("f", Filter),
+            ("?", Help),
+            ("<esc>", Escape),
+            ("q", Quit),
+            ("<c-c>", Quit),
+        ];
+        let digits = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+        for (i, d) in digits.iter().enumerate() {
+            global.push((d, Depth(i as u8 + 1)));
+        }
+        KeyMap {
+            global: map(&global),
+            tree: map(&[
+                ("l", Right),
+                ("<right>", Right),
+                ("h", Left),
+                ("<left>", Left),
+                ("<enter>", Toggle),
+                ("<space>", Toggle),
+            ]),
+            text: map(&[
+                ("<space>", PageDown),
+                ("b", PageUp),
+                ("<c-f>", PageDown),
+                ("<c-b>", PageUp),
+            ]),
+        }
+    }
+
+    /// The defaults with `json`'s bindings laid over them.
+    pub fn patched(json: &str) -> Result<Self, serde_json::Error> {
+        let user: KeyMap = serde_json::from_str(json)?;
+        let mut km = Self::defaults();
+        km.global.extend(user.global);
+        km.tree.extend(user.tree);
+        km.text.extend(user.text);
+        Ok(km)
+    }
+
+    pub fn lookup(&self, tree_focused: bool, key: &str) -> Option<&Action> {
+        let pane = if tree_focused { &self.tree } else { &self.text };
+        pane.get(key).or_else(|| self.global.get(key))
+    }
+}
+
+/// The help overlay: (keys, what they do); a line with no keys is a section title.
+pub const HELP: &[(&str, &str)] = &[
+    ("", "目录（左）"),
+    ("j k ↓ ↑", "上下移动"),
+    ("l →", "展开，或进入第一个子项"),
+    ("h ←", "折叠，或回到上级"),
+    ("Enter 空格", "展开/折叠"),
+    ("g G Home End", "第一行 / 最后一行"),
+    ("", "正文（右）"),
+    ("j k ↓ ↑", "滚动一行"),
+    ("空格 PgDn  b PgUp", "翻一页"),
+    ("Ctrl-d Ctrl-u", "翻半页"),
+    ("g G", "讲话开头 / 结尾"),
+    ("", "两边通用"),
+    ("] [", "下一个 / 上一个标题或要点"),
+    ("} {", "下一个 / 上一个同级"),
+    ("u", "上级"),
+    ("1–9  0", "目录显示到第几层 / 全部展开"),
+    ("Tab", "切换目录和正文"),
+    ("< >", "目录变窄 / 变宽"),
+    ("/  n N", "在本篇搜索 / 下一个 上一个"),
+    ("f", "按标题过滤目录"),
+    ("Esc", "关闭帮助、搜索或过滤"),
+    ("q Ctrl-C", "退出"),
+    ("鼠标", "点击选中，点 ▸ 折叠，滚轮滚动，拖动分隔线"),
+];
+
+/// Splits a key script (`"jj]<tab><pgdn>"`) into key names.
+pub fn parse_keys(script: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = script;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+            && end > 1
+            && !rest[1..end].contains('<')
+        {
+            out.push(rest[..=end].to_string());
+            rest = &rest[end + 1..];
+            continue;
+        }
+        out.push(c.to_string());
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_split_into_keys() {
+        assert_eq!(parse_keys("j<tab>]<"), ["j", "<tab>", "]", "<"]);
+        assert_eq!(parse_keys("<c-d>/中"), ["<c-d>", "/", "中"]);
+    }
+
+    #[test]
+    fn a_user_file_patches_the_defaults() {
+        let km = KeyMap::patched(r#"{"tree": {"x": "toggle"}, "global": {"Q": "quit"}}"#)
+            .expect("valid");
+        assert_eq!(km.lookup(true, "x"), Some(&Action::Toggle));
+        assert_eq!(km.lookup(false, "Q"), Some(&Action::Quit));
+        assert_eq!(km.lookup(true, "j"), Some(&Action::Down));
+        assert_eq!(km.lookup(false, "<space>"), Some(&Action::PageDown));
+        let depth: KeyMap = serde_json::from_str(r#"{"global": {"!": {"depth": 2}}}"#).unwrap();
+        assert_eq!(depth.global["!"], Action::Depth(2));
+    }
+}

@@ -1,0 +1,15 @@
+//! The browser's state and its one way of changing: `Action` → `update`.
+
+pub mod action;
+pub mod keymap;
+pub mod mouse;
+mod nav;
+mod search;
+pub mod state;
+pub mod tree;
+pub mod update;
+
+pub use action::{Action, Batch};
+pub use keymap::KeyMap;
+pub use state::{Focus, State};
+pub use update::{key_action, press, update};

@@ -1,0 +1,126 @@
+//! Moving around: selecting tree items, scrolling the text, keeping the two in step.
+
+use super::search;
+use super::state::{State, TextView};
+use super::tree::{ItemKind, NONE};
+use crate::text::Layout;
+use crate::text::layout::Texts;
+
+/// The item the reading position is exactly at, when it lies within the selection.
+pub(super) fn position_item(s: &State) -> Option<u32> {
+    if s.sel == NONE {
+        return None;
+    }
+    match s.reading_item() {
+        Some(r) if s.tree.is_ancestor_or_self(s.sel, r) => Some(r),
+        _ => Some(s.sel),
+    }
+}
+
+pub(super) fn move_cursor(s: &mut State, delta: isize) {
+    let Some(row) = s.sel_row() else {
+        if let Some(&i) = s.tree.visible.first() {
+            select(s, i);
+        }
+        return;
+    };
+    let last = s.tree.visible.len().saturating_sub(1) as isize;
+    let to = (row as isize).saturating_add(delta).clamp(0, last) as usize;
+    if to != row {
+        select(s, s.tree.visible[to]);
+    }
+}
+
+/// Selects item `i` and brings its heading to the top of the text pane.
+pub(super) fn select(s: &mut State, i: u32) {
+    s.sel = i;
+    keep_sel_visible(s);
+    let doc = s.tree.items[i as usize].doc as usize;
+    show_doc(s, doc);
+    let para = s.item_para(i);
+    if let Some(tv) = &mut s.text {
+        tv.top = if s.tree.items[i as usize].kind == ItemKind::Root {
+            0
+        } else {
+            tv.layout.para_row.get(para).map_or(0, |&r| r as usize)
+        };
+    }
+}
+
+/// Puts document `doc` in the text pane (laid out at the current width).
+pub(super) fn show_doc(s: &mut State, doc: usize) {
+    if s.text.as_ref().is_some_and(|t| t.doc == doc) {
+        return;
+    }
+    let texts = Texts::new(&s.docs[doc]);
+    let layout = Layout::new(&s.docs[doc], &texts, s.wrap_width(), s.amb);
+    s.text = Some(TextView {
+        doc,
+        texts,
+        layout,
+        top: 0,
+    });
+    search::doc_changed(s);
+}
+
+/// Scrolls the text by `delta` rows and moves the selection to the section being read.
+pub(super) fn scroll_text(s: &mut State, delta: isize) {
+    let h = s.areas().text.height as usize;
+    let Some(tv) = &mut s.text else { return };
+    let max = tv.layout.rows.len().saturating_sub(h.max(1));
+    // A jump may have put the top past `max`; scrolling down from there stays put.
+    let max = max.max(if delta > 0 { tv.top } else { 0 });
+    let to = (tv.top as isize)
+        .saturating_add(delta)
+        .clamp(0, max as isize) as usize;
+    tv.top = to;
+    follow_text(s);
+}
+
+/// Selects the section at the reading position, or its nearest visible ancestor.
+pub(super) fn follow_text(s: &mut State) {
+    if let Some(r) = s.reading_item() {
+        s.sel = s.tree.nearest_visible(r);
+        keep_sel_visible(s);
+    }
+}
+
+/// Scrolls the tree so that the selection is on screen.
+pub(super) fn keep_sel_visible(s: &mut State) {
+    let h = s.areas().tree.height.max(1) as usize;
+    let n = s.tree.visible.len();
+    if let Some(row) = s.sel_row() {
+        if row < s.tree_top {
+            s.tree_top = row;
+        } else if row >= s.tree_top + h {
+            s.tree_top = row + 1 - h;
+        }
+    }
+    s.tree_top = s.tree_top.min(n.saturating_sub(1));
+}
+
+/// Re-wraps the text at a new width, keeping the same passage at the top.
+pub(super) fn relayout(s: &mut State) {
+    if s.size.0 == 0 || s.size.1 == 0 {
+        // Nothing is drawn; keep the rows for when the terminal has a size again.
+        return;
+    }
+    let width = s.wrap_width();
+    let amb = s.amb;
+    if let Some(tv) = &mut s.text
+        && tv.layout.width != width
+    {
+        let anchor = tv.layout.rows.get(tv.top).copied();
+        let doc = &s.docs[tv.doc];
+        tv.layout = Layout::new(doc, &tv.texts, width, amb);
+        tv.top = match anchor {
+            Some(r) if !r.is_blank() => tv.layout.row_of(r.para as usize, r.start as usize),
+            Some(_) => {
+                let next = tv.layout.para_at(tv.top).unwrap_or(0);
+                tv.layout.para_row.get(next).map_or(0, |&r| r as usize)
+            }
+            None => 0,
+        };
+    }
+    keep_sel_visible(s);
+}

@@ -1,0 +1,311 @@
+//! The whole application state. Only `update` changes it; `view` reads it.
+
+use super::keymap::KeyMap;
+use super::tree::{ItemKind, NONE, Tree};
+use crate::corpus::LoadError;
+use crate::outline::{Document, Role};
+use crate::text::layout::Texts;
+use crate::text::{Ambiguous, Layout};
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Search,
+    Filter,
+}
+
+/// The line being typed at the bottom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub kind: InputKind,
+    pub text: String,
+}
+
+/// A search in the text of the speech on screen.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    /// Document the matches belong to.
+    pub doc: usize,
+    /// (paragraph, start byte, end byte) in the drawable text, in reading order.
+    pub matches: Vec<(u32, u32, u32)>,
+    pub current: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Loading {
+    pub total: Option<usize>,
+    pub loaded: usize,
+    pub errors: Vec<LoadError>,
+    pub done: bool,
+}
+
+/// The speech in the text pane, with its drawable text and rows at the current width.
+#[derive(Debug, Clone)]
+pub struct TextView {
+    pub doc: usize,
+    pub texts: Texts,
+    pub layout: Layout,
+    /// First row on screen.
+    pub top: usize,
+}
+
+/// Where each part of the screen is, derived from the size and the state alone; `update`
+/// uses it for page sizes and mouse hits, `view` for drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    /// Tree header row (may be empty).
+    pub tree_head: Rect,
+    pub tree: Rect,
+    pub divider: Rect,
+    pub text_head: Rect,
+    /// The text rows, inside their margins.
+    pub text: Rect,
+    /// The whole text pane, margins included (for mouse hits).
+    pub text_pane: Rect,
+    pub status: Rect,
+}
+
+pub const NARROW_BELOW: u16 = 60;
+
+pub struct State {
+    pub docs: Vec<Document>,
+    pub tree: Tree,
+    /// Selected tree item, or `NONE` before anything is loaded.
+    pub sel: u32,
+    /// First visible tree row on screen.
+    pub tree_top: usize,
+    pub text: Option<TextView>,
+    pub focus: Focus,
+    /// Preferred tree width in columns.
+    pub tree_width: u16,
+    pub size: (u16, u16),
+    pub amb: Ambiguous,
+    pub keymap: KeyMap,
+    pub help: bool,
+    /// First help line shown, when the help is taller than the screen.
+    pub help_top: usize,
+    pub input: Option<Input>,
+    pub search: Option<Search>,
+    /// Confirmed filter query, and the expansion to restore when it is cleared.
+    pub filter: Option<String>,
+    pub saved_expansion: Option<super::tree::Bitset>,
+    pub loading: Loading,
+    /// Depth new speeches open to (decided once the number of files is known).
+    pub open_depth: u16,
+    pub dragging: bool,
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl State {
+    pub fn new(width: u16, height: u16, amb: Ambiguous) -> Self {
+        State {
+            docs: Vec::new(),
+            tree: Tree::default(),
+            sel: NONE,
+            tree_top: 0,
+            text: None,
+            focus: Focus::Tree,
+            tree_width: 0,
+            size: (width, height),
+            amb,
+            keymap: KeyMap::defaults(),
+            help: false,
+            help_top: 0,
+            input: None,
+            search: None,
+            filter: None,
+            saved_expansion: None,
+            loading: Loading::default(),
+            open_depth: 2,
+            dragging: false,
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// A state with `docs` loaded and nothing pending, for tests and benches.
+    pub fn with_docs(docs: Vec<Document>, width: u16, height: u16, amb: Ambiguous) -> Self {
+        let mut s = State::new(width, height, amb);
+        let n = docs.len();
+        super::update::update(
+            &mut s,
+            super::action::Action::Loaded(super::action::Batch {
+                docs,
+                errors: vec![],
+                total: Some(n),
+                done: true,
+            }),
+        );
+        s
+    }
+
+    pub fn narrow(&self) -> bool {
+        self.size.0 < NARROW_BELOW
+    }
+
+    /// Tree width actually used at the current size.
+    pub fn effective_tree_width(&self) -> u16 {
+        let w = self.size.0;
+        if self.narrow() {
+            return w;
+        }
+        let pref = if self.tree_width == 0 {
+            (w * 2 / 5).clamp(20, 48)
+        } else {
+            self.tree_width
+        };
+        pref.clamp(12, w.saturating_sub(24).max(12))
+    }
+
+    pub fn areas(&self) -> Areas {
+        let (w, h) = self.size;
+        let mut a = Areas::default();
+        if w == 0 || h == 0 {
+            return a;
+        }
+        let body_h = if h >= 2 { h - 1 } else { h };
+        if h >= 2 {
+            a.status = Rect::new(0, h - 1, w, 1);
+        }
+        let head = u16::from(body_h >= 4);
+        let (tree_x, tree_w, text_x, text_w) = if self.narrow() {
+            match self.focus {
+                Focus::Tree => (0, w, 0, 0),
+                Focus::Text => (0, 0, 0, w),
+            }
+        } else {
+            let tw = self.effective_tree_width();
+            a.divider = Rect::new(tw, 0, 1, body_h);
+            (0, tw, tw + 1, w - tw - 1)
+        };
+        a.tree_head = Rect::new(tree_x, 0, tree_w, head.min(body_h));
+        a.tree = Rect::new(tree_x, head, tree_w, body_h - head);
+        a.text_head = Rect::new(text_x, 0, text_w, head.min(body_h));
+        a.text_pane = Rect::new(text_x, head, text_w, body_h - head);
+        let margin = if text_w >= 16 { 1 } else { 0 };
+        a.text = Rect::new(
+            text_x + margin,
+            head,
+            text_w.saturating_sub(2 * margin),
+            body_h - head,
+        );
+        a
+    }
+
+    /// Width the text is wrapped to.
+    pub fn wrap_width(&self) -> usize {
+        let a = self.areas();
+        if a.text.width > 0 {
+            a.text.width as usize
+        } else {
+            // The text pane is hidden (narrow mode, tree shown): keep its full-screen width.
+            let m = if self.size.0 >= 16 { 2 } else { 0 };
+            self.size.0.saturating_sub(m).max(1) as usize
+        }
+    }
+
+    /// Marker and title of tree item `i`.
+    pub fn item_label(&self, i: u32) -> (&str, &str) {
+        let it = self.tree.items[i as usize];
+        let doc = &self.docs[it.doc as usize];
+        match it.kind {
+            ItemKind::Root => ("", doc.title.as_str()),
+            ItemKind::Node(n) => {
+                let n = &doc.nodes[n as usize];
+                (n.marker.as_str(), n.title.as_str())
+            }
+            ItemKind::Closing => ("", "结束语"),
+        }
+    }
+
+    /// Non-whitespace characters under item `i`.
+    pub fn item_chars(&self, i: u32) -> usize {
+        let it = self.tree.items[i as usize];
+        let doc = &self.docs[it.doc as usize];
+        match it.kind {
+            ItemKind::Root => doc.chars,
+            ItemKind::Node(n) => doc.nodes[n as usize].chars,
+            ItemKind::Closing => doc
+                .paragraphs
+                .iter()
+                .skip_while(|p| p.role != Role::Closing)
+                .map(|p| p.text.chars().filter(|c| !c.is_whitespace()).count())
+                .sum(),
+        }
+    }
+
+    /// First paragraph of item `i` in its document.
+    pub fn item_para(&self, i: u32) -> usize {
+        let it = self.tree.items[i as usize];
+        let doc = &self.docs[it.doc as usize];
+        match it.kind {
+            ItemKind::Root => 0,
+            ItemKind::Node(n) => doc.nodes[n as usize].para,
+            ItemKind::Closing => doc.closing_para().unwrap_or(0),
+        }
+    }
+
+    /// The innermost item whose text contains paragraph `para` of document `doc`.
+    pub fn item_at_para(&self, doc: usize, para: usize) -> u32 {
+        let d = &self.docs[doc];
+        if (d
+            .paragraphs
+            .get(para)
+            .is_some_and(|p| p.role == Role::Closing)
+            || d.closing_para().is_some_and(|c| para >= c))
+            && let Some(c) = self.tree.closing_item(doc)
+        {
+            return c;
+        }
+        // Nodes are in reading order: the last node starting at or before `para`.
+        let k = d.nodes.partition_point(|n| n.para <= para);
+        if k == 0 {
+            return self.tree.doc_root[doc];
+        }
+        // A node whose subtree has ended before `para` is not being read: climb out.
+        let mut n = k - 1;
+        loop {
+            let node = &d.nodes[n];
+            let after = d.nodes.get(node.end).map(|x| x.para);
+            if after.is_none_or(|p| p > para) {
+                return self.tree.node_item(doc, n);
+            }
+            match node.parent {
+                Some(p) if p < n => n = p,
+                _ => return self.tree.doc_root[doc],
+            }
+        }
+    }
+
+    /// The exact section at the top of the text pane.
+    pub fn reading_item(&self) -> Option<u32> {
+        let tv = self.text.as_ref()?;
+        let para = tv.layout.para_at(tv.top).unwrap_or(0);
+        Some(self.item_at_para(tv.doc, para))
+    }
+
+    /// The percentage of the speech read (bottom of the screen).
+    pub fn percent(&self) -> usize {
+        let Some(tv) = &self.text else { return 0 };
+        let n = tv.layout.rows.len().max(1);
+        let h = self.areas().text.height as usize;
+        ((tv.top + h).min(n) * 100) / n
+    }
+
+    /// The tree cursor row of the selection.
+    pub fn sel_row(&self) -> Option<usize> {
+        if self.sel == NONE {
+            None
+        } else {
+            self.tree.row_of(self.sel)
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! The outline tree of every loaded speech as one flat pre-order array, with expansion in a
+//! bitset and the list of visible rows rebuilt only when expansion or the filter changes.
+
+use crate::outline::{Document, Role};
+
+pub const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A speech, labelled with its title.
+    Root,
+    /// `Document::nodes[i]`.
+    Node(u32),
+    /// The 结束语 leaf, when the speech has a closing.
+    Closing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item {
+    pub doc: u32,
+    pub kind: ItemKind,
+    /// 0 for a speech, 1 for its top-level sections.
+    pub depth: u16,
+    pub parent: u32,
+    /// One past the last item of this item's subtree.
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Bitset(Vec<u64>);
+
+impl Bitset {
+    pub fn get(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+    }
+    pub fn set(&mut self, i: usize, v: bool) {
+        if self.0.len() <= i / 64 {
+            self.0.resize(i / 64 + 1, 0);
+        }
+        let bit = 1u64 << (i % 64);
+        if v {
+            self.0[i / 64] |= bit;
+        } else {
+            self.0[i / 64] &= !bit;
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Tree {
+    pub items: Vec<Item>,
+    /// Item index of each document's root.
+    pub doc_root: Vec<u32>,
+    expanded: Bitset,
+    /// Items shown while a filter is active: the matches and their ancestors.
+    filter: Option<Bitset>,
+    /// Visible items in order (ascending, since the array is pre-order).
+    pub visible: Vec<u32>,
+}
+
+impl Tree {
+    /// Appends a document; items shallower than `open_depth` start expanded.
+    pub fn push_doc(&mut self, doc: &Document, open_depth: u16) {
+        let d = self.doc_root.len() as u32;
+        let root = self.items.len() as u32;
+        self.doc_root.push(root);
+        let has_closing = doc.paragraphs.iter().any(|p| p.role == Role::Closing);
+        let n = doc.nodes.len() as u32;
+        let end = root + 1 + n + u32::from(has_closing);
+        self.items.push(Item {
+            doc: d,
+            kind: ItemKind::Root,
+            depth: 0,
+            parent: NONE,
+            end,
+        });
+        for (i, node) in doc.nodes.iter().enumerate() {
+            // Guard against a malformed model: keep every subtree inside the document.
+            let node_end = (node.end as u32).clamp(i as u32 + 1, n);
+            self.items.push(Item {
+                doc: d,
+                kind: ItemKind::Node(i as u32),
+                depth: node.level.clamp(1, 1000) as u16,
+                parent: node
+                    .parent
+                    .filter(|&p| p < i)
+                    .map_or(root, |p| root + 1 + p as u32),
+                end: root + 1 + node_end,
+            });
+        }
+        if has_closing {
+            self.items.push(Item {
+                doc: d,
+                kind: ItemKind::Closing,
+                depth: 1,
+                parent: root,
+                end,
+            });
+        }
+        for i in root..end {
+            let depth = self.items[i as usize].depth;
+            self.expanded.set(i as usize, depth < open_depth);
+        }
+        if self.filter.is_none() {
+            let mut i = root;
+            while i < end {
+                self.visible.push(i);
+                i = self.next_shown(i);
+            }
+        }
+    }
+
+    /// The item after `i` in the visible walk: skips a collapsed subtree.
+    fn next_shown(&self, i: u32) -> u32 {
+        if self.expanded.get(i as usize) {
+            i + 1
+        } else {
+            self.items[i as usize].end
+        }
+    }
+
+    pub fn has_children(&self, i: u32) -> bool {
+        self.items[i as usize].end > i + 1
+    }
+
+    pub fn is_expanded(&self, i: u32) -> bool {
+        self.expanded.get(i as usize)
+    }
+
+    pub fn set_expanded(&mut self, i: u32, v: bool) {
+        if self.is_expanded(i) != v {
+            self.expanded.set(i as usize, v);
+            self.rebuild();
+        }
+    }
+
+    /// Expands every item shallower than `depth` (`None`: everything) and collapses the rest.
+    pub fn set_depth(&mut self, depth: Option<u16>) {
+        for i in 0..self.items.len() {
+            let d = self.items[i].depth;
+            self.expanded.set(i, depth.is_none_or(|x| d < x));
+        }
+        self.rebuild();
+    }
+
+    pub fn rebuild(&mut self) {
+        self.visible.clear();
+        let mut i = 0u32;
+        let n = self.items.len() as u32;
+        while i < n {
+            if let Some(f) = &self.filter
+                && !f.get(i as usize)
+            {
+                i = self.items[i as usize].end;
+                continue;
+            }
+            self.visible.push(i);
+            i = self.next_shown(i);
+        }
+    }
+
+    /// Position of item `i` in the visible rows.
+    pub fn row_of(&self, i: u32) -> Option<usize> {
+        self.visible.binary_search(&i).ok()
+    }
+
+    /// `i` if visible, else its nearest visible ancestor.
+    pub fn nearest_visible(&self, mut i: u32) -> u32 {
+        while i != NONE && self.row_of(i).is_none() {
+            i = self.items[i as usize].parent;
+        }
+        i
+    }
+
+    /// Opens every ancestor of `i`, so that it becomes visible (unless filtered out).
+    pub fn reveal(&mut self, i: u32) {
+        let mut changed = false;
+        let mut p = self.items[i as usize].parent;
+        while p != NONE {
+            if !self.expanded.get(p as usize) {
+                self.expanded.set(p as usize, true);
+                changed = true;
+            }
+            p = self.items[p as usize].parent;
+        }
+        if changed {
+            self.rebuild();
+        }
+    }
+
+    pub fn is_ancestor_or_self(&self, a: u32, i: u32) -> bool {
+        a <= i && i < self.items[a as usize].end
+    }
+
+    /// Item of node `node` of document `doc`.
+    pub fn node_item(&self, doc: usize, node: usize) -> u32 {
+        self.doc_root[doc] + 1 + node as u32
+    }
+
+    pub fn closing_item(&self, doc: usize) -> Option<u32> {
+        let root = self.doc_root[doc];
+        let last = self.items[root as usize].end - 1;
+        (self.items[last as usize].kind == ItemKind::Closing).then_some(last)
+    }
+
+    pub fn filter_active(&self) -> bool {
+        self.filter.is_some()
+    }
+
+    /// Shows only items where `matches` holds, with their ancestors, which are opened.
+    /// `None` removes the filter.
+    pub fn set_filter(&mut self, matches: Option<&dyn Fn(u32) -> bool>) {
+        let Some(matches) = matches else {
+            self.filter = None;
+            self.rebuild();
+            return;
+        };
+        let mut mask = Bitset::default();
+        for i in 0..self.items.len() as u32 {
+            if matches(i) && !mask.get(i as usize) {
+                mask.set(i as usize, true);
+                let mut p = self.items[i as usize].parent;
+                while p != NONE && !mask.get(p as usize) {
+                    mask.set(p as usize, true);
+                    self.expanded.set(p as usize, true);
+                    p = self.items[p as usize].parent;
+                }
+                // An ancestor already in the mask may have been a match left collapsed.
+                while p != NONE && !self.expanded.get(p as usize) {
+                    self.expanded.set(p as usize, true);
+                    p = self.items[p as usize].parent;
+                }
+            }
+        }
+        self.filter = Some(mask);
+        self.rebuild();
+    }
+
+    pub fn expansion(&self) -> Bitset {
+        self.expanded.clone()
+    }
+
+    pub fn restore_expansion(&mut self, e: Bitset) {
+        self.expanded = e;
+        self.rebuild();
+    }
+}

@@ -1,0 +1,360 @@
+//! `update`: the only place the state changes.
+
+use super::action::{Action, Batch};
+use super::keymap::parse_keys;
+use super::nav::{keep_sel_visible, move_cursor, position_item, relayout, scroll_text, select};
+use super::search;
+use super::state::{Focus, Input, InputKind, State};
+use super::tree::NONE;
+
+/// Open depth for a corpus of this many speeches: a few speeches open to their (一)
+/// level, a large corpus starts as a list of titles.
+fn open_depth_for(total: usize) -> u16 {
+    if total <= 50 { 2 } else { 0 }
+}
+
+pub fn update(s: &mut State, action: Action) {
+    s.message = None;
+    if s.help {
+        match action {
+            Action::Escape | Action::Help | Action::Quit => {
+                s.help = false;
+                return;
+            }
+            Action::Down | Action::PageDown | Action::HalfPageDown | Action::Toggle => {
+                // The overlay shows the screen height minus its title and bottom rows.
+                let shown = s.size.1.saturating_sub(2) as usize;
+                s.help_top = (s.help_top + 1).min(super::keymap::HELP.len().saturating_sub(shown));
+                return;
+            }
+            Action::Up | Action::PageUp | Action::HalfPageUp => {
+                s.help_top = s.help_top.saturating_sub(1);
+                return;
+            }
+            Action::Resize(..) | Action::Loaded(_) | Action::Interrupt => {}
+            _ => return,
+        }
+    }
+    match action {
+        Action::Up => match s.focus {
+            Focus::Tree => move_cursor(s, -1),
+            Focus::Text => scroll_text(s, -1),
+        },
+        Action::Down => match s.focus {
+            Focus::Tree => move_cursor(s, 1),
+            Focus::Text => scroll_text(s, 1),
+        },
+        Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
+            let a = s.areas();
+            let h = match s.focus {
+                Focus::Tree => a.tree.height,
+                Focus::Text => a.text.height,
+            }
+            .max(1) as isize;
+            let n = match action {
+                Action::PageDown => (h - 1).max(1),
+                Action::PageUp => -(h - 1).max(1),
+                Action::HalfPageDown => (h / 2).max(1),
+                _ => -(h / 2).max(1),
+            };
+            match s.focus {
+                Focus::Tree => move_cursor(s, n),
+                Focus::Text => scroll_text(s, n),
+            }
+        }
+        Action::First | Action::Last => {
+            let last = action == Action::Last;
+            match s.focus {
+                Focus::Tree => {
+                    if let Some(&i) = if last {
+                        s.tree.visible.last()
+                    } else {
+                        s.tree.visible.first()
+                    } {
+                        select(s, i);
+                    }
+                }
+                Focus::Text => scroll_text(s, if last { isize::MAX / 2 } else { isize::MIN / 2 }),
+            }
+        }
+        Action::Left => {
+            if s.focus == Focus::Tree && s.sel != NONE {
+                if s.tree.has_children(s.sel) && s.tree.is_expanded(s.sel) {
+                    s.tree.set_expanded(s.sel, false);
+                    keep_sel_visible(s);
+                } else {
+                    let p = s.tree.items[s.sel as usize].parent;
+                    if p != NONE {
+                        select(s, p);
+                    }
+                }
+            }
+        }
+        Action::Right => {
+            if s.focus == Focus::Tree && s.sel != NONE && s.tree.has_children(s.sel) {
+                if s.tree.is_expanded(s.sel) {
+                    if s.tree.row_of(s.sel + 1).is_some() {
+                        select(s, s.sel + 1);
+                    }
+                } else {
+                    s.tree.set_expanded(s.sel, true);
+                    keep_sel_visible(s);
+                }
+            }
+        }
+        Action::Toggle => {
+            if s.sel != NONE && s.tree.has_children(s.sel) {
+                let e = s.tree.is_expanded(s.sel);
+                s.tree.set_expanded(s.sel, !e);
+                keep_sel_visible(s);
+            }
+        }
+        Action::NextHeading | Action::PrevHeading => {
+            if let Some(base) = position_item(s) {
+                let n = s.tree.items.len() as u32;
+                let next = if action == Action::NextHeading {
+                    (base + 1 < n).then_some(base + 1)
+                } else {
+                    base.checked_sub(1)
+                };
+                if let Some(i) = next {
+                    s.tree.reveal(i);
+                    select(s, s.tree.nearest_visible(i));
+                } else {
+                    s.message = Some(
+                        if base == 0 {
+                            "已到开头"
+                        } else {
+                            "已到末尾"
+                        }
+                        .into(),
+                    );
+                }
+            }
+        }
+        Action::NextSibling => {
+            if s.sel != NONE {
+                let mut i = s.tree.items[s.sel as usize].end;
+                let parent = s.tree.items[s.sel as usize].parent;
+                while (i as usize) < s.tree.items.len() && s.tree.items[i as usize].parent == parent
+                {
+                    if s.tree.row_of(i).is_some() {
+                        select(s, i);
+                        break;
+                    }
+                    i = s.tree.items[i as usize].end;
+                }
+            }
+        }
+        Action::PrevSibling => {
+            if s.sel != NONE {
+                let parent = s.tree.items[s.sel as usize].parent;
+                let mut i = if parent == NONE {
+                    let d = s.tree.items[s.sel as usize].doc as usize;
+                    if d == 0 { s.sel } else { s.tree.doc_root[0] }
+                } else {
+                    parent + 1
+                };
+                let mut found = None;
+                while i < s.sel {
+                    if s.tree.row_of(i).is_some() {
+                        found = Some(i);
+                    }
+                    i = s.tree.items[i as usize].end;
+                }
+                if let Some(i) = found {
+                    select(s, i);
+                }
+            }
+        }
+        Action::Parent => {
+            if s.sel != NONE {
+                let p = s.tree.items[s.sel as usize].parent;
+                if p != NONE {
+                    select(s, p);
+                }
+            }
+        }
+        Action::Depth(d) => {
+            s.tree
+                .set_depth(if d == 0 { None } else { Some(u16::from(d) - 1) });
+            if s.sel != NONE {
+                s.sel = s.tree.nearest_visible(s.sel);
+            }
+            keep_sel_visible(s);
+        }
+        Action::SwitchFocus => {
+            s.focus = match s.focus {
+                Focus::Tree => Focus::Text,
+                Focus::Text => Focus::Tree,
+            };
+            relayout(s);
+        }
+        Action::NarrowTree | Action::WidenTree => {
+            let w = s.effective_tree_width();
+            s.tree_width = if action == Action::WidenTree {
+                w.saturating_add(4)
+            } else {
+                w.saturating_sub(4)
+            }
+            .clamp(12, s.size.0.saturating_sub(24).max(12));
+            relayout(s);
+        }
+        Action::Search => {
+            s.input = Some(Input {
+                kind: InputKind::Search,
+                text: String::new(),
+            });
+        }
+        Action::Filter => {
+            if s.saved_expansion.is_none() {
+                s.saved_expansion = Some(s.tree.expansion());
+            }
+            s.input = Some(Input {
+                kind: InputKind::Filter,
+                text: s.filter.clone().unwrap_or_default(),
+            });
+        }
+        Action::SearchNext => search::step(s, true),
+        Action::SearchPrev => search::step(s, false),
+        Action::Help => {
+            s.help = true;
+            s.help_top = 0;
+        }
+        Action::Escape => {
+            if let Some(input) = s.input.take() {
+                match input.kind {
+                    InputKind::Search => s.search = None,
+                    InputKind::Filter => clear_filter(s),
+                }
+            } else if s.filter.is_some() || s.tree.filter_active() {
+                clear_filter(s);
+            } else {
+                s.search = None;
+            }
+        }
+        Action::Quit | Action::Interrupt => s.quit = true,
+        Action::Resize(w, h) => {
+            s.size = (w, h);
+            relayout(s);
+        }
+        Action::Click(x, y) => super::mouse::click(s, x, y),
+        Action::Drag(x, _) => {
+            if s.dragging {
+                s.tree_width = x.clamp(12, s.size.0.saturating_sub(24).max(12));
+                relayout(s);
+            }
+        }
+        Action::Release => s.dragging = false,
+        Action::Wheel(x, y, n) => super::mouse::wheel(s, x, y, n),
+        Action::Input(c) => {
+            if let Some(input) = &mut s.input {
+                input.text.push(c);
+                input_changed(s);
+            }
+        }
+        Action::Backspace => {
+            if let Some(input) = &mut s.input {
+                input.text.pop();
+                input_changed(s);
+            }
+        }
+        Action::Submit => {
+            if let Some(input) = s.input.take()
+                && input.kind == InputKind::Search
+                && input.text.is_empty()
+            {
+                s.search = None;
+            }
+        }
+        Action::Loaded(batch) => loaded(s, batch),
+    }
+}
+
+/// Types a key script (`"jj]<tab><pgdn>"`) into the state, as the terminal would.
+pub fn press(s: &mut State, script: &str) {
+    for key in parse_keys(script) {
+        if let Some(a) = key_action(s, &key) {
+            update(s, a);
+        }
+    }
+}
+
+/// The action a named key means in the current state.
+pub fn key_action(s: &State, key: &str) -> Option<Action> {
+    if key == "<c-c>" {
+        return Some(Action::Interrupt);
+    }
+    if s.input.is_some() {
+        return match key {
+            "<esc>" => Some(Action::Escape),
+            "<enter>" => Some(Action::Submit),
+            "<bs>" => Some(Action::Backspace),
+            "<space>" => Some(Action::Input(' ')),
+            k if k.chars().count() == 1 => k.chars().next().map(Action::Input),
+            _ => None,
+        };
+    }
+    s.keymap.lookup(s.focus == Focus::Tree, key).cloned()
+}
+
+fn input_changed(s: &mut State) {
+    let Some(input) = &s.input else { return };
+    let text = input.text.clone();
+    match input.kind {
+        InputKind::Search => search::set_query(s, &text),
+        InputKind::Filter => {
+            if text.is_empty() {
+                s.filter = None;
+                s.tree.set_filter(None);
+            } else {
+                let matches: Vec<bool> = (0..s.tree.items.len() as u32)
+                    .map(|i| {
+                        let (m, t) = s.item_label(i);
+                        search::label_matches(m, t, &text)
+                    })
+                    .collect();
+                s.tree.set_filter(Some(&|i| matches[i as usize]));
+                s.filter = Some(text);
+            }
+            if s.sel != NONE
+                && s.tree.row_of(s.sel).is_none()
+                && let Some(&i) = s.tree.visible.first()
+            {
+                select(s, i);
+            }
+            keep_sel_visible(s);
+        }
+    }
+}
+
+fn clear_filter(s: &mut State) {
+    s.filter = None;
+    s.tree.set_filter(None);
+    if let Some(e) = s.saved_expansion.take() {
+        s.tree.restore_expansion(e);
+    }
+    if s.sel != NONE {
+        s.tree.reveal(s.sel);
+    }
+    keep_sel_visible(s);
+}
+
+fn loaded(s: &mut State, batch: Batch) {
+    if let Some(t) = batch.total {
+        s.loading.total = Some(t);
+        s.open_depth = open_depth_for(t);
+    }
+    s.loading.loaded += batch.docs.len() + batch.errors.len();
+    s.loading.errors.extend(batch.errors);
+    s.loading.done |= batch.done;
+    for doc in batch.docs {
+        s.tree.push_doc(&doc, s.open_depth);
+        s.docs.push(doc);
+    }
+    if s.sel == NONE
+        && let Some(&i) = s.tree.visible.first()
+    {
+        select(s, i);
+    }
+}

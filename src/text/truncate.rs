@@ -1,0 +1,74 @@
+//! Cutting text to a display width, with `…` when something was cut.
+
+use super::width::{Ambiguous, char_width};
+use std::borrow::Cow;
+
+/// The longest prefix of `s` that fits `max` columns, ending in `…` when cut, and its width.
+/// Never wider than `max`, whatever the mix of wide and narrow characters.
+pub fn truncate(s: &str, max: usize, amb: Ambiguous) -> (Cow<'_, str>, usize) {
+    let mut w = 0;
+    for (i, c) in s.char_indices() {
+        let cw = char_width(c, amb);
+        if w + cw > max {
+            return cut(s, max, amb, i);
+        }
+        w += cw;
+    }
+    (Cow::Borrowed(s), w)
+}
+
+fn cut(s: &str, max: usize, amb: Ambiguous, overflow_at: usize) -> (Cow<'_, str>, usize) {
+    let ell = char_width('…', amb);
+    if max < ell {
+        return (Cow::Borrowed(""), 0);
+    }
+    let room = max - ell;
+    let mut w = 0;
+    let mut end = 0;
+    for (i, c) in s[..overflow_at].char_indices() {
+        let cw = char_width(c, amb);
+        if w + cw > room {
+            break;
+        }
+        w += cw;
+        end = i + c.len_utf8();
+    }
+    // Zero-width marks after the kept prefix belong to its last character.
+    let rest = &s[end..];
+    let marks: usize = rest
+        .char_indices()
+        .take_while(|&(_, c)| char_width(c, amb) == 0 && !c.is_control())
+        .map(|(_, c)| c.len_utf8())
+        .sum();
+    let end = if end > 0 { end + marks } else { end };
+    let mut out = String::with_capacity(end + 3);
+    out.push_str(&s[..end]);
+    out.push('…');
+    (Cow::Owned(out), w + ell)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::str_width;
+
+    #[test]
+    fn cuts_by_width() {
+        let n = Ambiguous::Narrow;
+        assert_eq!(truncate("abc", 3, n).0, "abc");
+        assert_eq!(
+            truncate("抓实项目建设", 7, n),
+            (Cow::Owned("抓实项…".into()), 7)
+        );
+        assert_eq!(truncate("抓实项目建设", 6, n).1, 5);
+        assert_eq!(truncate("抓实", 1, n).0, "…");
+        assert_eq!(truncate("抓实", 0, n).0, "");
+        assert_eq!(truncate("抓实", 1, Ambiguous::Wide).0, "");
+        for max in 0..12 {
+            for s in ["a中b文c“d”", "——……", "ｘｙ12"] {
+                let (t, w) = truncate(s, max, n);
+                assert!(w <= max && str_width(&t, n) == w, "{s} {max}");
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! Terminal events to key names and actions.
+
+use crate::app::Action;
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+pub enum Input {
+    Key(String),
+    Actions(Vec<Action>),
+    Resize(u16, u16),
+    None,
+}
+
+/// The vim-style name of a key (`j`, `<c-d>`, `<pgdn>`), as used by the keymap.
+pub fn key_name(k: &KeyEvent) -> Option<String> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let named = |s: &str| Some(format!("<{s}>"));
+    match k.code {
+        KeyCode::Char(c) if ctrl => Some(format!("<c-{}>", c.to_ascii_lowercase())),
+        KeyCode::Char(' ') => named("space"),
+        KeyCode::Char(c) => Some(c.to_string()),
+        KeyCode::Enter => named("enter"),
+        KeyCode::Tab => named("tab"),
+        KeyCode::BackTab => named("backtab"),
+        KeyCode::Esc => named("esc"),
+        KeyCode::Backspace => named("bs"),
+        KeyCode::Up => named("up"),
+        KeyCode::Down => named("down"),
+        KeyCode::Left => named("left"),
+        KeyCode::Right => named("right"),
+        KeyCode::PageDown => named("pgdn"),
+        KeyCode::PageUp => named("pgup"),
+        KeyCode::Home => named("home"),
+        KeyCode::End => named("end"),
+        _ => None,
+    }
+}
+
+pub fn translate(ev: Event) -> Input {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            key_name(&k).map_or(Input::None, Input::Key)
+        }
+        Event::Mouse(m) => {
+            let (x, y) = (m.column, m.row);
+            let a = match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => Action::Click(x, y),
+                MouseEventKind::Drag(MouseButton::Left) => Action::Drag(x, y),
+                MouseEventKind::Up(MouseButton::Left) => Action::Release,
+                MouseEventKind::ScrollDown => Action::Wheel(x, y, 3),
+                MouseEventKind::ScrollUp => Action::Wheel(x, y, -3),
+                _ => return Input::None,
+            };
+            Input::Actions(vec![a])
+        }
+        Event::Paste(text) => Input::Actions(
+            text.chars()
+                .filter(|c| !c.is_control())
+                .map(Action::Input)
+                .collect(),
+        ),
+        Event::Resize(w, h) => Input::Resize(w, h),
+        _ => Input::None,
+    }
+}

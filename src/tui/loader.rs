@@ -1,0 +1,56 @@
+//! Loading speeches on a background thread, so the first frame does not wait for a big
+//! corpus. Documents arrive in order, in batches, through a channel.
+
+use crate::app::Batch;
+use crate::corpus::{find_sources, load_source};
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+
+/// Starts loading; the thread ends when everything is sent or the receiver is gone.
+pub fn spawn(paths: Vec<PathBuf>, exts: Vec<String>, tx: Sender<Batch>) {
+    std::thread::spawn(move || {
+        let (sources, errors) = find_sources(&paths, &exts);
+        let total = sources.len() + errors.len();
+        if tx
+            .send(Batch {
+                errors,
+                total: Some(total),
+                done: sources.is_empty(),
+                ..Batch::default()
+            })
+            .is_err()
+        {
+            return;
+        }
+        // Small batches first so the tree starts filling at once, larger ones later.
+        let mut start = 0;
+        let mut size = 16;
+        while start < sources.len() {
+            let end = (start + size).min(sources.len());
+            let results: Vec<_> = sources[start..end].par_iter().map(load_source).collect();
+            let mut batch = Batch {
+                done: end == sources.len(),
+                ..Batch::default()
+            };
+            for r in results {
+                match r {
+                    Ok(mut d) => {
+                        // Parsing leaves slack in the vectors; with thousands of speeches
+                        // open it adds up.
+                        d.paragraphs.shrink_to_fit();
+                        d.nodes.shrink_to_fit();
+                        d.removed = Vec::new();
+                        batch.docs.push(d)
+                    }
+                    Err(e) => batch.errors.push(e),
+                }
+            }
+            if tx.send(batch).is_err() {
+                return;
+            }
+            start = end;
+            size = (size * 2).min(512);
+        }
+    });
+}

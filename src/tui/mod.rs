@@ -1,0 +1,139 @@
+//! The terminal side: setup and restore, the event loop, background loading.
+
+pub mod events;
+pub mod loader;
+pub mod terminal;
+
+use crate::app::{Action, Batch, KeyMap, State, key_action, update};
+use crate::text::Ambiguous;
+use crate::view::view;
+use crossterm::event;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// What the browser is started with.
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    pub exts: Vec<String>,
+    pub amb: Ambiguous,
+    pub keymap: KeyMap,
+}
+
+/// The user's key bindings file, if any: `$XDG_CONFIG_HOME/gangmu/keys.json` or
+/// `~/.config/gangmu/keys.json`.
+pub fn load_keymap() -> Result<KeyMap, String> {
+    let dir = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")));
+    let Some(path) = dir.map(|d| d.join("gangmu").join("keys.json")) else {
+        return Ok(KeyMap::defaults());
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(json) => KeyMap::patched(&json).map_err(|e| format!("{}: {e}", path.display())),
+        Err(_) => Ok(KeyMap::defaults()),
+    }
+}
+
+pub fn run(opts: Options) -> ExitCode {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        eprintln!("gangmu: the browser needs a terminal; `gangmu outline` prints outlines as text");
+        return ExitCode::FAILURE;
+    }
+    match run_loop(opts) {
+        Ok(errors) => {
+            // Files that could not be read were counted on the status line; name them now
+            // that the screen is back.
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("gangmu: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
+    let (tx, rx) = mpsc::channel::<Batch>();
+    loader::spawn(opts.paths, opts.exts, tx);
+    let mut guard = terminal::setup()?;
+    let size = guard.term.size()?;
+    let mut state = State::new(size.width, size.height, opts.amb);
+    state.keymap = opts.keymap;
+    let mut dirty = true;
+    // For the end-to-end test of the panic hook: panic once a document is on screen.
+    let test_panic = std::env::var_os("GANGMU_TEST_PANIC").is_some();
+    loop {
+        // Everything the loader has sent so far, as one batch.
+        let mut merged: Option<Batch> = None;
+        while let Ok(b) = rx.try_recv() {
+            let m = merged.get_or_insert_with(Batch::default);
+            m.docs.extend(b.docs);
+            m.errors.extend(b.errors);
+            m.total = b.total.or(m.total);
+            m.done |= b.done;
+        }
+        if let Some(b) = merged {
+            update(&mut state, Action::Loaded(b));
+            dirty = true;
+        }
+        if dirty {
+            guard.term.draw(|f| view(&state, f))?;
+            dirty = false;
+            if test_panic && state.text.is_some() {
+                panic!("GANGMU_TEST_PANIC");
+            }
+        }
+        if state.quit {
+            break;
+        }
+        let wait = if state.loading.done {
+            Duration::from_millis(500)
+        } else {
+            Duration::from_millis(30)
+        };
+        if !event::poll(wait)? {
+            continue;
+        }
+        // Handle every event already queued before drawing again; a burst of resizes
+        // becomes one.
+        let mut resize = None;
+        loop {
+            match events::translate(event::read()?) {
+                events::Input::Resize(w, h) => resize = Some((w, h)),
+                events::Input::Key(k) => {
+                    if let Some(a) = key_action(&state, &k) {
+                        update(&mut state, a);
+                        dirty = true;
+                    }
+                }
+                events::Input::Actions(actions) => {
+                    for a in actions {
+                        update(&mut state, a);
+                        dirty = true;
+                    }
+                }
+                events::Input::None => {}
+            }
+            if state.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+        if let Some((w, h)) = resize {
+            // The backend must learn the new size too before the next draw.
+            guard.term.autoresize()?;
+            update(&mut state, Action::Resize(w, h));
+            dirty = true;
+        }
+        if state.quit {
+            break;
+        }
+    }
+    drop(guard);
+    Ok(std::mem::take(&mut state.loading.errors))
+}

@@ -1,0 +1,107 @@
+//! Drawing: `view(&State, &mut Frame)` only reads the state. All text goes through
+//! `put`, which measures with the same widths as the layout, so nothing spills.
+
+mod help;
+mod status;
+pub mod text;
+pub mod theme;
+mod tree;
+
+use crate::app::State;
+use crate::text::{Ambiguous, char_width};
+use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use std::num::NonZeroU16;
+
+pub fn view(s: &State, frame: &mut Frame) {
+    let a = s.areas();
+    let buf = frame.buffer_mut();
+    let area = buf.area;
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    tree::draw(s, &a, buf);
+    if a.divider.width > 0 {
+        let (sym, style) = match s.amb {
+            Ambiguous::Narrow => ("│", theme::divider(s.dragging)),
+            Ambiguous::Wide => (
+                " ",
+                theme::divider(s.dragging).bg(ratatui::style::Color::DarkGray),
+            ),
+        };
+        for y in a.divider.top()..a.divider.bottom() {
+            put(buf, a.divider.x, y, 1, sym, s.amb, |_| style);
+        }
+    }
+    text::draw(s, &a, buf);
+    if let Some(cursor) = status::draw(s, &a, buf) {
+        frame.set_cursor_position(cursor);
+    }
+    if s.help {
+        help::draw(s, frame.buffer_mut());
+    }
+}
+
+/// Fills `r` with spaces in `style`.
+pub(crate) fn fill(buf: &mut Buffer, r: Rect, style: Style) {
+    let r = r.intersection(buf.area);
+    for y in r.top()..r.bottom() {
+        for x in r.left()..r.right() {
+            buf[(x, y)].reset();
+            buf[(x, y)].set_style(style);
+        }
+    }
+}
+
+/// Writes `s` at (x, y) within `max` columns, one character per cell, styling byte `i` with
+/// `style_at(i)`. Stops before a character that would not fit. Returns the columns used.
+pub(crate) fn put(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max: u16,
+    s: &str,
+    amb: Ambiguous,
+    style_at: impl Fn(usize) -> Style,
+) -> u16 {
+    let area = buf.area;
+    if y < area.top() || y >= area.bottom() || x >= area.right() {
+        return 0;
+    }
+    let limit = (x as u32 + max as u32).min(area.right() as u32) as u16;
+    let mut cx = x;
+    let mut last: Option<u16> = None;
+    let mut tmp = [0u8; 4];
+    for (i, c) in s.char_indices() {
+        let w = char_width(c, amb) as u16;
+        if w == 0 {
+            // A combining mark joins the character before it; alone it is dropped.
+            if let Some(lx) = last {
+                let cell = &mut buf[(lx, y)];
+                let sym = format!("{}{}", cell.symbol(), c);
+                cell.set_symbol(&sym);
+            }
+            continue;
+        }
+        if cx + w > limit {
+            break;
+        }
+        let cell = &mut buf[(cx, y)];
+        cell.reset();
+        cell.set_symbol(c.encode_utf8(&mut tmp));
+        cell.set_style(style_at(i));
+        // A character the terminal draws wider than Unicode says (ambiguous in wide mode).
+        if w == 2 && unicode_width::UnicodeWidthChar::width(c) == Some(1) {
+            cell.diff_option = CellDiffOption::ForcedWidth(NonZeroU16::MIN.saturating_add(1));
+        }
+        for k in 1..w {
+            buf[(cx + k, y)].reset();
+            buf[(cx + k, y)].set_style(style_at(i));
+        }
+        last = Some(cx);
+        cx += w;
+    }
+    cx - x
+}

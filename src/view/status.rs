@@ -1,0 +1,128 @@
+//! The status line: breadcrumb of the reading position, percentage, help hint; or the
+//! search / filter line being typed.
+
+use super::{fill, put, theme};
+use crate::app::State;
+use crate::app::state::{Areas, InputKind};
+use crate::app::tree::{ItemKind, NONE};
+use crate::text::{sanitize, str_width, truncate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
+
+/// The chain of labels from the speech down to the section being read.
+pub fn breadcrumb(s: &State) -> Vec<String> {
+    let Some(mut i) = s.reading_item() else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    while i != NONE {
+        let it = s.tree.items[i as usize];
+        let (m, t) = s.item_label(i);
+        out.push(match it.kind {
+            ItemKind::Root | ItemKind::Closing => t.to_string(),
+            ItemKind::Node(_) => format!("{m}{t}"),
+        });
+        i = it.parent;
+    }
+    out.reverse();
+    out
+}
+
+/// The breadcrumb within `room` columns: when it is too long, the outer levels give way
+/// first (`… › （二）…`), since the innermost one says where the reader is.
+fn fit_crumbs(crumbs: &[String], room: usize, amb: crate::text::Ambiguous) -> String {
+    for skip in 0..crumbs.len() {
+        let mut line = String::from(" ");
+        if skip > 0 {
+            line.push_str("… › ");
+        }
+        line.push_str(&crumbs[skip..].join(" › "));
+        if str_width(&line, amb) <= room || skip + 1 == crumbs.len() {
+            return line;
+        }
+    }
+    String::new()
+}
+
+/// Draws the status line; returns where the cursor goes while typing.
+pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
+    let r = a.status;
+    if r.width == 0 || r.height == 0 {
+        return None;
+    }
+    fill(buf, r, theme::status());
+    let amb = s.amb;
+    if let Some(input) = &s.input {
+        let (prompt, info) = match input.kind {
+            InputKind::Search => {
+                let info = s.search.as_ref().map(|sr| match sr.current {
+                    Some(c) => format!("{}/{}", c + 1, sr.matches.len()),
+                    None if input.text.is_empty() => String::new(),
+                    None => "没有找到".to_string(),
+                });
+                ("/", info.unwrap_or_default())
+            }
+            InputKind::Filter => ("过滤：", format!("{} 行", s.tree.visible.len())),
+        };
+        let iw = str_width(&info, amb) as u16;
+        let right = if iw + 12 <= r.width { iw + 1 } else { 0 };
+        let room = r.width - right;
+        let line = sanitize(&format!("{prompt}{}", input.text)).into_owned();
+        // Keep the end of a long query in view.
+        let lw = str_width(&line, amb) as u16;
+        let shown = if lw < room {
+            line.as_str()
+        } else {
+            let mut start = 0;
+            let mut w = lw;
+            for (i, c) in line.char_indices() {
+                if w < room {
+                    start = i;
+                    break;
+                }
+                w -= crate::text::char_width(c, amb) as u16;
+                start = i + c.len_utf8();
+            }
+            &line[start..]
+        };
+        let used = put(buf, r.x, r.y, room, shown, amb, |_| theme::status());
+        if right > 0 {
+            put(buf, r.x + r.width - iw, r.y, iw, &info, amb, |_| {
+                theme::status()
+            });
+        }
+        return Some(Position::new((r.x + used).min(r.right() - 1), r.y));
+    }
+    let pct = format!("{}%", s.percent());
+    let mut right = if s.text.is_some() { pct } else { String::new() };
+    if !s.loading.done {
+        let total = s.loading.total.map_or("?".to_string(), |t| t.to_string());
+        right = format!("载入 {}/{}  {right}", s.loading.loaded, total);
+    } else if !s.loading.errors.is_empty() {
+        right = format!("{} 个文件未读  {right}", s.loading.errors.len());
+    }
+    let hint = "? 帮助";
+    let hw = str_width(hint, amb) as u16;
+    let rw = str_width(&right, amb) as u16;
+    let mut end = r.right();
+    if r.width >= hw + 2 + 8 {
+        end -= hw + 2;
+        put(buf, end, r.y, hw + 2, &format!(" {hint} "), amb, |_| {
+            theme::status_hint()
+        });
+    }
+    if end - r.x >= rw + 2 + 8 {
+        end -= rw + 1;
+        put(buf, end, r.y, rw, &right, amb, |_| theme::status());
+        end -= 1;
+    }
+    let room = (end - r.x) as usize;
+    let left = match &s.message {
+        Some(m) => format!(" {m}"),
+        None => fit_crumbs(&breadcrumb(s), room, amb),
+    };
+    let left = sanitize(&left).into_owned();
+    let (t, _) = truncate(&left, (end - r.x) as usize, amb);
+    put(buf, r.x, r.y, end - r.x, &t, amb, |_| theme::status());
+    None
+}

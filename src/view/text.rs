@@ -1,0 +1,118 @@
+//! The text pane: the visible slice of the speech's cached rows.
+
+use super::{fill, put, theme};
+use crate::app::state::Areas;
+use crate::app::{Focus, State};
+use crate::outline::{Kind, Role};
+use crate::text::truncate;
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+
+pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
+    let Some(tv) = &s.text else { return };
+    let doc = &s.docs[tv.doc];
+    if a.text_head.height > 0 && a.text_head.width > 0 {
+        let style = if s.focus == Focus::Text {
+            theme::head_focused()
+        } else {
+            theme::head_unfocused()
+        };
+        fill(buf, a.text_head, style);
+        let label = crate::text::sanitize(&format!(" {}", doc.path)).into_owned();
+        let (t, _) = truncate(&label, a.text_head.width as usize, s.amb);
+        put(
+            buf,
+            a.text_head.x,
+            a.text_head.y,
+            a.text_head.width,
+            &t,
+            s.amb,
+            |_| style,
+        );
+    }
+    let r = a.text;
+    if r.width == 0 || r.height == 0 {
+        return;
+    }
+    let search = s.search.as_ref().filter(|x| x.doc == tv.doc);
+    let rows = tv.layout.rows.iter().skip(tv.top).take(r.height as usize);
+    // Inline points of the paragraph being drawn, computed once per paragraph.
+    let mut inline_of: Option<usize> = None;
+    let mut inline: Vec<(usize, usize)> = vec![];
+    for (k, row) in rows.enumerate() {
+        if row.is_blank() {
+            continue;
+        }
+        let y = r.y + k as u16;
+        let p = row.para as usize;
+        let para = &doc.paragraphs[p];
+        let text = tv.texts.get(doc, p);
+        let lead = if para.node.is_some() {
+            tv.texts.lead(doc, p)
+        } else {
+            0
+        };
+        let head = para
+            .node
+            .and_then(|n| doc.nodes.get(n))
+            .map(|n| theme::heading(n.level, n.kind == Kind::Point));
+        let body = match para.role {
+            Role::Title => theme::title(),
+            Role::Subtitle => theme::subtitle(),
+            Role::Meta => theme::meta(),
+            _ => theme::base(),
+        };
+        // Matches in this paragraph, as (start, end, is_current).
+        let marks: Vec<(usize, usize, bool)> = search
+            .map(|sr| {
+                let from = sr.matches.partition_point(|m| m.0 < row.para);
+                sr.matches[from..]
+                    .iter()
+                    .enumerate()
+                    .take_while(|(_, m)| m.0 == row.para && m.1 < row.end)
+                    .filter(|(_, m)| m.2 > row.start)
+                    .map(|(j, m)| (m.1 as usize, m.2 as usize, sr.current == Some(from + j)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Enumeration words inside the paragraph (…：一是…；二是…) stand out a little. Their
+        // offsets are in the text as written, so only where sanitizing changed nothing.
+        if inline_of != Some(p) {
+            inline_of = Some(p);
+            inline = if text.len() == para.text.len() {
+                para.inline_points()
+                    .iter()
+                    .map(|ip| (ip.offset, ip.offset + ip.marker.len()))
+                    .collect()
+            } else {
+                vec![]
+            };
+        }
+        let start = row.start as usize;
+        let end = (row.end as usize).min(text.len());
+        let Some(slice) = text.get(start..end) else {
+            continue;
+        };
+        let indent = row.indent.min(r.width);
+        put(buf, r.x + indent, y, r.width - indent, slice, s.amb, |i| {
+            let b = start + i;
+            let mut st: Style = match head {
+                Some(h) if b < lead => h,
+                _ => body,
+            };
+            if inline.iter().any(|&(a, e)| b >= a && b < e) {
+                st = st.add_modifier(ratatui::style::Modifier::BOLD);
+            }
+            for &(ms, me, cur) in &marks {
+                if b >= ms && b < me {
+                    st = if cur {
+                        theme::current_match()
+                    } else {
+                        theme::matched()
+                    };
+                }
+            }
+            st
+        });
+    }
+}

@@ -1,0 +1,133 @@
+//! The tree pane: one row per visible item, only the rows on screen are drawn.
+
+use super::{fill, put, theme};
+use crate::app::state::Areas;
+use crate::app::tree::ItemKind;
+use crate::app::{Focus, State};
+use crate::outline::Kind;
+use crate::text::{str_width, truncate};
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+
+/// `1234`, or `1.2万` from ten thousand up.
+pub fn format_count(n: usize) -> String {
+    if n < 10_000 {
+        n.to_string()
+    } else {
+        format!("{:.1}万", n as f64 / 10_000.0)
+    }
+}
+
+pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
+    let focused = s.focus == Focus::Tree;
+    if a.tree_head.height > 0 && a.tree_head.width > 0 {
+        let style = if focused {
+            theme::head_focused()
+        } else {
+            theme::head_unfocused()
+        };
+        fill(buf, a.tree_head, style);
+        let label = match &s.filter {
+            Some(q) => format!(" 过滤：{q}"),
+            None => format!(" 纲目 · {} 篇", s.docs.len()),
+        };
+        let (t, _) = truncate(&label, a.tree_head.width as usize, s.amb);
+        put(
+            buf,
+            a.tree_head.x,
+            a.tree_head.y,
+            a.tree_head.width,
+            &t,
+            s.amb,
+            |_| style,
+        );
+    }
+    let r = a.tree;
+    if r.width == 0 || r.height == 0 {
+        return;
+    }
+    if s.tree.visible.is_empty() {
+        let msg = if s.loading.done {
+            if s.tree.filter_active() {
+                "（无匹配）"
+            } else {
+                "（没有讲话）"
+            }
+        } else {
+            "载入中…"
+        };
+        let (t, _) = truncate(msg, r.width as usize, s.amb);
+        put(buf, r.x, r.y, r.width, &t, s.amb, |_| theme::fold());
+        return;
+    }
+    let rows = s
+        .tree
+        .visible
+        .iter()
+        .skip(s.tree_top)
+        .take(r.height as usize);
+    for (k, &i) in rows.enumerate() {
+        let next_visible = s.tree.visible.get(s.tree_top + k + 1).copied();
+        let y = r.y + k as u16;
+        let it = s.tree.items[i as usize];
+        let selected = i == s.sel;
+        let row_style = if !selected {
+            Style::default()
+        } else if focused {
+            theme::sel_focused()
+        } else {
+            theme::sel_unfocused()
+        };
+        if selected {
+            fill(
+                buf,
+                ratatui::layout::Rect::new(r.x, y, r.width, 1),
+                row_style,
+            );
+        }
+        let indent = crate::app::mouse::fold_col(it.depth, r.width) as usize;
+        let sign = if !s.tree.has_children(i) {
+            " "
+        } else if next_visible.is_some_and(|n| n < it.end) {
+            // Open with something shown under it (a filter may hide every child).
+            "▾"
+        } else {
+            "▸"
+        };
+        let mut x = r.x + indent as u16;
+        let right = r.x + r.width;
+        x += put(buf, x, y, right.saturating_sub(x), sign, s.amb, |_| {
+            theme::fold().patch(row_style)
+        });
+        x = (x + 1).min(right);
+        let doc = &s.docs[it.doc as usize];
+        let label_style = match it.kind {
+            ItemKind::Root => theme::root(),
+            ItemKind::Closing => theme::closing_leaf(),
+            ItemKind::Node(n) => {
+                let node = &doc.nodes[n as usize];
+                if node.kind == Kind::Point {
+                    Style::default()
+                } else {
+                    theme::heading(node.level, false)
+                }
+            }
+        }
+        .patch(row_style);
+        let count = format_count(s.item_chars(i));
+        let cw = str_width(&count, s.amb);
+        let room = right.saturating_sub(x) as usize;
+        let show_count = room >= cw + 1 + 8;
+        let label_room = if show_count { room - cw - 1 } else { room };
+        let (marker, title) = s.item_label(i);
+        let label = crate::text::sanitize(&format!("{marker}{title}")).into_owned();
+        let (t, _) = truncate(&label, label_room, s.amb);
+        put(buf, x, y, label_room as u16, &t, s.amb, |_| label_style);
+        if show_count {
+            let cx = right - cw as u16;
+            put(buf, cx, y, cw as u16, &count, s.amb, |_| {
+                theme::count().patch(row_style)
+            });
+        }
+    }
+}

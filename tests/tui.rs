@@ -1,0 +1,390 @@
+//! Scripted key sequences on the browser state, with no terminal.
+
+mod common;
+use common::*;
+use gangmu::app::{Action, Focus, press, update};
+
+#[test]
+fn starts_on_the_first_speech_with_sections_open() {
+    let s = state(100, 30);
+    assert_eq!(selected(&s), "在全市春季工作会议上的讲话");
+    let r = rows(&s);
+    assert!(r.contains(&"一、提高站位，统一思想".to_string()), "{r:?}");
+    assert!(r.contains(&"（一）认清形势".to_string()), "{r:?}");
+    assert!(r.contains(&"结束语".to_string()), "{r:?}");
+    assert_eq!(s.text.as_ref().unwrap().top, 0);
+}
+
+#[test]
+fn moving_in_the_tree_scrolls_the_text_to_the_heading() {
+    let mut s = state(100, 30);
+    press(&mut s, "j");
+    assert_eq!(selected(&s), "一、提高站位，统一思想");
+    assert_eq!(top_text(&s), "一、提高站位，统一思想");
+    press(&mut s, "jj");
+    assert_eq!(selected(&s), "（二）明确目标");
+    assert!(top_text(&s).starts_with("（二）明确目标。"));
+    press(&mut s, "k<up><up>");
+    assert_eq!(selected(&s), "在全市春季工作会议上的讲话");
+    press(&mut s, "G");
+    assert_eq!(selected(&s), "结束语");
+    assert!(top_text(&s).starts_with("同志们，安全生产"));
+    press(&mut s, "g");
+    assert_eq!(selected(&s), "在全市春季工作会议上的讲话");
+}
+
+#[test]
+fn collapse_expand_and_parent() {
+    let mut s = state(100, 30);
+    press(&mut s, "jj"); // （一）认清形势
+    press(&mut s, "h");
+    assert_eq!(
+        selected(&s),
+        "一、提高站位，统一思想",
+        "h on a leaf goes to the parent"
+    );
+    press(&mut s, "h");
+    assert!(
+        !rows(&s).contains(&"（一）认清形势".to_string()),
+        "h collapses"
+    );
+    press(&mut s, "l");
+    assert!(
+        rows(&s).contains(&"（一）认清形势".to_string()),
+        "l expands"
+    );
+    press(&mut s, "l");
+    assert_eq!(
+        selected(&s),
+        "（一）认清形势",
+        "l on an open node goes to its first child"
+    );
+    press(&mut s, "u");
+    assert_eq!(selected(&s), "一、提高站位，统一思想");
+    press(&mut s, "<enter>");
+    assert!(!rows(&s).contains(&"（一）认清形势".to_string()));
+    press(&mut s, "<space>");
+    assert!(rows(&s).contains(&"（一）认清形势".to_string()));
+}
+
+#[test]
+fn siblings() {
+    let mut s = state(100, 30);
+    press(&mut s, "j}");
+    assert_eq!(selected(&s), "二、突出重点，狠抓落实");
+    press(&mut s, "}}");
+    assert_eq!(selected(&s), "结束语");
+    press(&mut s, "{");
+    assert_eq!(selected(&s), "三、强化保障，改进作风");
+    press(&mut s, "u}");
+    assert_eq!(
+        selected(&s),
+        "在全县安全生产工作会议上的讲话",
+        "speeches are siblings"
+    );
+    press(&mut s, "{");
+    assert_eq!(selected(&s), "在全市春季工作会议上的讲话");
+}
+
+#[test]
+fn next_heading_opens_collapsed_nodes_and_crosses_speeches() {
+    let mut s = state(100, 30);
+    press(&mut s, "1");
+    assert_eq!(rows(&s).len(), 2, "depth 1 shows the speeches only");
+    press(&mut s, "]");
+    assert_eq!(selected(&s), "一、提高站位，统一思想");
+    press(&mut s, "]");
+    assert_eq!(selected(&s), "（一）认清形势");
+    assert_eq!(
+        top_text(&s),
+        "（一）认清形势。当前发展面临的困难不少，但机遇更多，我们要坚定信心。"
+    );
+    for _ in 0..20 {
+        press(&mut s, "]");
+        if s.text.as_ref().unwrap().doc == 1 {
+            break;
+        }
+    }
+    assert_eq!(selected(&s), "在全县安全生产工作会议上的讲话");
+    press(&mut s, "[");
+    assert_eq!(selected(&s), "结束语");
+    assert_eq!(s.text.as_ref().unwrap().doc, 0);
+}
+
+#[test]
+fn depth_keys() {
+    let mut s = state(100, 30);
+    press(&mut s, "0");
+    assert!(rows(&s).contains(&"一是加强组织领导".to_string()));
+    press(&mut s, "2");
+    let r = rows(&s);
+    assert!(r.contains(&"一、提高站位，统一思想".to_string()));
+    assert!(!r.contains(&"（一）认清形势".to_string()));
+}
+
+#[test]
+fn scrolling_the_text_selects_the_section_being_read() {
+    let mut s = state(100, 12);
+    press(&mut s, "<tab>");
+    assert_eq!(s.focus, Focus::Text);
+    // Scroll down one row at a time until the second section is at the top.
+    for _ in 0..60 {
+        let tv = s.text.as_ref().unwrap();
+        if !tv.layout.rows[tv.top].is_blank() && top_text(&s).starts_with("二、") {
+            break;
+        }
+        press(&mut s, "j");
+    }
+    assert_eq!(selected(&s), "二、突出重点，狠抓落实");
+    press(&mut s, "j");
+    assert_eq!(
+        selected(&s),
+        "二、突出重点，狠抓落实",
+        "inside the section's preamble"
+    );
+    press(&mut s, "j");
+    assert_eq!(selected(&s), "（一）抓项目建设");
+}
+
+#[test]
+fn scrolling_never_opens_what_the_user_closed() {
+    let mut s = state(100, 30);
+    press(&mut s, "j}h"); // close 二、
+    assert!(!rows(&s).contains(&"（一）抓项目建设".to_string()));
+    press(&mut s, "<tab>jj");
+    assert_eq!(
+        selected(&s),
+        "二、突出重点，狠抓落实",
+        "nearest visible ancestor"
+    );
+    assert!(!rows(&s).contains(&"（一）抓项目建设".to_string()));
+    press(&mut s, "<tab>1<tab>j");
+    assert_eq!(selected(&s), "在全市春季工作会议上的讲话");
+}
+
+#[test]
+fn pages_and_ends_in_the_text() {
+    let mut s = state(60, 12);
+    press(&mut s, "<tab>");
+    let h = s.areas().text.height as usize;
+    press(&mut s, "<pgdn>");
+    assert_eq!(s.text.as_ref().unwrap().top, h - 1);
+    press(&mut s, "b");
+    assert_eq!(s.text.as_ref().unwrap().top, 0);
+    press(&mut s, "<c-d>");
+    assert_eq!(s.text.as_ref().unwrap().top, h / 2);
+    press(&mut s, "<c-u><space>");
+    assert_eq!(s.text.as_ref().unwrap().top, h - 1);
+    press(&mut s, "G");
+    let tv = s.text.as_ref().unwrap();
+    assert_eq!(tv.top + h, tv.layout.rows.len());
+    assert_eq!(s.percent(), 100);
+    assert_eq!(
+        s.reading_item(),
+        Some(s.sel),
+        "selection follows the top row"
+    );
+    press(&mut s, "g");
+    assert_eq!(s.text.as_ref().unwrap().top, 0);
+}
+
+fn assert_match_on_screen(s: &gangmu::app::State) {
+    let sr = s.search.as_ref().unwrap();
+    let (para, start, _) = sr.matches[sr.current.unwrap()];
+    let tv = s.text.as_ref().unwrap();
+    let row = tv.layout.row_of(para as usize, start as usize);
+    let h = s.areas().text.height as usize;
+    assert!(
+        row >= tv.top && row < tv.top + h,
+        "match row {row}, top {}",
+        tv.top
+    );
+    assert_eq!(s.tree.nearest_visible(s.reading_item().unwrap()), s.sel);
+}
+
+#[test]
+fn search_highlights_and_continues_into_the_next_speech() {
+    let mut s = state(100, 10);
+    press(&mut s, "/安全");
+    let sr = s.search.as_ref().unwrap();
+    assert_eq!(sr.doc, 0);
+    assert_eq!(sr.matches.len(), 0, "speech A never says 安全: {sr:?}");
+    press(&mut s, "<bs><bs>项目<enter>");
+    assert!(s.input.is_none());
+    let sr = s.search.as_ref().unwrap();
+    assert_eq!(sr.matches.len(), 2);
+    assert_eq!(sr.current, Some(0));
+    assert_match_on_screen(&s);
+    press(&mut s, "n");
+    assert_eq!(s.search.as_ref().unwrap().current, Some(1));
+    press(&mut s, "N");
+    assert_eq!(s.search.as_ref().unwrap().current, Some(0));
+    // Change the query to one found in both speeches and walk past the end of A.
+    press(&mut s, "<esc>/消防<enter>");
+    assert_eq!(s.search.as_ref().unwrap().matches.len(), 0);
+    press(&mut s, "n");
+    let sr = s.search.as_ref().unwrap();
+    assert_eq!((sr.doc, sr.current), (1, Some(0)));
+    assert_eq!(s.text.as_ref().unwrap().doc, 1);
+    assert_match_on_screen(&s);
+    press(&mut s, "<esc>");
+    assert!(s.search.is_none());
+}
+
+#[test]
+fn filter_keeps_ancestors_and_escape_restores() {
+    let mut s = state(100, 30);
+    press(&mut s, "1");
+    press(&mut s, "f安全");
+    let r = rows(&s);
+    assert!(r.contains(&"（二）消防安全".to_string()), "{r:?}");
+    assert!(r.contains(&"二、扎实做好重点领域安全工作".to_string()));
+    assert!(r.contains(&"在全县安全生产工作会议上的讲话".to_string()));
+    assert!(!r.contains(&"一、提高站位，统一思想".to_string()), "{r:?}");
+    assert!(
+        !r.contains(&"在全市春季工作会议上的讲话".to_string()),
+        "{r:?}"
+    );
+    press(&mut s, "<enter>");
+    assert!(s.input.is_none());
+    assert!(s.filter.is_some());
+    press(&mut s, "j");
+    assert_eq!(selected(&s), "一、清醒认识安全生产形势");
+    press(&mut s, "<esc>");
+    assert!(s.filter.is_none());
+    // Expansion as before the filter, except that the selection stays visible.
+    let r = rows(&s);
+    assert_eq!(r.len(), 5, "{r:?}");
+    assert!(!r.contains(&"（二）消防安全".to_string()));
+    assert_eq!(selected(&s), "一、清醒认识安全生产形势");
+}
+
+#[test]
+fn help_overlay_swallows_keys_until_closed() {
+    let mut s = state(100, 30);
+    press(&mut s, "?");
+    assert!(s.help);
+    press(&mut s, "jjj");
+    assert_eq!(selected(&s), "在全市春季工作会议上的讲话");
+    press(&mut s, "<esc>");
+    assert!(!s.help);
+    press(&mut s, "q");
+    assert!(s.quit);
+}
+
+#[test]
+fn tree_width_and_narrow_mode() {
+    let mut s = state(100, 30);
+    let w = s.effective_tree_width();
+    press(&mut s, ">");
+    assert_eq!(s.effective_tree_width(), w + 4);
+    press(&mut s, "<<");
+    assert_eq!(s.effective_tree_width(), w - 4);
+    update(&mut s, Action::Resize(50, 20));
+    assert!(s.narrow());
+    assert_eq!(s.areas().tree.width, 50);
+    assert_eq!(s.areas().text.width, 0);
+    press(&mut s, "<tab>");
+    assert_eq!(s.areas().tree.width, 0);
+    assert!(s.areas().text.width > 40);
+}
+
+#[test]
+fn resize_keeps_the_passage_at_the_top() {
+    let mut s = state(100, 30);
+    press(&mut s, "<tab>");
+    for _ in 0..7 {
+        press(&mut s, "j");
+    }
+    let tv = s.text.as_ref().unwrap();
+    let row = tv.layout.rows[tv.top];
+    update(&mut s, Action::Resize(70, 20));
+    let tv = s.text.as_ref().unwrap();
+    let now = tv.layout.rows[tv.top];
+    assert_eq!(now.para, row.para);
+    assert!(now.start <= row.start && row.start < now.end.max(now.start + 1));
+    let sel_row = s.sel_row().unwrap();
+    assert!(sel_row >= s.tree_top && sel_row < s.tree_top + s.areas().tree.height as usize);
+}
+
+#[test]
+fn mouse_click_wheel_and_drag() {
+    let mut s = state(100, 12);
+    let a = s.areas();
+    // Tree rows: 0 the speech, 1 一、, 2 （一）.
+    update(&mut s, Action::Click(a.tree.x + 10, a.tree.y + 2));
+    assert_eq!(selected(&s), "（一）认清形势");
+    let top = s.text.as_ref().unwrap().top;
+    // The fold sign of 一、 (depth 1) is at column 2.
+    update(&mut s, Action::Click(a.tree.x + 2, a.tree.y + 1));
+    assert!(!rows(&s).contains(&"（一）认清形势".to_string()));
+    assert_eq!(selected(&s), "一、提高站位，统一思想");
+    update(&mut s, Action::Wheel(a.text.x + 5, a.text.y + 3, 3));
+    assert_eq!(s.text.as_ref().unwrap().top, top + 3);
+    assert_eq!(s.focus, Focus::Tree, "the wheel does not move focus");
+    update(&mut s, Action::Click(a.text.x + 5, a.text.y + 3));
+    assert_eq!(s.focus, Focus::Text);
+    update(&mut s, Action::Click(a.divider.x, 5));
+    update(&mut s, Action::Drag(30, 5));
+    update(&mut s, Action::Release);
+    assert_eq!(s.effective_tree_width(), 30);
+    update(&mut s, Action::Drag(50, 5));
+    assert_eq!(s.effective_tree_width(), 30, "no drag after release");
+}
+
+#[test]
+fn ctrl_c_quits_from_help_and_from_the_search_line() {
+    let mut s = state(100, 30);
+    press(&mut s, "?<c-c>");
+    assert!(s.quit);
+    let mut s = state(100, 30);
+    press(&mut s, "/q");
+    assert!(!s.quit, "q is typed into the search");
+    press(&mut s, "<c-c>");
+    assert!(s.quit);
+}
+
+#[test]
+fn loading_in_batches_fills_the_tree_and_keeps_the_selection() {
+    use gangmu::app::{Batch, State};
+    use gangmu::text::Ambiguous;
+    let mut s = State::new(100, 30, Ambiguous::Narrow);
+    update(
+        &mut s,
+        Action::Loaded(Batch {
+            total: Some(2),
+            ..Batch::default()
+        }),
+    );
+    assert!(s.tree.visible.is_empty());
+    assert_eq!(s.loading.total, Some(2));
+    assert!(!s.loading.done);
+    let mut d = docs();
+    let b = d.pop().unwrap();
+    let a = d.pop().unwrap();
+    update(
+        &mut s,
+        Action::Loaded(Batch {
+            docs: vec![a],
+            ..Batch::default()
+        }),
+    );
+    assert_eq!(selected(&s), "在全市春季工作会议上的讲话");
+    press(&mut s, "jj");
+    assert_eq!(s.loading.loaded, 1);
+    update(
+        &mut s,
+        Action::Loaded(Batch {
+            docs: vec![b],
+            done: true,
+            ..Batch::default()
+        }),
+    );
+    assert!(s.loading.done);
+    assert_eq!(
+        selected(&s),
+        "（一）认清形势",
+        "selection kept as speeches arrive"
+    );
+    assert!(rows(&s).contains(&"（二）消防安全".to_string()));
+}
