@@ -2,12 +2,14 @@
 //! (a bounded pass in CI). Stable Rust, no cargo-fuzz: a small mutator over a seed corpus,
 //! and the pipeline decode → parse → export run under `catch_unwind` with invariant checks.
 //!
-//! To fuzz one more stage (e.g. text wrapping), add one line to `STEPS`.
+//! To fuzz one more stage, add one line to `STEPS`.
 
 #![allow(dead_code)]
 
 use gangmu::corpus::decode;
 use gangmu::outline::{Document, parse};
+use gangmu::text::layout::Texts;
+use gangmu::text::{Ambiguous, Layout, char_width, str_width};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
@@ -20,10 +22,7 @@ pub const STEPS: &[(&str, Step)] = &[
     ("to_json", step_json),
     ("to_text", step_text),
     ("inline_points", step_inline_points),
-    // After the tui merge, text wrapping is one more line here, e.g.
-    // ("wrap", step_wrap), with a `fn step_wrap(doc: &Document) -> Result<(), String>` that
-    // wraps every paragraph at widths 0, 1, 2, 7 and 80 and checks each row fits and the
-    // rows join back to the paragraph.
+    ("wrap", step_wrap),
 ];
 
 /// What went wrong with one input.
@@ -33,7 +32,7 @@ pub struct Finding {
     pub message: String,
 }
 
-/// Runs one input through decode → parse → every step. A panic anywhere is a finding.
+/// Runs one input through decode → parse → every step (export, wrap). A panic anywhere is a finding.
 /// On success, returns the features of the outcome (see `features`).
 pub fn run_one(bytes: &[u8]) -> Result<Vec<u64>, Finding> {
     let mut step: &'static str = "decode";
@@ -308,6 +307,93 @@ fn step_text(doc: &Document) -> Result<(), String> {
         Some(c) => Err(format!("to_text writes raw U+{:04X}", c as u32)),
         None => Ok(()),
     }
+}
+
+/// Widths the text pane is laid out at: the tiny ones find edge cases.
+const WRAP_WIDTHS: &[(usize, Ambiguous)] = &[
+    (0, Ambiguous::Narrow),
+    (1, Ambiguous::Narrow),
+    (2, Ambiguous::Narrow),
+    (5, Ambiguous::Wide),
+    (13, Ambiguous::Narrow),
+    (80, Ambiguous::Narrow),
+];
+
+/// The text pane's layout (sanitize → wrap per paragraph) at several widths: each
+/// paragraph's rows cover its drawable text in order, fit the width, and draw nothing raw.
+fn step_wrap(doc: &Document) -> Result<(), String> {
+    let texts = Texts::new(doc);
+    for i in 0..doc.paragraphs.len() {
+        let t = texts.get(doc, i);
+        if let Some(c) = t.chars().find(|&c| is_unsafe_for_terminal(c) || c == '\n') {
+            return Err(format!(
+                "paragraph {i}: sanitized text keeps U+{:04X}",
+                c as u32
+            ));
+        }
+        let lead = texts.lead(doc, i);
+        if lead > t.len() || !t.is_char_boundary(lead) {
+            return Err(format!(
+                "paragraph {i}: drawable lead {lead} of {} bytes",
+                t.len()
+            ));
+        }
+    }
+    for &(width, amb) in WRAP_WIDTHS {
+        let layout = Layout::new(doc, &texts, width, amb);
+        let width = width.max(1);
+        if layout.para_row.len() != doc.paragraphs.len() {
+            return Err(format!(
+                "width {width}: para_row has {} entries",
+                layout.para_row.len()
+            ));
+        }
+        for (i, &first) in layout.para_row.iter().enumerate() {
+            let text = texts.get(doc, i);
+            let mut at = 0usize;
+            let mut r = first as usize;
+            let mut k = 0usize;
+            while let Some(row) = layout.rows.get(r).filter(|row| row.para == i as u32) {
+                let (start, end) = (row.start as usize, row.end as usize);
+                if start != at || end < start {
+                    return Err(format!(
+                        "width {width}: paragraph {i} row {k} is {start}..{end}, expected to start at {at}"
+                    ));
+                }
+                let Some(s) = text.get(start..end) else {
+                    return Err(format!(
+                        "width {width}: paragraph {i} row {k} {start}..{end} off a char boundary"
+                    ));
+                };
+                let room = if k == 0 {
+                    width.saturating_sub(row.indent as usize)
+                } else {
+                    width
+                };
+                let w = str_width(s, amb);
+                let visible = s.chars().filter(|&c| char_width(c, amb) > 0).count();
+                if w > room.max(1) && visible > 1 {
+                    return Err(format!(
+                        "width {width}: paragraph {i} row {k} is {w} wide, room {room}"
+                    ));
+                }
+                at = end;
+                r += 1;
+                k += 1;
+            }
+            if k == 0 || at != text.len() {
+                return Err(format!(
+                    "width {width}: paragraph {i} rows cover {at} of {} bytes",
+                    text.len()
+                ));
+            }
+            let _ = layout.row_of(i, texts.lead(doc, i));
+        }
+        for row in 0..layout.rows.len().min(64) {
+            let _ = layout.para_at(row);
+        }
+    }
+    Ok(())
 }
 
 fn step_inline_points(doc: &Document) -> Result<(), String> {
