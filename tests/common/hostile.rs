@@ -162,6 +162,19 @@ pub fn files(scale: usize) -> Vec<(String, Vec<u8>)> {
         }
     }
     add("escapes.txt", esc.into_bytes());
+    // Characters whose width depends on what follows them: emoji presentation and keycap
+    // sequences, skin tones, ZWJ families, flags, Hangul jamo, combining marks.
+    let odd = "❤️☺️#️⃣👍🏽👨‍👩‍👧🇨🇳\u{1100}\u{1161}e\u{301}\u{301}";
+    add(
+        "widths.txt",
+        format!(
+            "{odd}宽度{odd}的讲话\n同志们：\n一、{odd}{}\n{}\n（一）a{odd}\n{}\n",
+            odd.repeat(3),
+            format!("正文{odd}。").repeat(40),
+            format!("{odd}字").repeat(30)
+        )
+        .into_bytes(),
+    );
     // A file name with escapes in it (shown in the tree and on errors).
     add(
         "name\u{1b}]0;pwned\u{7}\u{1b}[2J.txt",
