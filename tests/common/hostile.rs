@@ -215,6 +215,10 @@ pub fn write_dir(dir: &Path, scale: usize) -> Vec<PathBuf> {
             .status()
             .is_ok_and(|s| s.success());
         assert!(ok, "mkfifo");
+        // A name that is not UTF-8 and holds a CR and a LF.
+        use std::os::unix::ffi::OsStrExt;
+        let odd = std::ffi::OsStr::from_bytes(b"bad\xff\xfe name\r\n.txt");
+        std::fs::write(dir.join(odd), GOOD).expect("write odd name");
         // A file symlink loop and a directory loop.
         std::os::unix::fs::symlink("loop_b.txt", dir.join("loop_a.txt")).expect("symlink");
         std::os::unix::fs::symlink("loop_a.txt", dir.join("loop_b.txt")).expect("symlink");
