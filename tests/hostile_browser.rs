@@ -203,11 +203,19 @@ fn tour(dir: &Path, with_escapes: bool) -> (Vec<u8>, common::pty::Events) {
 
     // Odd sizes, then back.
     for (cw, ch) in [(1, 1), (2, 2), (5, 3), (300, 80), (1, 1), (w, h)] {
+        let from = s.raw.lock().expect("raw").len();
         s.resize(cw, ch);
-        let screen = s.wait_for(&format!("a frame at {cw}×{ch}"), |sc| {
-            let (r, c) = sc.size();
-            (c.get(), r.get()) == (cw, ch)
-        });
+        // A new size clears the screen, and every frame ends by hiding or showing the
+        // cursor: wait for both before looking, so a slow redraw is not mistaken for one.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !frame_after_clear(&s.raw.lock().expect("raw")[from..]) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no frame at {cw}×{ch}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let screen = s.wait_for(&format!("a frame at {cw}×{ch}"), |_| true);
         assert!(s.alive(), "gangmu died at {cw}×{ch}");
         let p = s.parser.lock().expect("parser");
         let sc = p.screen();
@@ -237,6 +245,15 @@ fn tour(dir: &Path, with_escapes: bool) -> (Vec<u8>, common::pty::Events) {
         !sc.alternate_screen() && !sc.hide_cursor()
     });
     (s.raw(), s.events())
+}
+
+/// `out` holds a clear screen followed by the end of a frame.
+fn frame_after_clear(out: &[u8]) -> bool {
+    let find = |hay: &[u8], pat: &[u8]| hay.windows(pat.len()).position(|w| w == pat);
+    find(out, b"\x1b[2J").is_some_and(|i| {
+        let rest = &out[i..];
+        find(rest, b"\x1b[?25l").is_some() || find(rest, b"\x1b[?25h").is_some()
+    })
 }
 
 fn text_at_last(sc: &vt100::Screen) -> String {
