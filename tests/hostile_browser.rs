@@ -235,6 +235,10 @@ fn tour(dir: &Path, with_escapes: bool) -> (Vec<u8>, common::pty::Events) {
                 screen.contains("过滤：]52") && screen.contains("帮助"),
                 "header and status at {cw}×{ch}: {screen}"
             );
+            assert!(
+                !with_escapes || screen.contains("␛]52;c;aGk=␇"),
+                "the escapes shown at {cw}×{ch}: {screen}"
+            );
         }
     }
 
