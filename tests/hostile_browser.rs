@@ -268,17 +268,17 @@ fn text_at_last(sc: &vt100::Screen) -> String {
 #[test]
 fn hostile_directory_in_a_real_terminal() {
     // The same tour on the good speech alone says what the program itself writes.
-    let good_dir = hostile::temp_dir("browser-good");
-    let _ = std::fs::remove_dir_all(&good_dir);
-    std::fs::create_dir_all(&good_dir).expect("good dir");
+    let good_tmp = hostile::TempDir::new("browser-good");
+    let good_dir = &good_tmp.0;
     std::fs::write(good_dir.join("00_good.txt"), hostile::GOOD).expect("write");
-    let (good_raw, good_events) = tour(&good_dir, false);
+    let (good_raw, good_events) = tour(good_dir, false);
     let good = scan(&good_raw);
 
-    let dir = hostile::temp_dir("browser-hostile");
-    hostile::write_dir(&dir, 1);
-    let before = stamps(&dir);
-    let (raw, events) = tour(&dir, true);
+    let tmp = hostile::TempDir::new("browser-hostile");
+    let dir = &tmp.0;
+    hostile::write_dir(dir, 1);
+    let before = stamps(dir);
+    let (raw, events) = tour(dir, true);
     let bad = scan(&raw);
     if show() {
         eprintln!("good run: {:?}", good.kinds);
@@ -309,7 +309,7 @@ fn hostile_directory_in_a_real_terminal() {
     }
 
     // Read-only: every file, link and directory entry as it was.
-    let after = stamps(&dir);
+    let after = stamps(dir);
     assert_eq!(before.len(), after.len());
     for (p, st) in &before {
         assert_eq!(Some(st), after.get(p), "{} changed", p.display());
@@ -369,7 +369,4 @@ fn hostile_directory_in_a_real_terminal() {
         tail.iter().all(|k| *k == "CSI ?25h"),
         "after leaving the alternate screen: {tail:?}"
     );
-
-    let _ = std::fs::remove_dir_all(&dir);
-    let _ = std::fs::remove_dir_all(&good_dir);
 }

@@ -228,7 +228,20 @@ pub fn write_dir(dir: &Path, scale: usize) -> Vec<PathBuf> {
     paths
 }
 
-/// A fresh temporary directory for one test.
-pub fn temp_dir(name: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("gangmu-{name}-{}", std::process::id()))
+/// A temporary directory for one test, removed when dropped (a failing test too).
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        let p = std::env::temp_dir().join(format!("gangmu-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).expect("temp dir");
+        TempDir(p)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
