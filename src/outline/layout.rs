@@ -77,8 +77,14 @@ fn split_flattened(line: &str) -> Vec<&str> {
     for (i, c) in line.char_indices() {
         let after_break =
             prev.is_none_or(|p| is_terminal(p) || matches!(norm(p), '”' | ' ' | '\u{3000}' | '：'));
+        let after_sentence = prev.is_some_and(|p| is_terminal(p) || matches!(norm(p), '”'));
         prev = Some(c);
         if i == 0 || !after_break {
+            continue;
+        }
+        // A space after a finished sentence was a paragraph break.
+        if after_sentence && matches!(c, ' ' | '\u{3000}') {
+            cuts.push(i);
             continue;
         }
         let rest = &line[i..];
@@ -250,7 +256,7 @@ mod tests {
     fn flattened_text_is_split_at_salutation_and_markers() {
         let para = "各项工作扎实推进，取得明显成效。".repeat(25);
         let text = format!(
-            "仅供学习参考 在全县工作会议上的讲话 同志们：今天召开会议。一、坚定信心 {para}二、突出重点{para}1、2月份增长较快。三、狠抓落实{para}同志们，让我们共同努力。"
+            "仅供学习参考 在全县工作会议上的讲话 同志们：今天召开会议。一、坚定信心 {para}二、突出重点{para}1、2月份增长较快。 新的段落。三、狠抓落实{para}同志们，让我们共同努力。"
         );
         let l = logical_lines(&text);
         let t = texts(&l);
@@ -261,8 +267,12 @@ mod tests {
         assert!(t[4].starts_with("各项工作"));
         assert!(t[5].starts_with("二、突出重点"));
         assert!(t[5].contains("1、2月份"), "1、2月份 is not a marker");
-        assert!(t[6].starts_with("三、狠抓落实"));
-        assert_eq!(t[7], "同志们，让我们共同努力。");
+        assert_eq!(
+            t[6], "新的段落。",
+            "a space after a sentence was a paragraph break"
+        );
+        assert!(t[7].starts_with("三、狠抓落实"));
+        assert_eq!(t[8], "同志们，让我们共同努力。");
     }
 
     #[test]
