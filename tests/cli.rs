@@ -10,11 +10,27 @@ fn gangmu(args: &[&str]) -> Output {
         .expect("run gangmu")
 }
 
-fn tmpdir(name: &str) -> PathBuf {
+/// A scratch directory removed when the test ends, pass or fail.
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = PathBuf;
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn tmpdir(name: &str) -> TempDir {
     let d = std::env::temp_dir().join(format!("gangmu-cli-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d
+    TempDir(d)
 }
 
 const SPEECH: &str = "在全县工作会议上的讲话\n同志们：\n下面，我讲两点意见。\n一、提高站位\n各级干部要切实增强责任感。\n二、狠抓落实\n一是抓项目。项目是发展的生命线。\n二是抓招商。招商是项目的源头。\n同志们，让我们共同努力！\n";
@@ -130,7 +146,11 @@ fn directories_are_walked_in_natural_order_with_extra_extensions() {
             .iter()
             .map(|doc| {
                 let p = doc["path"].as_str().unwrap();
-                Path::new(p).strip_prefix(&d).unwrap().display().to_string()
+                Path::new(p)
+                    .strip_prefix(&*d)
+                    .unwrap()
+                    .display()
+                    .to_string()
             })
             .collect()
     };
@@ -218,7 +238,7 @@ fn fifos_and_symlink_loops_are_skipped_without_hanging() {
         .status()
         .map(|s| s.success())
         .unwrap_or(false);
-    std::os::unix::fs::symlink(&d, d.join("loop")).unwrap();
+    std::os::unix::fs::symlink(&*d, d.join("loop")).unwrap();
     let out = gangmu(&["outline", "--format", "json", d.to_str().unwrap()]);
     // A FIFO named like a speech is skipped with one error line (exit 1); the loop is silent.
     assert_eq!(out.status.code(), Some(if ok { 1 } else { 0 }));

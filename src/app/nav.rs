@@ -33,6 +33,10 @@ pub(super) fn move_cursor(s: &mut State, delta: isize) {
 
 /// Selects item `i` and brings its heading to the top of the text pane.
 pub(super) fn select(s: &mut State, i: u32) {
+    // A filter can hide an item together with all its ancestors: nothing to select then.
+    if i == NONE {
+        return;
+    }
     s.sel = i;
     keep_sel_visible(s);
     let doc = s.tree.items[i as usize].doc as usize;
@@ -123,4 +127,43 @@ pub(super) fn relayout(s: &mut State) {
         };
     }
     keep_sel_visible(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::{State, press};
+    use crate::outline::parse;
+    use crate::text::Ambiguous;
+
+    /// Two speeches; a filter on 安全 hides the second one entirely.
+    fn filtered() -> State {
+        let a = "讲话甲\n同志们：\n一、安全生产\n正文同志。\n二、安全检查\n正文。\n";
+        let b = "讲话乙\n同志们：\n一、经济发展\n正文同志。\n";
+        let docs = vec![
+            parse(a, "a.txt", "a", "UTF-8"),
+            parse(b, "b.txt", "b", "UTF-8"),
+        ];
+        let mut s = State::with_docs(docs, 100, 30, Ambiguous::Narrow);
+        press(&mut s, "f安全<enter>");
+        assert!(s.tree.filter_active());
+        s
+    }
+
+    // Found by tests/resize_storm.rs: `n` selected the nearest visible ancestor of the
+    // next speech, which the filter hid: no item at all, and `select` indexed with NONE.
+    #[test]
+    fn search_continues_into_a_speech_the_filter_hides() {
+        let mut s = filtered();
+        press(&mut s, "/同志<enter>nn");
+        // The text goes on to the match in the hidden speech.
+        assert_eq!(s.text.as_ref().map(|t| t.doc), Some(1));
+        press(&mut s, "nnnNNNN");
+    }
+
+    #[test]
+    fn next_heading_into_a_speech_the_filter_hides() {
+        let mut s = filtered();
+        press(&mut s, "G]]]");
+        press(&mut s, "g[[[");
+    }
 }

@@ -77,8 +77,14 @@ fn split_flattened(line: &str) -> Vec<&str> {
     for (i, c) in line.char_indices() {
         let after_break =
             prev.is_none_or(|p| is_terminal(p) || matches!(norm(p), '”' | ' ' | '\u{3000}' | '：'));
+        let after_sentence = prev.is_some_and(|p| is_terminal(p) || matches!(norm(p), '”'));
         prev = Some(c);
         if i == 0 || !after_break {
+            continue;
+        }
+        // A space after a finished sentence was a paragraph break.
+        if after_sentence && matches!(c, ' ' | '\u{3000}') {
+            cuts.push(i);
             continue;
         }
         let rest = &line[i..];
@@ -155,32 +161,39 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The widest hard wrap recognised, in characters.
+const MAX_WRAP: usize = 60;
+
 /// Hard-wrapped text: most lines about the same length, not ending a sentence.
 fn hard_wrap_width(physical: &[(usize, &str, bool)]) -> Option<usize> {
     if physical.len() < 12 {
         return None;
     }
-    let lens: Vec<usize> = physical.iter().map(|p| char_len_capped(p.1, 200)).collect();
-    let mut hist = [0usize; 202];
+    // Only lengths up to the widest wrap width matter; longer lines share the last bucket
+    // and cost nothing to measure.
+    let lens: Vec<usize> = physical
+        .iter()
+        .map(|p| char_len_capped(p.1, MAX_WRAP + 2))
+        .collect();
+    let mut hist = [0usize; MAX_WRAP + 4];
     for &l in &lens {
         hist[l] += 1;
     }
-    let (mode, _) = hist.iter().enumerate().skip(15).max_by_key(|&(_, n)| *n)?;
-    if mode > 60 {
+    // Converted text wraps every 25–40 characters (spec §8); shorter modes are headings.
+    let (mode, _) = hist.iter().enumerate().skip(20).max_by_key(|&(_, n)| *n)?;
+    if mode > MAX_WRAP {
         return None;
     }
-    let near = lens
-        .iter()
-        .filter(|&&l| l + 2 >= mode && l <= mode + 2)
-        .count();
+    let near_mode = |l: usize| l + 2 >= mode && l <= mode + 2;
+    let near = lens.iter().filter(|&&l| near_mode(l)).count();
     let open = physical
         .iter()
         .zip(&lens)
-        .filter(|&(p, &l)| {
-            l + 2 >= mode && l <= mode + 2 && !p.1.chars().last().is_some_and(ends_paragraph)
-        })
+        .filter(|&(p, &l)| near_mode(l) && !p.1.chars().last().is_some_and(ends_paragraph))
         .count();
-    (near * 10 >= physical.len() * 6 && open * 2 >= near).then_some(mode)
+    // Headings, short last rows and page numbers take up to half the lines of a wrapped
+    // speech; rows of one width that stop mid-sentence are the mark of a hard wrap.
+    (near >= 8 && near * 10 >= physical.len() * 4 && open * 10 >= near * 7).then_some(mode)
 }
 
 fn ends_paragraph(c: char) -> bool {
@@ -243,7 +256,7 @@ mod tests {
     fn flattened_text_is_split_at_salutation_and_markers() {
         let para = "各项工作扎实推进，取得明显成效。".repeat(25);
         let text = format!(
-            "仅供学习参考 在全县工作会议上的讲话 同志们：今天召开会议。一、坚定信心 {para}二、突出重点{para}1、2月份增长较快。三、狠抓落实{para}同志们，让我们共同努力。"
+            "仅供学习参考 在全县工作会议上的讲话 同志们：今天召开会议。一、坚定信心 {para}二、突出重点{para}1、2月份增长较快。 新的段落。三、狠抓落实{para}同志们，让我们共同努力。"
         );
         let l = logical_lines(&text);
         let t = texts(&l);
@@ -254,8 +267,12 @@ mod tests {
         assert!(t[4].starts_with("各项工作"));
         assert!(t[5].starts_with("二、突出重点"));
         assert!(t[5].contains("1、2月份"), "1、2月份 is not a marker");
-        assert!(t[6].starts_with("三、狠抓落实"));
-        assert_eq!(t[7], "同志们，让我们共同努力。");
+        assert_eq!(
+            t[6], "新的段落。",
+            "a space after a sentence was a paragraph break"
+        );
+        assert!(t[7].starts_with("三、狠抓落实"));
+        assert_eq!(t[8], "同志们，让我们共同努力。");
     }
 
     #[test]
@@ -281,5 +298,17 @@ mod tests {
         assert_eq!(t[5], body.repeat(3), "page number dropped, halves joined");
         assert_eq!(l.dropped.len(), 1);
         assert_eq!(l.lines[3].no, 4);
+    }
+
+    #[test]
+    fn many_short_heading_lines_are_not_a_hard_wrap() {
+        let mut text = String::from("在全市工作会议上的讲话\n同志们：\n");
+        for k in 0..12 {
+            text.push_str(&format!("在第{k}方面再加力\n"));
+            text.push_str(
+                "各级干部要坚持问题导向，扎实推进各项工作落地见效，确保全年目标任务圆满完成。\n",
+            );
+        }
+        assert!(logical_lines(&text).repaired.is_none());
     }
 }

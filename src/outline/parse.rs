@@ -32,7 +32,7 @@ enum Cand {
 /// Never panics, whatever the text.
 pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Document {
     let layout = logical_lines(text);
-    let last_line = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let last_line = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     let mut removed: Vec<Removed> = layout
         .dropped
         .iter()

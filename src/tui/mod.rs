@@ -45,9 +45,10 @@ pub fn run(opts: Options) -> ExitCode {
     match run_loop(opts) {
         Ok(errors) => {
             // Files that could not be read were counted on the status line; name them now
-            // that the screen is back.
+            // that the screen is back. A file name may hold escape sequences: shown, not
+            // obeyed, as on screen.
             for e in &errors {
-                eprintln!("{e}");
+                eprintln!("{}", crate::text::sanitize(&e.to_string()));
             }
             ExitCode::SUCCESS
         }

@@ -72,16 +72,21 @@ pub(crate) fn put(
     }
     let limit = (x as u32 + max as u32).min(area.right() as u32) as u16;
     let mut cx = x;
-    let mut last: Option<u16> = None;
+    // The cell of the last character placed, and the columns laid out for it.
+    let mut last: Option<(u16, u16)> = None;
     let mut tmp = [0u8; 4];
     for (i, c) in s.char_indices() {
         let w = char_width(c, amb) as u16;
         if w == 0 {
-            // A combining mark joins the character before it; alone it is dropped.
-            if let Some(lx) = last {
+            // A combining mark joins the character before it; alone it is dropped. Not when
+            // it widens that cell (❤ + U+FE0F is an emoji two columns wide): the row was
+            // laid out with the narrow width, and the wider cell would cover the next one.
+            if let Some((lx, lw)) = last {
                 let cell = &mut buf[(lx, y)];
                 let sym = format!("{}{}", cell.symbol(), c);
-                cell.set_symbol(&sym);
+                if unicode_width::UnicodeWidthStr::width(sym.as_str()) <= lw as usize {
+                    cell.set_symbol(&sym);
+                }
             }
             continue;
         }
@@ -100,7 +105,7 @@ pub(crate) fn put(
             buf[(cx + k, y)].reset();
             buf[(cx + k, y)].set_style(style_at(i));
         }
-        last = Some(cx);
+        last = Some((cx, w));
         cx += w;
     }
     cx - x

@@ -69,3 +69,6 @@ pub fn top_text(s: &State) -> String {
     let para = tv.layout.para_at(tv.top).expect("a row");
     s.docs[tv.doc].paragraphs[para].text.clone()
 }
+
+pub mod hostile;
+pub mod pty;
