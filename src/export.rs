@@ -4,6 +4,7 @@
 use crate::cli::{Format, OutlineArgs};
 use crate::corpus::{LoadError, find_sources, load_source};
 use crate::outline::{Document, Kind};
+use crate::text::sanitize;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
@@ -121,10 +122,10 @@ pub fn to_text(doc: &Document) -> String {
     if !doc.removed.is_empty() {
         facts.push(format!("{} junk lines removed", doc.removed.len()));
     }
-    let _ = writeln!(s, "== {}  ({})", visible(&doc.path), facts.join(", "));
-    let _ = writeln!(s, "{}", visible(&doc.title));
+    let _ = writeln!(s, "== {}  ({})", sanitize(&doc.path), facts.join(", "));
+    let _ = writeln!(s, "{}", sanitize(&doc.title));
     if let Some(sub) = &doc.subtitle {
-        let _ = writeln!(s, "{}", visible(sub));
+        let _ = writeln!(s, "{}", sanitize(sub));
     }
     for n in &doc.nodes {
         let indent = "  ".repeat(n.level);
@@ -136,8 +137,8 @@ pub fn to_text(doc: &Document) -> String {
         let _ = writeln!(
             s,
             "{indent}{}{sep}{}  [L{}, {}字]",
-            visible(&n.marker),
-            visible(&n.title),
+            sanitize(&n.marker),
+            sanitize(&n.title),
             n.line,
             n.chars
         );
@@ -146,31 +147,9 @@ pub fn to_text(doc: &Document) -> String {
         let _ = writeln!(s, "  结束语  [L{l}]");
     }
     for w in &doc.warnings {
-        let _ = writeln!(s, "  warning L{}: {}", w.line, visible(&w.message));
+        let _ = writeln!(s, "  warning L{}: {}", w.line, sanitize(&w.message));
     }
     s
-}
-
-/// Text from a file made safe for a terminal: C0 controls become Control Pictures
-/// (ESC → ␛, NUL → ␀, LF → ␊), DEL becomes ␡, and C1 controls and bidi overrides/isolates
-/// become `\u{..}`. Everything else is unchanged.
-// TODO(lead): unify with the browser's sanitizer in src/text/ once both branches are merged.
-pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char =
-        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if !text.chars().any(unsafe_char) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('�')),
-            '\x7f' => out.push('␡'),
-            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// Runs `gangmu outline`: exit 0 when every file was outlined, 1 when some failed.
@@ -232,12 +211,17 @@ mod tests {
     use crate::outline::parse;
 
     #[test]
-    fn visible_shows_controls_and_bidi_overrides() {
-        assert_eq!(visible("一、抓项目"), "一、抓项目");
-        assert_eq!(
-            visible("a\x1b]52;c;eA==\x07b\0\x7f\u{9b}2J\u{202e}x\u{2066}\n"),
-            "a␛]52;c;eA==␇b␀␡\\u{9b}2J\\u{202e}x\\u{2066}␊"
+    fn text_export_shows_controls_and_bidi_overrides() {
+        let doc = parse(
+            "在会上的讲话\x1b]52;c;eA==\x07\u{202e}\n同志们：\n一、抓项目\n正文。\n",
+            "a\x1b[2J.txt",
+            "a",
+            "UTF-8",
         );
+        let text = to_text(&doc);
+        assert!(text.contains("␛]52;c;eA==␇\u{fffd}"), "{text}");
+        assert!(text.contains("a␛[2J.txt"), "{text}");
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text}");
     }
 
     #[test]

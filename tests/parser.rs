@@ -268,3 +268,21 @@ fn parsing_never_panics_on_odd_text() {
         let _ = doc(t);
     }
 }
+
+#[test]
+fn huge_titles_and_floods_of_warnings_are_capped() {
+    let long = "很".repeat(5000);
+    let d = doc(&format!(
+        "原标题：在{long}会议上的讲话\n同志们：\n一、甲\n正文。\n"
+    ));
+    assert_eq!(d.title.chars().count(), 1001);
+    assert!(d.title.ends_with('…'));
+    let mut text = String::from("讲话\n同志们：\n");
+    for _ in 0..500 {
+        text.push_str("一、重复\n正文。\n");
+    }
+    let d = doc(&text);
+    assert_eq!(d.nodes.len(), 500);
+    assert_eq!(d.warnings.len(), 101);
+    assert_eq!(d.warnings[100].message, "… and 399 more warnings");
+}

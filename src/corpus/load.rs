@@ -2,8 +2,8 @@
 
 use super::decode::decode;
 use super::find::{Source, io_reason};
-use crate::export::visible;
 use crate::outline::{Document, parse};
+use crate::text::sanitize;
 use serde::Serialize;
 use std::io::Read;
 
@@ -23,7 +23,7 @@ impl LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // A file name can hold escape sequences; stderr is usually a terminal.
-        let (path, message) = (visible(&self.path), visible(&self.message));
+        let (path, message) = (sanitize(&self.path), sanitize(&self.message));
         write!(f, "gangmu: {path}: {message}")
     }
 }

@@ -45,10 +45,6 @@ pub fn read_head(lines: &[&str]) -> Head {
             end = i;
             break;
         }
-        if heading_marker(t).is_some() || point_marker(t).is_some() || is_body_paragraph(t) {
-            end = i;
-            break;
-        }
         if let Some(title) = t
             .strip_prefix("原标题：")
             .or_else(|| t.strip_prefix("原标题:"))
@@ -58,6 +54,10 @@ pub fn read_head(lines: &[&str]) -> Head {
             subtitle_at = None;
             head.title = Some(title.trim().to_string());
             continue;
+        }
+        if heading_marker(t).is_some() || point_marker(t).is_some() || is_body_paragraph(t) {
+            end = i;
+            break;
         }
         let sub = subtitle_of(t);
         if let Some(sub) = sub

@@ -18,6 +18,8 @@ use super::nesting::{Item, ItemKind, family_ranks, parents};
 const EDGE_LINES: usize = 15;
 /// Titles longer than this are cut (a lost line break can make a heading huge).
 const MAX_TITLE_CHARS: usize = 1000;
+/// Warnings kept per document.
+const MAX_WARNINGS: usize = 100;
 
 /// What a body line might be, before the document-wide checks decide.
 #[derive(Debug, Clone)]
@@ -267,11 +269,25 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
             });
         }
     }
+    let title = match head.title {
+        Some(t) => cap_title(t, paragraphs.first().map_or(1, |p| p.line), &mut warnings),
+        None => stem.to_string(),
+    };
     warnings.sort_by(|a, b| (a.line, &a.message).cmp(&(b.line, &b.message)));
+    // A broken file can have a warning per line; the first ones say what is wrong.
+    if warnings.len() > MAX_WARNINGS {
+        let more = warnings.len() - MAX_WARNINGS;
+        warnings.truncate(MAX_WARNINGS);
+        let line = warnings.last().map_or(1, |w| w.line);
+        warnings.push(Warning {
+            line,
+            message: format!("… and {more} more warnings"),
+        });
+    }
 
     Document {
         path: path.to_string(),
-        title: head.title.unwrap_or_else(|| stem.to_string()),
+        title,
         subtitle: head.subtitle,
         encoding,
         chars: prefix.last().copied().unwrap_or(0),
