@@ -3,7 +3,7 @@
 
 use crate::cli::{Format, OutlineArgs};
 use crate::corpus::{LoadError, find_sources, load_source};
-use crate::outline::{Document, Kind};
+use crate::outline::{Document, Kind, Text};
 use crate::text::sanitize;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -95,7 +95,7 @@ impl serde_json::ser::Formatter for TerminalSafe {
         fragment: &str,
     ) -> io::Result<()> {
         let mut rest = fragment;
-        while let Some(i) = rest.find(is_json_unsafe) {
+        while let Some(i) = find_json_unsafe(rest) {
             writer.write_all(&rest.as_bytes()[..i])?;
             let c = rest[i..].chars().next().unwrap_or('\0');
             write!(writer, "\\u{:04x}", c as u32)?;
@@ -105,9 +105,19 @@ impl serde_json::ser::Formatter for TerminalSafe {
     }
 }
 
-/// What serde_json leaves raw but a terminal may act on.
-fn is_json_unsafe(c: char) -> bool {
-    matches!(c, '\x7f'..='\u{9f}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// Where the first character serde_json leaves raw but a terminal may act on starts:
+/// DEL and C1 (`7F`, `C2 80..9F`), bidi overrides and isolates (`E2 80 AA..AE`,
+/// `E2 81 A6..A9`). Searched by lead byte: every title and removed line passes here.
+fn find_json_unsafe(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr3_iter(0x7F, 0xC2, 0xE2, b).find(|&i| match b[i] {
+        0x7F => true,
+        0xC2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        _ => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ),
+    })
 }
 
 /// The document as an indented text tree a person can read. It goes to a terminal, so
@@ -169,7 +179,10 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     for chunk in sources.chunks(256) {
         let rendered: Vec<Result<String, LoadError>> = chunk
             .par_iter()
-            .map(|src| load_source(src).map(|doc| if json { to_json(&doc) } else { to_text(&doc) }))
+            .map(|src| {
+                load_source(src, Text::Drop)
+                    .map(|doc| if json { to_json(&doc) } else { to_text(&doc) })
+            })
             .collect();
         for r in rendered {
             match r {

@@ -61,3 +61,20 @@ fn sample_lengths_are_in_the_genre_range() {
         assert!((1500..=6000).contains(&n), "{name}: {n} characters");
     }
 }
+
+#[test]
+fn dropping_paragraph_text_changes_nothing_in_the_outline() {
+    use gangmu::outline::{Text, parse_with};
+    for (name, bytes) in SAMPLES {
+        let d = decode(bytes).unwrap();
+        let keep = parse_with(&d.text, name, "s", d.encoding, Text::Keep);
+        let drop = parse_with(&d.text, name, "s", d.encoding, Text::Drop);
+        assert_eq!(
+            gangmu::export::to_json(&keep),
+            gangmu::export::to_json(&drop),
+            "{name}"
+        );
+        assert!(drop.paragraphs.iter().all(|p| p.text.is_empty()));
+        assert!(keep.paragraphs.iter().all(|p| !p.text.is_empty()));
+    }
+}

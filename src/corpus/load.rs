@@ -2,7 +2,7 @@
 
 use super::decode::decode;
 use super::find::{Source, io_reason};
-use crate::outline::{Document, parse};
+use crate::outline::{Document, Text, parse_with};
 use crate::text::sanitize;
 use serde::Serialize;
 use std::io::Read;
@@ -28,8 +28,8 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// Reads, decodes and parses one source. Files are only ever opened for reading.
-pub fn load_source(source: &Source) -> Result<Document, LoadError> {
+/// Reads, decodes and parses one source, keeping paragraph texts or not (`Text`). Files are only ever opened for reading.
+pub fn load_source(source: &Source, keep: Text) -> Result<Document, LoadError> {
     let name = source.display();
     let fail = |message: String| LoadError::new(name.clone(), message);
     let owned;
@@ -55,7 +55,13 @@ pub fn load_source(source: &Source) -> Result<Document, LoadError> {
     };
     let decoded = decode(bytes).map_err(|e| fail(e.to_string()))?;
     let stem = file_stem(&name);
-    Ok(parse(&decoded.text, &name, &stem, decoded.encoding))
+    Ok(parse_with(
+        &decoded.text,
+        &name,
+        &stem,
+        decoded.encoding,
+        keep,
+    ))
 }
 
 /// The file name without directory and extension: the title when a speech has none.

@@ -10,4 +10,4 @@ mod nesting;
 pub(crate) mod parse;
 
 pub use model::{Document, InlinePoint, Kind, Node, Paragraph, Removed, Role, Warning};
-pub use parse::parse;
+pub use parse::{Text, parse, parse_with};

@@ -30,9 +30,30 @@ enum Cand {
     Point(PointMarker),
 }
 
+/// Whether the document keeps its paragraphs' text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    /// For reading: every paragraph carries its text.
+    Keep,
+    /// For exports of the outline alone: paragraphs keep their line, role and node but
+    /// not their text, so the speech is never copied.
+    Drop,
+}
+
 /// Parses decoded text into a document. `stem` is the title when the speech has none.
 /// Never panics, whatever the text.
 pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Document {
+    parse_with(text, path, stem, encoding, Text::Keep)
+}
+
+/// `parse`, choosing whether paragraph texts are kept.
+pub fn parse_with(
+    text: &str,
+    path: &str,
+    stem: &str,
+    encoding: &'static str,
+    keep: Text,
+) -> Document {
     let layout = logical_lines(text);
     let last_line = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     let mut removed: Vec<Removed> = layout
@@ -73,6 +94,8 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
 
     let head = read_head(&texts);
     let mut paragraphs = Vec::with_capacity(kept.len());
+    // Paragraph texts, borrowed while parsing; copied into the document only if kept.
+    let mut ptexts: Vec<&str> = Vec::with_capacity(kept.len());
     let mut para_of_line = vec![usize::MAX; kept.len()];
     for (i, role) in head.roles.iter().enumerate() {
         let role = match role {
@@ -88,7 +111,8 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
             HeadRole::Meta => Role::Meta,
         };
         para_of_line[i] = paragraphs.len();
-        paragraphs.push(paragraph(kept[i].no, role, texts[i]));
+        paragraphs.push(paragraph(kept[i].no, role));
+        ptexts.push(texts[i]);
     }
     removed.sort_by_key(|r| r.line);
 
@@ -126,7 +150,7 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
         } else {
             Role::Body
         };
-        let mut p = paragraph(kept[i].no, role, t);
+        let mut p = paragraph(kept[i].no, role);
         let (item, marker_len, split) = match cand {
             Cand::Body => (None, 0, None),
             Cand::Heading(m) => (
@@ -178,6 +202,7 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
         }
         para_of_line[i] = paragraphs.len();
         paragraphs.push(p);
+        ptexts.push(t);
     }
 
     let ranks = family_ranks(&items);
@@ -219,13 +244,11 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
     let after = nodes
         .last()
         .map_or(para_of_line.get(body).copied().unwrap_or(0), |n| n.para + 1);
-    let is_close = |p: &Paragraph| p.role == Role::Body && (is_closing_start(&p.text));
+    let is_close = |i: usize| paragraphs[i].role == Role::Body && is_closing_start(ptexts[i]);
     let closing = if nodes.is_empty() {
-        (after..paragraphs.len())
-            .rev()
-            .find(|&i| is_close(&paragraphs[i]))
+        (after..paragraphs.len()).rev().find(|&i| is_close(i))
     } else {
-        (after..paragraphs.len()).find(|&i| is_close(&paragraphs[i]))
+        (after..paragraphs.len()).find(|&i| is_close(i))
     };
     if let Some(c) = closing {
         for p in &mut paragraphs[c..] {
@@ -237,16 +260,15 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
     let first_node_para = nodes
         .first()
         .map_or(closing.unwrap_or(paragraphs.len()), |n| n.para);
-    let announced = paragraphs[..first_node_para]
-        .iter()
-        .filter(|p| matches!(p.role, Role::Body | Role::Salutation))
-        .find_map(|p| announced_count(&p.text).map(|n| (n, p.line)));
+    let announced = (0..first_node_para)
+        .filter(|&i| matches!(paragraphs[i].role, Role::Body | Role::Salutation))
+        .find_map(|i| announced_count(ptexts[i]).map(|n| (n, paragraphs[i].line)));
 
     // 字数: prefix sums over paragraphs.
     let mut prefix = Vec::with_capacity(paragraphs.len() + 1);
     prefix.push(0usize);
-    for p in &paragraphs {
-        prefix.push(prefix.last().copied().unwrap_or(0) + count_chars(&p.text));
+    for t in &ptexts {
+        prefix.push(prefix.last().copied().unwrap_or(0) + count_chars(t));
     }
     let stop = closing.unwrap_or(paragraphs.len());
     for i in 0..nodes.len() {
@@ -285,6 +307,11 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
         });
     }
 
+    if keep == Text::Keep {
+        for (p, t) in paragraphs.iter_mut().zip(&ptexts) {
+            p.text = t.to_string();
+        }
+    }
     Document {
         path: path.to_string(),
         title,
@@ -300,11 +327,11 @@ pub fn parse(text: &str, path: &str, stem: &str, encoding: &'static str) -> Docu
     }
 }
 
-fn paragraph(line: usize, role: Role, text: &str) -> Paragraph {
+fn paragraph(line: usize, role: Role) -> Paragraph {
     Paragraph {
         line,
         role,
-        text: text.to_string(),
+        text: String::new(),
         node: None,
         lead: 0,
     }
@@ -469,9 +496,10 @@ fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) 
             })
         })
     };
+    // A few kinds per sibling list: a small vector, reused, beats a hash map.
+    let mut last: Vec<(ItemKind, (u32, usize))> = Vec::new();
     for parent in std::iter::once(None).chain((0..nodes.len()).map(Some)) {
-        // A few kinds per sibling list: a small vector beats a hash map.
-        let mut last: Vec<(ItemKind, (u32, usize))> = Vec::new();
+        last.clear();
         let mut style: Option<(usize, ItemKind)> = None;
         for i in children(parent) {
             // Numbering runs per family (delimiter aside) or per point group.

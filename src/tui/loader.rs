@@ -3,6 +3,7 @@
 
 use crate::app::Batch;
 use crate::corpus::{find_sources, load_source};
+use crate::outline::Text;
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
@@ -28,7 +29,10 @@ pub fn spawn(paths: Vec<PathBuf>, exts: Vec<String>, tx: Sender<Batch>) {
         let mut size = 16;
         while start < sources.len() {
             let end = (start + size).min(sources.len());
-            let results: Vec<_> = sources[start..end].par_iter().map(load_source).collect();
+            let results: Vec<_> = sources[start..end]
+                .par_iter()
+                .map(|s| load_source(s, Text::Keep))
+                .collect();
             let mut batch = Batch {
                 done: end == sources.len(),
                 ..Batch::default()
