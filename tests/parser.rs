@@ -208,7 +208,7 @@ fn speaker_prefix_and_original_title_label() {
 #[test]
 fn junk_anywhere_is_removed_with_its_line() {
     let d = doc(&format!(
-        "在会上的讲话\n同志们：\n一、甲\n{BODY}\n本文系原创投稿，仅供学习参考，请勿照搬照抄！\n- 2 -\n————————\n要发展会员企业，扩大商会覆盖面，下载政务App的群众越来越多。\n二、乙\n{BODY}\n来源：某某网\n"
+        "在会上的讲话\n同志们：\n一、甲\n{BODY}\n本文系某某原创投稿，仅供学习，请勿照搬。\n- 2 -\n————————\n要发展会员企业，扩大商会覆盖面，下载政务App的群众越来越多。\n二、乙\n{BODY}\n来源：某某网\n"
     ));
     let lines: Vec<usize> = d.removed.iter().map(|r| r.line).collect();
     assert_eq!(lines, [5, 6, 7, 11]);

@@ -517,7 +517,7 @@ mod tests {
     #[test]
     fn junk_lines() {
         assert!(is_junk_phrase(
-            "本文系作者原创投稿，仅供学习参考，请勿照搬照抄！"
+            "本文系笔杆子工作室原创，仅供学习交流，请勿照搬！"
         ));
         assert!(is_junk_phrase("扫码关注公众号，获取更多材料"));
         assert!(is_junk_phrase("会员群：123456 免费QQ群：654321"));
