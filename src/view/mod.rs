@@ -45,6 +45,21 @@ pub fn view(s: &State, frame: &mut Frame) {
 }
 
 /// Fills `r` with spaces in `style`.
+/// A pane's one-row header: `label` on a bar coloured by whether the pane has focus.
+pub(crate) fn header(buf: &mut Buffer, r: Rect, label: &str, focused: bool, amb: Ambiguous) {
+    if r.height == 0 || r.width == 0 {
+        return;
+    }
+    let style = if focused {
+        theme::head_focused()
+    } else {
+        theme::head_unfocused()
+    };
+    fill(buf, r, style);
+    let (t, _) = crate::text::truncate(label, r.width as usize, amb);
+    put(buf, r.x, r.y, r.width, &t, amb, |_| style);
+}
+
 pub(crate) fn fill(buf: &mut Buffer, r: Rect, style: Style) {
     let r = r.intersection(buf.area);
     for y in r.top()..r.bottom() {

@@ -1,35 +1,17 @@
 //! The text pane: the visible slice of the speech's cached rows.
 
-use super::{fill, put, theme};
+use super::{header, put, theme};
 use crate::app::state::Areas;
 use crate::app::{Focus, State};
 use crate::outline::{Kind, Role};
-use crate::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
 pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     let Some(tv) = &s.text else { return };
     let doc = &s.docs[tv.doc];
-    if a.text_head.height > 0 && a.text_head.width > 0 {
-        let style = if s.focus == Focus::Text {
-            theme::head_focused()
-        } else {
-            theme::head_unfocused()
-        };
-        fill(buf, a.text_head, style);
-        let label = crate::text::sanitize(&format!(" {}", doc.path)).into_owned();
-        let (t, _) = truncate(&label, a.text_head.width as usize, s.amb);
-        put(
-            buf,
-            a.text_head.x,
-            a.text_head.y,
-            a.text_head.width,
-            &t,
-            s.amb,
-            |_| style,
-        );
-    }
+    let label = crate::text::sanitize(&format!(" {}", doc.path)).into_owned();
+    header(buf, a.text_head, &label, s.focus == Focus::Text, s.amb);
     let r = a.text;
     if r.width == 0 || r.height == 0 {
         return;

@@ -1,6 +1,6 @@
 //! The tree pane: one row per visible item, only the rows on screen are drawn.
 
-use super::{fill, put, theme};
+use super::{fill, header, put, theme};
 use crate::app::state::Areas;
 use crate::app::tree::ItemKind;
 use crate::app::{Focus, State};
@@ -20,28 +20,11 @@ pub fn format_count(n: usize) -> String {
 
 pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     let focused = s.focus == Focus::Tree;
-    if a.tree_head.height > 0 && a.tree_head.width > 0 {
-        let style = if focused {
-            theme::head_focused()
-        } else {
-            theme::head_unfocused()
-        };
-        fill(buf, a.tree_head, style);
-        let label = match &s.filter {
-            Some(q) => format!(" 过滤：{q}"),
-            None => format!(" 纲目 · {} 篇", s.docs.len()),
-        };
-        let (t, _) = truncate(&label, a.tree_head.width as usize, s.amb);
-        put(
-            buf,
-            a.tree_head.x,
-            a.tree_head.y,
-            a.tree_head.width,
-            &t,
-            s.amb,
-            |_| style,
-        );
-    }
+    let label = match &s.filter {
+        Some(q) => format!(" 过滤：{q}"),
+        None => format!(" 纲目 · {} 篇", s.docs.len()),
+    };
+    header(buf, a.tree_head, &label, focused, s.amb);
     let r = a.tree;
     if r.width == 0 || r.height == 0 {
         return;
