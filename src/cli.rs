@@ -57,14 +57,3 @@ pub enum Ambiguous {
     Narrow,
     Wide,
 }
-
-impl Cli {
-    /// The browser's arguments read as an outline request (used until the browser exists).
-    pub fn outline_args(&self) -> OutlineArgs {
-        OutlineArgs {
-            paths: self.paths.clone(),
-            find: self.find.clone(),
-            format: Format::Text,
-        }
-    }
-}
