@@ -31,7 +31,16 @@ pub fn spawn(paths: Vec<PathBuf>, exts: Vec<String>, tx: Sender<Batch>) {
             let end = (start + size).min(sources.len());
             let results: Vec<_> = sources[start..end]
                 .par_iter()
-                .map(|s| load_source(s, Text::Keep))
+                .map(|s| {
+                    load_source(s, Text::Keep).map(|mut d| {
+                        // Parsing leaves slack in the vectors; with thousands of speeches
+                        // open it adds up. Trimmed here, on the worker threads.
+                        d.paragraphs.shrink_to_fit();
+                        d.nodes.shrink_to_fit();
+                        d.removed = Vec::new();
+                        d
+                    })
+                })
                 .collect();
             let mut batch = Batch {
                 done: end == sources.len(),
@@ -39,14 +48,7 @@ pub fn spawn(paths: Vec<PathBuf>, exts: Vec<String>, tx: Sender<Batch>) {
             };
             for r in results {
                 match r {
-                    Ok(mut d) => {
-                        // Parsing leaves slack in the vectors; with thousands of speeches
-                        // open it adds up.
-                        d.paragraphs.shrink_to_fit();
-                        d.nodes.shrink_to_fit();
-                        d.removed = Vec::new();
-                        batch.docs.push(d)
-                    }
+                    Ok(d) => batch.docs.push(d),
                     Err(e) => batch.errors.push(e),
                 }
             }
