@@ -105,11 +105,6 @@ pub struct Document {
 }
 
 impl Document {
-    /// Indices of the top-level nodes.
-    pub fn roots(&self) -> impl Iterator<Item = usize> + '_ {
-        self.children_of(None)
-    }
-
     /// Indices of the children of `parent` (`None` = top level), in order.
     pub fn children_of(&self, parent: Option<usize>) -> impl Iterator<Item = usize> + '_ {
         let (mut i, end) = match parent {
