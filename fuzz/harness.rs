@@ -298,6 +298,9 @@ fn step_json(doc: &Document) -> Result<(), String> {
     if let Some(c) = s.chars().find(|&c| is_unsafe_for_terminal(c)) {
         return Err(format!("to_json writes raw U+{:04X}", c as u32));
     }
+    if s != gangmu::export::reference::to_json(doc) {
+        return Err("to_json differs from the serde-derived reference".into());
+    }
     Ok(())
 }
 

@@ -1,0 +1,353 @@
+//! The outline as JSON, written by hand: the export writes tens of megabytes of it,
+//! and serde's generic path (a `Vec` per node, an escape check per byte) took a fifth
+//! of `gangmu outline`'s time. `reference` keeps the serde-derived shape; tests and the
+//! fuzz harness check that both write the same bytes.
+
+use crate::corpus::LoadError;
+use crate::outline::{Document, Kind};
+
+/// The document as one JSON object (the shape of an entry of `documents`).
+pub fn to_json(doc: &Document) -> String {
+    let mut w = Writer(Vec::with_capacity(1024 + 128 * doc.nodes.len()));
+    w.document(doc);
+    w.finish()
+}
+
+/// Appends the document's JSON object to `out`.
+pub fn write_json(doc: &Document, out: &mut Vec<u8>) {
+    let mut w = Writer(std::mem::take(out));
+    w.document(doc);
+    *out = w.0;
+}
+
+/// The `errors` array.
+pub fn errors_json(errors: &[LoadError]) -> String {
+    let mut w = Writer(Vec::with_capacity(64 * errors.len() + 2));
+    w.list(errors, |w, e| {
+        w.0.extend_from_slice(b"{\"path\":");
+        w.str(&e.path);
+        w.0.extend_from_slice(b",\"message\":");
+        w.str(&e.message);
+        w.0.push(b'}');
+    });
+    w.finish()
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn finish(self) -> String {
+        // Only whole `str`s and ASCII are ever appended.
+        String::from_utf8(self.0).unwrap_or_default()
+    }
+
+    /// `,"key":` (or `"key":` for the first field): keys are ASCII literals.
+    fn key(&mut self, key: &str) {
+        if self.0.last() != Some(&b'{') {
+            self.0.push(b',');
+        }
+        self.0.push(b'"');
+        self.0.extend_from_slice(key.as_bytes());
+        self.0.extend_from_slice(b"\":");
+    }
+
+    fn num(&mut self, n: usize) {
+        self.0
+            .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    fn opt_num(&mut self, n: Option<usize>) {
+        match n {
+            Some(n) => self.num(n),
+            None => self.0.extend_from_slice(b"null"),
+        }
+    }
+
+    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.0.push(b'[');
+        for (k, item) in items.iter().enumerate() {
+            if k > 0 {
+                self.0.push(b',');
+            }
+            each(self, item);
+        }
+        self.0.push(b']');
+    }
+
+    /// A JSON string as serde_json writes it, and besides, DEL, C1 controls and bidi
+    /// overrides/isolates as `\uXXXX`: the same value, but safe to print to a terminal
+    /// (C1 `U+009B` is a CSI to many terminals).
+    fn str(&mut self, s: &str) {
+        let b = s.as_bytes();
+        self.0.push(b'"');
+        let mut raw = 0;
+        let mut i = 0;
+        while i < b.len() {
+            if !MAY_ESCAPE[usize::from(b[i])] {
+                i += 1;
+                continue;
+            }
+            let (len, escape) = match (b[i], b.get(i + 1), b.get(i + 2)) {
+                (b'"', ..) => (1, Escape::Short(b'"')),
+                (b'\\', ..) => (1, Escape::Short(b'\\')),
+                (0x08, ..) => (1, Escape::Short(b'b')),
+                (b'\t', ..) => (1, Escape::Short(b't')),
+                (b'\n', ..) => (1, Escape::Short(b'n')),
+                (0x0C, ..) => (1, Escape::Short(b'f')),
+                (b'\r', ..) => (1, Escape::Short(b'r')),
+                (c @ (0x00..=0x1F | 0x7F), ..) => (1, Escape::Unicode(u32::from(c))),
+                // C1: C2 80..9F is U+0080..U+009F.
+                (0xC2, Some(&n @ 0x80..=0x9F), _) => (2, Escape::Unicode(u32::from(n))),
+                // U+202A..U+202E and U+2066..U+2069.
+                (0xE2, Some(0x80), Some(&n @ 0xAA..=0xAE)) => {
+                    (3, Escape::Unicode(0x2000 + u32::from(n - 0x80)))
+                }
+                (0xE2, Some(0x81), Some(&n @ 0xA6..=0xA9)) => {
+                    (3, Escape::Unicode(0x2040 + u32::from(n - 0x80)))
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            self.0.extend_from_slice(&b[raw..i]);
+            match escape {
+                Escape::Short(c) => self.0.extend_from_slice(&[b'\\', c]),
+                Escape::Unicode(c) => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.0.extend_from_slice(b"\\u");
+                    for shift in [12, 8, 4, 0] {
+                        self.0.push(HEX[(c >> shift) as usize & 0xF]);
+                    }
+                }
+            }
+            i += len;
+            raw = i;
+        }
+        self.0.extend_from_slice(&b[raw..]);
+        self.0.push(b'"');
+    }
+
+    fn document(&mut self, doc: &Document) {
+        self.0.push(b'{');
+        self.key("path");
+        self.str(&doc.path);
+        self.key("title");
+        self.str(&doc.title);
+        self.key("subtitle");
+        match &doc.subtitle {
+            Some(s) => self.str(s),
+            None => self.0.extend_from_slice(b"null"),
+        }
+        self.key("encoding");
+        self.str(doc.encoding);
+        self.key("chars");
+        self.num(doc.chars);
+        self.key("announced");
+        self.opt_num(doc.announced);
+        self.key("closing_line");
+        self.opt_num(doc.closing_line);
+        self.key("removed");
+        self.list(&doc.removed, |w, r| {
+            w.0.push(b'{');
+            w.key("line");
+            w.num(r.line);
+            w.key("text");
+            w.str(&r.text);
+            w.0.push(b'}');
+        });
+        self.key("warnings");
+        self.list(&doc.warnings, |w, r| {
+            w.0.push(b'{');
+            w.key("line");
+            w.num(r.line);
+            w.key("message");
+            w.str(&r.message);
+            w.0.push(b'}');
+        });
+        self.key("sections");
+        self.sections(doc, None);
+        self.0.push(b'}');
+    }
+
+    /// The children of `parent` (the top level for `None`), each with its subtree.
+    fn sections(&mut self, doc: &Document, parent: Option<usize>) {
+        self.0.push(b'[');
+        for (k, i) in doc.children_of(parent).enumerate() {
+            if k > 0 {
+                self.0.push(b',');
+            }
+            let n = &doc.nodes[i];
+            self.0.push(b'{');
+            self.key("level");
+            self.num(n.level);
+            self.key("kind");
+            self.0.extend_from_slice(match n.kind {
+                Kind::Heading => b"\"heading\"",
+                Kind::Point => b"\"point\"",
+            });
+            self.key("marker");
+            self.str(&n.marker);
+            self.key("title");
+            self.str(&n.title);
+            self.key("line");
+            self.num(n.line);
+            self.key("chars");
+            self.num(n.chars);
+            self.key("children");
+            self.sections(doc, Some(i));
+            self.0.push(b'}');
+        }
+        self.0.push(b']');
+    }
+}
+
+enum Escape {
+    /// `\"`, `\\`, `\n` and the other one-letter escapes.
+    Short(u8),
+    Unicode(u32),
+}
+
+/// Lead bytes of what may need escaping: C0, `"`, `\`, DEL, and the lead bytes of C1
+/// (`C2`) and of the bidi controls (`E2`).
+const MAY_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[0x7F] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// The JSON shape, derived with serde: the reference the hand-written writer must match.
+pub mod reference {
+    use crate::outline::{Document, Kind, Removed, Warning};
+    use serde::Serialize;
+
+    #[derive(Debug, Serialize)]
+    struct SectionOut<'a> {
+        level: usize,
+        kind: Kind,
+        marker: &'a str,
+        title: &'a str,
+        line: usize,
+        chars: usize,
+        children: Vec<SectionOut<'a>>,
+    }
+
+    #[derive(Debug, Serialize)]
+    struct DocumentOut<'a> {
+        path: &'a str,
+        title: &'a str,
+        subtitle: Option<&'a str>,
+        encoding: &'a str,
+        chars: usize,
+        announced: Option<usize>,
+        closing_line: Option<usize>,
+        removed: &'a [Removed],
+        warnings: &'a [Warning],
+        sections: Vec<SectionOut<'a>>,
+    }
+
+    fn sections_of(doc: &Document, parent: Option<usize>) -> Vec<SectionOut<'_>> {
+        doc.children_of(parent)
+            .map(|i| {
+                let n = &doc.nodes[i];
+                SectionOut {
+                    level: n.level,
+                    kind: n.kind,
+                    marker: &n.marker,
+                    title: &n.title,
+                    line: n.line,
+                    chars: n.chars,
+                    children: sections_of(doc, Some(i)),
+                }
+            })
+            .collect()
+    }
+
+    /// The document serialised by serde_json, with the characters a terminal may act on
+    /// (DEL, C1, bidi controls) escaped as `\uXXXX` afterwards.
+    pub fn to_json(doc: &Document) -> String {
+        let out = DocumentOut {
+            path: &doc.path,
+            title: &doc.title,
+            subtitle: doc.subtitle.as_deref(),
+            encoding: doc.encoding,
+            chars: doc.chars,
+            announced: doc.announced,
+            closing_line: doc.closing_line,
+            removed: &doc.removed,
+            warnings: &doc.warnings,
+            sections: sections_of(doc, None),
+        };
+        let json = serde_json::to_string(&out).unwrap_or_default();
+        json.chars()
+            .map(|c| {
+                let unsafe_char = c == '\u{7f}'
+                    || ('\u{80}'..='\u{9f}').contains(&c)
+                    || ('\u{202a}'..='\u{202e}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c);
+                if unsafe_char {
+                    format!("\\u{:04x}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::parse;
+
+    #[test]
+    fn escapes_del_c1_and_bidi_overrides_too() {
+        let src = "在会议上的讲话\x1b]0;x\x07\n同志们：\n一、清屏\u{9b}2J\x7f\u{202e}标题\u{2067}\n正文。\n二、标题\n正文。\n";
+        let doc = parse(src, "a\u{85}.txt", "a", "UTF-8");
+        let json = to_json(&doc);
+        assert!(
+            !json.chars().any(|c| c.is_control()
+                || ('\u{202A}'..='\u{202E}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)),
+            "{json}"
+        );
+        assert!(json.contains(r"清屏\u009b2J\u007f\u202e标题\u2067"), "{json}");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["sections"][0]["title"], "清屏\u{9b}2J\x7f\u{202e}标题\u{2067}");
+        assert_eq!(v["path"], "a\u{85}.txt");
+        assert_eq!(json, reference::to_json(&doc));
+    }
+
+    proptest::proptest! {
+        /// Any text, however broken, gives the bytes serde_json gives.
+        #[test]
+        fn matches_serde_on_any_text(s in "(\\PC|[\u{0}-\u{1f}\u{7f}-\u{9f}\u{2028}-\u{2069}\"\\\\]|\n一、|\n（二）|\n一是){0,200}") {
+            let src = format!("讲话\n同志们：\n{s}\n");
+            let doc = parse(&src, &s, "x", "UTF-8");
+            proptest::prop_assert_eq!(to_json(&doc), reference::to_json(&doc));
+        }
+    }
+
+    #[test]
+    fn errors_are_an_array_of_path_and_message() {
+        let errors = vec![
+            LoadError::new("a\"b.txt".into(), "empty file".into()),
+            LoadError::new("c\u{9b}.txt".into(), "binary".into()),
+        ];
+        let json = errors_json(&errors);
+        assert_eq!(
+            json,
+            r#"[{"path":"a\"b.txt","message":"empty file"},{"path":"c\u009b.txt","message":"binary"}]"#
+        );
+        assert_eq!(errors_json(&[]), "[]");
+    }
+}

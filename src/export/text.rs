@@ -1,0 +1,81 @@
+//! The outline as an indented text tree a person can read.
+
+use crate::outline::{Document, Kind};
+use crate::text::sanitize;
+
+/// The document as an indented text tree. It goes to a terminal, so
+/// control characters and bidi overrides from the file are shown, never sent raw.
+pub fn to_text(doc: &Document) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let mut facts = vec![doc.encoding.to_string(), format!("{}字", doc.chars)];
+    if let Some(n) = doc.announced {
+        facts.push(format!("announced {n}"));
+    }
+    if !doc.removed.is_empty() {
+        facts.push(format!("{} junk lines removed", doc.removed.len()));
+    }
+    let _ = writeln!(s, "== {}  ({})", sanitize(&doc.path), facts.join(", "));
+    let _ = writeln!(s, "{}", sanitize(&doc.title));
+    if let Some(sub) = &doc.subtitle {
+        let _ = writeln!(s, "{}", sanitize(sub));
+    }
+    for n in &doc.nodes {
+        let indent = "  ".repeat(n.level);
+        let sep = if n.marker.is_empty() || n.kind == Kind::Heading {
+            ""
+        } else {
+            " "
+        };
+        let _ = writeln!(
+            s,
+            "{indent}{}{sep}{}  [L{}, {}字]",
+            sanitize(&n.marker),
+            sanitize(&n.title),
+            n.line,
+            n.chars
+        );
+    }
+    if let Some(l) = doc.closing_line {
+        let _ = writeln!(s, "  结束语  [L{l}]");
+    }
+    for w in &doc.warnings {
+        let _ = writeln!(s, "  warning L{}: {}", w.line, sanitize(&w.message));
+    }
+    s
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::parse;
+
+    #[test]
+    fn text_export_shows_controls_and_bidi_overrides() {
+        let doc = parse(
+            "在会上的讲话\x1b]52;c;eA==\x07\u{202e}\n同志们：\n一、抓项目\n正文。\n",
+            "a\x1b[2J.txt",
+            "a",
+            "UTF-8",
+        );
+        let text = to_text(&doc);
+        assert!(text.contains("␛]52;c;eA==␇\u{fffd}"), "{text}");
+        assert!(text.contains("a␛[2J.txt"), "{text}");
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text}");
+    }
+
+    #[test]
+    fn text_export_sends_no_control_bytes_from_the_file() {
+        let src = "在会议上的讲话\x1b]0;pwned\x07\n同志们：\n一、清屏\x1b[2J\x1b[?1049l\n正文\x1b[6n。\n二、\u{202e}标题\u{9b}31m\n正文。\n";
+        let doc = parse(src, "a\x1b[2J.txt", "a", "UTF-8");
+        let text = to_text(&doc);
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|&c| (c.is_control() && c != '\n') || ('\u{202A}'..='\u{202E}').contains(&c))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?} in {text}");
+        assert!(text.contains("清屏␛[2J␛["), "{text}");
+        assert!(text.contains("a␛[2J.txt"), "{text}");
+    }
+}
