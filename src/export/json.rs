@@ -15,6 +15,7 @@ pub fn to_json(doc: &Document) -> String {
 
 /// Appends the document's JSON object to `out`.
 pub fn write_json(doc: &Document, out: &mut Vec<u8>) {
+    out.reserve(1024 + 128 * doc.nodes.len());
     let mut w = Writer(std::mem::take(out));
     w.document(doc);
     *out = w.0;
@@ -320,9 +321,15 @@ mod tests {
                 || ('\u{2066}'..='\u{2069}').contains(&c)),
             "{json}"
         );
-        assert!(json.contains(r"清屏\u009b2J\u007f\u202e标题\u2067"), "{json}");
+        assert!(
+            json.contains(r"清屏\u009b2J\u007f\u202e标题\u2067"),
+            "{json}"
+        );
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(v["sections"][0]["title"], "清屏\u{9b}2J\x7f\u{202e}标题\u{2067}");
+        assert_eq!(
+            v["sections"][0]["title"],
+            "清屏\u{9b}2J\x7f\u{202e}标题\u{2067}"
+        );
         assert_eq!(v["path"], "a\u{85}.txt");
         assert_eq!(json, reference::to_json(&doc));
     }

@@ -29,11 +29,18 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     }
     // Parse a chunk in parallel, write it in order, then drop it: memory stays bounded.
     for chunk in sources.chunks(256) {
-        let rendered: Vec<Result<String, LoadError>> = chunk
+        let rendered: Vec<Result<Vec<u8>, LoadError>> = chunk
             .par_iter()
             .map(|src| {
-                load_source(src, Text::Drop)
-                    .map(|doc| if json { to_json(&doc) } else { to_text(&doc) })
+                load_source(src, Text::Drop).map(|doc| {
+                    if json {
+                        let mut out = Vec::new();
+                        write_json(&doc, &mut out);
+                        out
+                    } else {
+                        to_text(&doc).into_bytes()
+                    }
+                })
             })
             .collect();
         for r in rendered {
@@ -43,7 +50,7 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
                         let _ = out.write_all(b",\n");
                     }
                     first = false;
-                    let _ = out.write_all(text.as_bytes());
+                    let _ = out.write_all(&text);
                     if !json {
                         let _ = out.write_all(b"\n");
                     }

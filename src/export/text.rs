@@ -45,7 +45,6 @@ pub fn to_text(doc: &Document) -> String {
     s
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -253,15 +253,14 @@ pub fn is_junk_phrase(line: &str) -> bool {
     if char_len_capped(line, 60) > 60 {
         return false;
     }
-    // Every junk phrase starts with one of these: most lines are rejected in one pass.
-    if !line.chars().any(is_junk_lead) {
-        return false;
-    }
-    if JUNK_PHRASES.iter().any(|p| line.contains(p)) {
-        return true;
-    }
-    // 本文系…原创/投稿
-    line.contains("本文系") && (line.contains("原创") || line.contains("投稿"))
+    // One pass: a phrase is only looked for where one of them could start.
+    line.char_indices().any(|(i, c)| {
+        let rest = &line[i..];
+        is_junk_lead(c)
+            && (JUNK_PHRASES.iter().any(|p| rest.starts_with(p))
+                // 本文系…原创/投稿
+                || (rest.starts_with("本文系") && (line.contains("原创") || line.contains("投稿"))))
+    })
 }
 
 /// The first characters of `JUNK_PHRASES` and of 本文系 (checked by a test).
@@ -327,6 +326,11 @@ pub fn is_separator(line: &str) -> bool {
 /// `- 3 -`, `－ 3 －`, `— 3 —`, `第 3 页 共 10 页`, `3/10`, `第3页`.
 pub fn is_page_number(line: &str) -> bool {
     if line.len() > 40 {
+        return false;
+    }
+    // Every form starts with a dash, a digit or 第: other lines need no copy.
+    let first = line.chars().find(|c| !c.is_whitespace()).map(norm);
+    if !matches!(first, Some('-' | '－' | '—' | '–' | '─' | '第' | '0'..='9')) {
         return false;
     }
     let compact: String = line

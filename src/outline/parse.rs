@@ -338,6 +338,10 @@ fn paragraph(line: usize, role: Role) -> Paragraph {
 }
 
 fn cap_title(title: String, line: usize, warnings: &mut Vec<Warning>) -> String {
+    // Fewer bytes than the cap means fewer characters too.
+    if title.len() <= MAX_TITLE_CHARS {
+        return title;
+    }
     match title.char_indices().nth(MAX_TITLE_CHARS) {
         None => title,
         Some((cut, _)) => {
