@@ -200,18 +200,29 @@ fn looks_binary(text: &str) -> bool {
 
 /// LF line endings; stray BOMs and zero-width spaces dropped.
 fn normalize(text: Cow<'_, str>) -> Cow<'_, str> {
-    if !needs_normalizing(text.as_bytes()) {
+    let b = text.as_bytes();
+    if !needs_normalizing(b) {
         return text;
     }
-    // str::replace searches with memchr: far faster than a char-by-char rebuild.
-    let mut out = text.replace("\r\n", "\n");
-    if out.contains('\r') {
-        out = out.replace('\r', "\n");
+    // CRLF and lone CR become LF, copying the text between them in runs.
+    let mut out = String::with_capacity(b.len());
+    let mut start = 0;
+    for cr in memchr::memchr_iter(b'\r', b) {
+        out.push_str(&text[start..cr]);
+        out.push('\n');
+        start = if b.get(cr + 1) == Some(&b'\n') {
+            cr + 2
+        } else {
+            cr + 1
+        };
     }
-    for mark in ['\u{FEFF}', '\u{200B}'] {
-        if out.contains(mark) {
-            out = out.replace(mark, "");
-        }
+    out.push_str(&text[start..]);
+    let marks = ["\u{FEFF}", "\u{200B}"];
+    if marks
+        .iter()
+        .any(|m| memchr::memmem::find(out.as_bytes(), m.as_bytes()).is_some())
+    {
+        out.retain(|c| c != '\u{FEFF}' && c != '\u{200B}');
     }
     Cow::Owned(out)
 }
@@ -308,6 +319,15 @@ mod tests {
             ("\u{E0001}", false),
         ] {
             assert_eq!(has_private_use(s), pua, "{s:?}");
+        }
+    }
+
+    #[test]
+    proptest::proptest! {
+        #[test]
+        fn normalize_is_replacing_line_ends_then_dropping_marks(s in "([\r\n\u{FEFF}\u{200B}甲a]|\\PC){0,40}") {
+            let want = s.replace("\r\n", "\n").replace('\r', "\n").replace(['\u{FEFF}', '\u{200B}'], "");
+            proptest::prop_assert_eq!(normalize(Cow::Borrowed(&s)), want);
         }
     }
 

@@ -264,26 +264,26 @@ pub fn is_junk_phrase(line: &str) -> bool {
 }
 
 /// The first characters of `JUNK_PHRASES` and of 本文系 (checked by a test).
+const JUNK_LEADS: [char; 17] = [
+    '仅', '禁', '请', '转', '会', 'Q', 'q', '微', '公', '扫', '二', '下', '精', '侵', '联', '关',
+    '本',
+];
+
+/// Whether `c` is one of `JUNK_LEADS`: a bit table, as this runs for every character of
+/// every short line.
 fn is_junk_lead(c: char) -> bool {
-    matches!(
-        c,
-        '仅' | '禁'
-            | '请'
-            | '转'
-            | '会'
-            | 'Q'
-            | 'q'
-            | '微'
-            | '公'
-            | '扫'
-            | '二'
-            | '下'
-            | '精'
-            | '侵'
-            | '联'
-            | '关'
-            | '本'
-    )
+    const BITS: [u64; 0x10000 / 64] = {
+        let mut bits = [0u64; 0x10000 / 64];
+        let mut i = 0;
+        while i < JUNK_LEADS.len() {
+            let c = JUNK_LEADS[i] as usize;
+            bits[c / 64] |= 1 << (c % 64);
+            i += 1;
+        }
+        bits
+    };
+    let c = c as usize;
+    c < 0x10000 && BITS[c / 64] & (1 << (c % 64)) != 0
 }
 
 /// `来源：` and its kin, allowed only near the top and bottom of a file.
@@ -509,6 +509,19 @@ mod tests {
         assert!(is_closing_start("谢谢大家！"));
         assert!(!is_closing_start("同志们：今天召开这次会议"));
         assert!(!is_closing_start("谢谢大家的支持，我们继续努力。"));
+    }
+
+    #[test]
+    fn junk_phrases_anywhere_in_short_lines_only() {
+        for p in JUNK_PHRASES {
+            assert!(is_junk_phrase(&format!("更多材料{p}！")), "{p}");
+            let long = format!("{}{p}", "这是一个很长的句子".repeat(7));
+            assert!(!is_junk_phrase(&long), "{p}");
+        }
+        assert!(is_junk_phrase("本文系本站原创"));
+        assert!(is_junk_phrase("投稿：本文系读者来稿"));
+        assert!(!is_junk_phrase("本文系统梳理了今年的工作"));
+        assert!(!is_junk_lead('\u{10000}') && !is_junk_lead('甲') && is_junk_lead('q'));
     }
 
     #[test]
