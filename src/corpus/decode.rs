@@ -322,7 +322,6 @@ mod tests {
         }
     }
 
-    #[test]
     proptest::proptest! {
         #[test]
         fn normalize_is_replacing_line_ends_then_dropping_marks(s in "([\r\n\u{FEFF}\u{200B}甲a]|\\PC){0,40}") {
