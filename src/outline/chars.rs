@@ -110,6 +110,23 @@ pub fn is_terminal(c: char) -> bool {
 /// is one branch-free pass over the bytes, which the compiler vectorises: each byte
 /// that starts a character counts, unless it starts whitespace.
 pub fn count_chars(s: &str) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        return unsafe { count_chars_avx2(s) };
+    }
+    count_chars_portable(s)
+}
+
+/// The same loop compiled for AVX2: twice the bytes per instruction of the SSE2 baseline.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn count_chars_avx2(s: &str) -> usize {
+    count_chars_portable(s)
+}
+
+#[inline(always)]
+fn count_chars_portable(s: &str) -> usize {
     let b = s.as_bytes();
     let body = b.len().saturating_sub(2);
     let (x, y, z) = (
@@ -117,10 +134,11 @@ pub fn count_chars(s: &str) -> usize {
         b.get(1..body + 1).unwrap_or_default(),
         b.get(2..).unwrap_or_default(),
     );
-    // Counting into a byte per 128-byte block keeps the vector lanes narrow.
+    // Counting into a byte per block keeps the vector lanes narrow; 224 is a whole
+    // number of vectors that still fits a byte.
     let mut n = 0usize;
-    for start in (0..body).step_by(128) {
-        let end = (start + 128).min(body);
+    for start in (0..body).step_by(224) {
+        let end = (start + 224).min(body);
         let mut block = 0u8;
         let triples = x[start..end].iter().zip(&y[start..end]).zip(&z[start..end]);
         for ((&x, &y), &z) in triples {
