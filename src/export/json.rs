@@ -179,23 +179,21 @@ impl Writer {
                 self.0.push(b',');
             }
             let n = &doc.nodes[i];
-            self.0.push(b'{');
-            self.key("level");
+            // Keys go out as literal fragments: this runs for every node.
+            self.0.extend_from_slice(b"{\"level\":");
             self.num(n.level);
-            self.key("kind");
             self.0.extend_from_slice(match n.kind {
-                Kind::Heading => b"\"heading\"",
-                Kind::Point => b"\"point\"",
+                Kind::Heading => b",\"kind\":\"heading\",\"marker\":",
+                Kind::Point => b",\"kind\":\"point\",\"marker\":",
             });
-            self.key("marker");
             self.str(&n.marker);
-            self.key("title");
+            self.0.extend_from_slice(b",\"title\":");
             self.str(&n.title);
-            self.key("line");
+            self.0.extend_from_slice(b",\"line\":");
             self.num(n.line);
-            self.key("chars");
+            self.0.extend_from_slice(b",\"chars\":");
             self.num(n.chars);
-            self.key("children");
+            self.0.extend_from_slice(b",\"children\":");
             self.sections(doc, Some(i));
             self.0.push(b'}');
         }

@@ -2,7 +2,7 @@
 //! document's text is kept once its outline is written.
 
 use crate::cli::{Format, OutlineArgs};
-use crate::corpus::{LoadError, find_sources, load_source};
+use crate::corpus::{LoadError, Source, find_sources, load_source};
 use crate::outline::Text;
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
@@ -14,65 +14,102 @@ mod text;
 pub use json::{errors_json, reference, to_json, write_json};
 pub use text::to_text;
 
+/// Files outlined per parallel batch: enough that the pool rarely waits at a batch's
+/// end, few enough that the rendered batches held in memory stay small.
+const BATCH: usize = 512;
+
 /// Runs `gangmu outline`: exit 0 when every file was outlined, 1 when some failed.
 pub fn run_outline(args: &OutlineArgs) -> ExitCode {
-    let (sources, mut errors) = find_sources(&args.paths, &args.find.ext);
+    let (sources, errors) = find_sources(&args.paths, &args.find.ext);
     for e in &errors {
         eprintln!("{e}");
     }
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let json = args.format == Format::Json;
-    let mut first = true;
+    let mut out = Output {
+        out: BufWriter::with_capacity(1 << 16, io::stdout()),
+        json,
+        first: true,
+        errors,
+    };
     if json {
-        let _ = out.write_all(b"{\"documents\": [");
+        let _ = out.out.write_all(b"{\"documents\": [");
     }
-    // Parse a chunk in parallel, write it in order, then drop it: memory stays bounded.
-    for chunk in sources.chunks(256) {
-        let rendered: Vec<Result<Vec<u8>, LoadError>> = chunk
-            .par_iter()
-            .map(|src| {
-                load_source(src, Text::Drop).map(|doc| {
-                    if json {
-                        let mut out = Vec::new();
-                        write_json(&doc, &mut out);
-                        out
-                    } else {
-                        to_text(&doc).into_bytes()
-                    }
-                })
+    // Each batch is parsed in parallel while the one before it is written, in order,
+    // and dropped: the pool never waits for the writer, and memory stays bounded.
+    let mut written: Option<Vec<Rendered>> = None;
+    for batch in sources.chunks(BATCH) {
+        let (rendered, ()) = rayon::join(
+            || render(batch, json),
+            || written.take().into_iter().for_each(|r| out.write(r)),
+        );
+        written = Some(rendered);
+    }
+    written.into_iter().for_each(|r| out.write(r));
+    out.finish()
+}
+
+type Rendered = Result<Vec<u8>, LoadError>;
+
+fn render(batch: &[Source], json: bool) -> Vec<Rendered> {
+    batch
+        .par_iter()
+        .map(|src| {
+            load_source(src, Text::Drop).map(|doc| {
+                if json {
+                    let mut out = Vec::new();
+                    write_json(&doc, &mut out);
+                    out
+                } else {
+                    to_text(&doc).into_bytes()
+                }
             })
-            .collect();
-        for r in rendered {
+        })
+        .collect()
+}
+
+/// Standard output and what is still to be said at the end.
+struct Output {
+    out: BufWriter<io::Stdout>,
+    json: bool,
+    first: bool,
+    errors: Vec<LoadError>,
+}
+
+impl Output {
+    fn write(&mut self, batch: Vec<Rendered>) {
+        for r in batch {
             match r {
                 Ok(text) => {
-                    if json && !first {
-                        let _ = out.write_all(b",\n");
+                    if self.json && !self.first {
+                        let _ = self.out.write_all(b",\n");
                     }
-                    first = false;
-                    let _ = out.write_all(&text);
-                    if !json {
-                        let _ = out.write_all(b"\n");
+                    self.first = false;
+                    let _ = self.out.write_all(&text);
+                    if !self.json {
+                        let _ = self.out.write_all(b"\n");
                     }
                 }
                 Err(e) => {
-                    let _ = out.flush();
+                    let _ = self.out.flush();
                     eprintln!("{e}");
-                    errors.push(e);
+                    self.errors.push(e);
                 }
             }
         }
     }
-    if json {
-        let errs = errors_json(&errors);
-        let _ = write!(out, "],\n \"errors\": {errs}}}\n");
-    }
-    if out.flush().is_err() {
-        return ExitCode::from(1);
-    }
-    if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+
+    fn finish(mut self) -> ExitCode {
+        if self.json {
+            let errs = errors_json(&self.errors);
+            let _ = write!(self.out, "],\n \"errors\": {errs}}}\n");
+        }
+        if self.out.flush().is_err() {
+            return ExitCode::from(1);
+        }
+        if self.errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }
     }
 }
