@@ -6,6 +6,7 @@ use crate::outline::{Document, Text, parse_with};
 use crate::text::sanitize;
 use serde::Serialize;
 use std::io::Read;
+use std::path::Path;
 
 /// A file that could not be outlined, and why: shown as one line, exported in `errors`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,36 +33,49 @@ impl std::fmt::Display for LoadError {
 pub fn load_source(source: &Source, keep: Text) -> Result<Document, LoadError> {
     let name = source.display();
     let fail = |message: String| LoadError::new(name.clone(), message);
-    let owned;
-    let bytes: &[u8] = match source {
-        Source::Embedded(_, b) => b,
-        Source::File(p) => {
-            // Re-check: the file may have been replaced by a FIFO since it was listed.
-            let meta = std::fs::metadata(p).map_err(|e| fail(io_reason(&e)))?;
-            if !meta.is_file() {
-                return Err(fail("not a regular file (skipped)".into()));
-            }
-            owned = std::fs::read(p).map_err(|e| fail(io_reason(&e)))?;
-            &owned
-        }
+    let parse_bytes = |bytes: &[u8]| {
+        let decoded = decode(bytes).map_err(|e| fail(e.to_string()))?;
+        let stem = file_stem(&name);
+        Ok(parse_with(
+            &decoded.text,
+            &name,
+            &stem,
+            decoded.encoding,
+            keep,
+        ))
+    };
+    match source {
+        Source::Embedded(_, b) => parse_bytes(b),
+        Source::File(p) => parse_bytes(&read_regular_file(p).map_err(fail)?),
         Source::Stdin => {
             let mut buf = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut buf)
                 .map_err(|e| fail(io_reason(&e)))?;
-            owned = buf;
-            &owned
+            parse_bytes(&buf)
         }
-    };
-    let decoded = decode(bytes).map_err(|e| fail(e.to_string()))?;
-    let stem = file_stem(&name);
-    Ok(parse_with(
-        &decoded.text,
-        &name,
-        &stem,
-        decoded.encoding,
-        keep,
-    ))
+    }
+}
+
+/// Reads a regular file. It is opened without blocking and checked through the open
+/// handle, so a FIFO put in a file's place after it was listed is refused instead of
+/// waiting for a writer.
+fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = open.open(path).map_err(|e| io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file (skipped)".into());
+    }
+    let mut buf = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut buf).map_err(|e| io_reason(&e))?;
+    Ok(buf)
 }
 
 /// The file name without directory and extension: the title when a speech has none.
@@ -70,5 +84,26 @@ fn file_stem(name: &str) -> String {
     match base.rfind('.') {
         Some(i) if i > 0 => base[..i].to_string(),
         _ => base.to_string(),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fifo_in_a_files_place_is_refused_without_waiting_for_a_writer() {
+        let dir = std::env::temp_dir().join(format!("gangmu-load-fifo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("swapped.txt");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo not available: skipped");
+            return;
+        }
+        // Listed as a file, then found to be a FIFO when read: no writer ever opens it.
+        let err = load_source(&Source::File(path), Text::Drop).unwrap_err();
+        assert!(err.message.contains("not a regular file"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
