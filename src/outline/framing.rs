@@ -250,19 +250,18 @@ pub fn is_thanks(line: &str) -> bool {
 
 /// Advert and watermark lines: short lines built around junk phrases.
 pub fn is_junk_phrase(line: &str) -> bool {
-    // A character is at most 4 bytes; the exact length is counted only for a hit.
-    if line.len() > 4 * 60 {
+    // Counting is vectorised; the scan below decodes character by character.
+    if char_len_capped(line, 60) > 60 {
         return false;
     }
     // One pass: a phrase is only looked for where one of them could start.
-    let hit = line.char_indices().any(|(i, c)| {
+    line.char_indices().any(|(i, c)| {
         let rest = &line[i..];
         is_junk_lead(c)
             && (JUNK_PHRASES.iter().any(|p| rest.starts_with(p))
                 // 本文系…原创/投稿
                 || (rest.starts_with("本文系") && (line.contains("原创") || line.contains("投稿"))))
-    });
-    hit && char_len_capped(line, 60) <= 60
+    })
 }
 
 /// The first characters of `JUNK_PHRASES` and of 本文系 (checked by a test).
