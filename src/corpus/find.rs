@@ -92,32 +92,60 @@ fn walk(
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort_by(|a, b| natural_cmp(&a.to_string_lossy(), &b.to_string_lossy()));
-    for p in paths {
-        // fs::metadata follows symlinks: a dangling or looping link fails here. Such an
-        // entry, or a FIFO, socket or device, is never opened (reading a FIFO could block
-        // forever), but when its name says speech the user hears why it was skipped.
-        let m = match fs::metadata(&p) {
-            Ok(m) => m,
-            Err(e) => {
+    // The entry's type comes with the directory listing: ordinary files and
+    // directories need no stat of their own, which matters in a folder of 100,000.
+    // Sorted by name alone (the directory is common to all), each name made text once.
+    let mut entries: Vec<(String, PathBuf, Option<fs::FileType>)> = entries
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            Some((name, e.path(), e.file_type().ok()))
+        })
+        .collect();
+    entries.sort_by(|a, b| natural_cmp(&a.0, &b.0));
+    for (_, p, kind) in entries {
+        match kind {
+            Some(k) if k.is_dir() => walk(&p, exts, seen, sources, errors),
+            Some(k) if k.is_file() => {
                 if has_ext(&p, exts) {
-                    errors.push(LoadError::new(p.display().to_string(), io_reason(&e)));
+                    sources.push(Source::File(p));
                 }
-                continue;
             }
-        };
-        if m.is_dir() {
-            walk(&p, exts, seen, sources, errors);
-        } else if has_ext(&p, exts) {
-            if m.is_file() {
-                sources.push(Source::File(p));
-            } else {
-                errors.push(LoadError::new(
-                    p.display().to_string(),
-                    "not a regular file (skipped)".to_string(),
-                ));
+            _ => follow(p, exts, seen, sources, errors),
+        }
+    }
+}
+
+/// A symlink, or an entry of unknown or special type: what it points to decides.
+fn follow(
+    p: PathBuf,
+    exts: &[String],
+    seen: &mut HashSet<PathBuf>,
+    sources: &mut Vec<Source>,
+    errors: &mut Vec<LoadError>,
+) {
+    // fs::metadata follows symlinks: a dangling or looping link fails here. Such an
+    // entry, or a FIFO, socket or device, is never opened (reading a FIFO could block
+    // forever), but when its name says speech the user hears why it was skipped.
+    let m = match fs::metadata(&p) {
+        Ok(m) => m,
+        Err(e) => {
+            if has_ext(&p, exts) {
+                errors.push(LoadError::new(p.display().to_string(), io_reason(&e)));
             }
+            return;
+        }
+    };
+    if m.is_dir() {
+        walk(&p, exts, seen, sources, errors);
+    } else if has_ext(&p, exts) {
+        if m.is_file() {
+            sources.push(Source::File(p));
+        } else {
+            errors.push(LoadError::new(
+                p.display().to_string(),
+                "not a regular file (skipped)".to_string(),
+            ));
         }
     }
 }
