@@ -139,7 +139,7 @@ fn features(doc: &Document) -> Vec<u64> {
     for n in doc.nodes.iter().take(64) {
         let parent = n.parent.map_or('-', |p| class(&doc.nodes[p].marker));
         let lead = doc.paragraphs[n.para].lead;
-        let text = doc.paragraphs[n.para].text.len();
+        let text = doc.para_text(n.para).len();
         f.push(hash(&format!(
             "node {} {:?} {} {parent} {}",
             n.level.min(6),
@@ -269,11 +269,15 @@ pub fn check_invariants(doc: &Document) -> Result<(), String> {
         return Err(format!("children_of visits {seen} of {n} nodes"));
     }
     for (i, p) in doc.paragraphs.iter().enumerate() {
-        if p.lead > p.text.len() || !p.text.is_char_boundary(p.lead) {
+        if doc.text.get(p.span.clone()).is_none() {
+            return Err(format!("paragraph {i}: span {:?} outside the text", p.span));
+        }
+        let text = doc.para_text(i);
+        if p.lead > text.len() || !text.is_char_boundary(p.lead) {
             return Err(format!(
                 "paragraph {i}: lead {} not a char boundary of {} bytes",
                 p.lead,
-                p.text.len()
+                text.len()
             ));
         }
         if let Some(k) = p.node
@@ -400,9 +404,10 @@ fn step_wrap(doc: &Document) -> Result<(), String> {
 }
 
 fn step_inline_points(doc: &Document) -> Result<(), String> {
-    for (i, p) in doc.paragraphs.iter().enumerate() {
-        for ip in p.inline_points() {
-            if p.text.get(ip.offset..ip.offset + ip.marker.len()) != Some(ip.marker.as_str()) {
+    for i in 0..doc.paragraphs.len() {
+        for ip in doc.inline_points(i) {
+            let text = doc.para_text(i);
+            if text.get(ip.offset..ip.offset + ip.marker.len()) != Some(ip.marker.as_str()) {
                 return Err(format!(
                     "paragraph {i}: inline point at {} misplaced",
                     ip.offset

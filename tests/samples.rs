@@ -74,7 +74,8 @@ fn dropping_paragraph_text_changes_nothing_in_the_outline() {
             gangmu::export::to_json(&drop),
             "{name}"
         );
-        assert!(drop.paragraphs.iter().all(|p| p.text.is_empty()));
-        assert!(keep.paragraphs.iter().all(|p| !p.text.is_empty()));
+        assert!(drop.text.is_empty());
+        assert!((0..drop.paragraphs.len()).all(|i| drop.para_text(i).is_empty()));
+        assert!((0..keep.paragraphs.len()).all(|i| !keep.para_text(i).is_empty()));
     }
 }

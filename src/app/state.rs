@@ -233,11 +233,9 @@ impl State {
         match it.kind {
             ItemKind::Root => doc.chars,
             ItemKind::Node(n) => doc.nodes[n as usize].chars,
-            ItemKind::Closing => doc
-                .paragraphs
-                .iter()
-                .skip_while(|p| p.role != Role::Closing)
-                .map(|p| p.text.chars().filter(|c| !c.is_whitespace()).count())
+            ItemKind::Closing => (doc.closing_para().unwrap_or(doc.paragraphs.len())
+                ..doc.paragraphs.len())
+                .map(|p| crate::outline::chars::count_chars(doc.para_text(p)))
                 .sum(),
         }
     }

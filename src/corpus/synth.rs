@@ -55,10 +55,10 @@ impl Pools {
                     }
                 }
             }
-            for para in &doc.paragraphs {
-                if para.role == Role::Body && para.node.is_none() && para.text.chars().count() > 40
-                {
-                    p.paragraphs.push(para.text.clone());
+            for (i, para) in doc.paragraphs.iter().enumerate() {
+                let text = doc.para_text(i);
+                if para.role == Role::Body && para.node.is_none() && text.chars().count() > 40 {
+                    p.paragraphs.push(text.to_string());
                 }
             }
         }

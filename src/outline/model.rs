@@ -1,6 +1,7 @@
 //! The outline model: what the parser produces and every consumer reads.
 
 use serde::Serialize;
+use std::ops::Range;
 
 /// What a node is: a numbered or unnumbered heading, or an enumerated point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,20 +59,13 @@ pub struct InlinePoint {
 pub struct Paragraph {
     pub line: usize,
     pub role: Role,
-    /// The line as written, trimmed of indentation.
-    pub text: String,
+    /// Where its text (the line as written, trimmed of indentation) is in
+    /// `Document::text`: see `Document::para_text`.
+    pub span: Range<usize>,
     /// The node this paragraph starts, if any.
     pub node: Option<usize>,
     /// Byte length of the part shown as heading (marker + title) when `node` is set.
     pub lead: usize,
-}
-
-impl Paragraph {
-    /// Enumeration words inside the paragraph (`…：一是…；二是…`), found on demand:
-    /// the outline export never needs them.
-    pub fn inline_points(&self) -> Vec<InlinePoint> {
-        super::parse::inline_points(&self.text, self.lead)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -102,6 +96,9 @@ pub struct Document {
     /// Pre-order; a node's subtree is `nodes[i + 1..nodes[i].end]`.
     pub nodes: Vec<Node>,
     pub paragraphs: Vec<Paragraph>,
+    /// The paragraphs' texts one after another, in one allocation rather than one per
+    /// paragraph; empty when parsed with `Text::Drop`.
+    pub text: String,
 }
 
 impl Document {
@@ -119,6 +116,21 @@ impl Document {
             i = self.nodes[cur].end;
             Some(cur)
         })
+    }
+
+    /// The text of paragraph `i` ("" when texts were dropped).
+    pub fn para_text(&self, i: usize) -> &str {
+        self.paragraphs
+            .get(i)
+            .and_then(|p| self.text.get(p.span.clone()))
+            .unwrap_or("")
+    }
+
+    /// Enumeration words inside paragraph `i` (`…：一是…；二是…`), found on demand:
+    /// the outline export never needs them.
+    pub fn inline_points(&self, i: usize) -> Vec<InlinePoint> {
+        let lead = self.paragraphs.get(i).map_or(0, |p| p.lead);
+        super::parse::inline_points(self.para_text(i), lead)
     }
 
     /// Index of the paragraph where the closing starts, if any.

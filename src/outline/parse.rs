@@ -307,9 +307,13 @@ pub fn parse_with(
         });
     }
 
+    let mut text = String::new();
     if keep == Text::Keep {
+        text.reserve_exact(ptexts.iter().map(|t| t.len()).sum());
         for (p, t) in paragraphs.iter_mut().zip(&ptexts) {
-            p.text = t.to_string();
+            let start = text.len();
+            text.push_str(t);
+            p.span = start..text.len();
         }
     }
     Document {
@@ -324,6 +328,7 @@ pub fn parse_with(
         warnings,
         nodes,
         paragraphs,
+        text,
     }
 }
 
@@ -331,7 +336,7 @@ fn paragraph(line: usize, role: Role) -> Paragraph {
     Paragraph {
         line,
         role,
-        text: String::new(),
+        span: 0..0,
         node: None,
         lead: 0,
     }

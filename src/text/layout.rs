@@ -37,7 +37,8 @@ impl Texts {
             owned: doc
                 .paragraphs
                 .iter()
-                .map(|p| match sanitize(&p.text) {
+                .enumerate()
+                .map(|(i, _)| match sanitize(doc.para_text(i)) {
                     std::borrow::Cow::Borrowed(_) => None,
                     std::borrow::Cow::Owned(s) => Some(s),
                 })
@@ -49,7 +50,7 @@ impl Texts {
     pub fn get<'a>(&'a self, doc: &'a Document, i: usize) -> &'a str {
         match self.owned.get(i) {
             Some(Some(s)) => s,
-            _ => doc.paragraphs.get(i).map_or("", |p| p.text.as_str()),
+            _ => doc.para_text(i),
         }
     }
 
@@ -58,12 +59,13 @@ impl Texts {
         let Some(p) = doc.paragraphs.get(i) else {
             return 0;
         };
-        let lead = p.lead.min(p.text.len());
-        if !p.text.is_char_boundary(lead) {
+        let text = doc.para_text(i);
+        let lead = p.lead.min(text.len());
+        if !text.is_char_boundary(lead) {
             return self.get(doc, i).len();
         }
         match self.owned.get(i) {
-            Some(Some(_)) => sanitize(&p.text[..lead]).len(),
+            Some(Some(_)) => sanitize(&text[..lead]).len(),
             _ => lead,
         }
     }

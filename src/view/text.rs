@@ -61,8 +61,8 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         // offsets are in the text as written, so only where sanitizing changed nothing.
         if inline_of != Some(p) {
             inline_of = Some(p);
-            inline = if text.len() == para.text.len() {
-                para.inline_points()
+            inline = if text.len() == doc.para_text(p).len() {
+                doc.inline_points(p)
                     .iter()
                     .map(|ip| (ip.offset, ip.offset + ip.marker.len()))
                     .collect()

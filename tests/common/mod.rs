@@ -67,7 +67,7 @@ pub fn rows(s: &State) -> Vec<String> {
 pub fn top_text(s: &State) -> String {
     let tv = s.text.as_ref().expect("a speech on screen");
     let para = tv.layout.para_at(tv.top).expect("a row");
-    s.docs[tv.doc].paragraphs[para].text.clone()
+    s.docs[tv.doc].para_text(para).to_string()
 }
 
 pub mod hostile;
