@@ -127,18 +127,21 @@ fn count_chars_avx2(s: &str) -> usize {
 
 #[inline(always)]
 fn count_chars_portable(s: &str) -> usize {
+    const VECTOR: usize = 32;
     let b = s.as_bytes();
+    // Whole vectors of positions that have their next two bytes inside the text.
     let body = b.len().saturating_sub(2);
+    let full = body - body % VECTOR;
     let (x, y, z) = (
-        &b[..body],
-        b.get(1..body + 1).unwrap_or_default(),
-        b.get(2..).unwrap_or_default(),
+        &b[..full],
+        b.get(1..full + 1).unwrap_or_default(),
+        b.get(2..full + 2).unwrap_or_default(),
     );
     // Counting into a byte per block keeps the vector lanes narrow; 224 is a whole
     // number of vectors that still fits a byte.
     let mut n = 0usize;
-    for start in (0..body).step_by(224) {
-        let end = (start + 224).min(body);
+    for start in (0..full).step_by(224) {
+        let end = (start + 224).min(full);
         let mut block = 0u8;
         let triples = x[start..end].iter().zip(&y[start..end]).zip(&z[start..end]);
         for ((&x, &y), &z) in triples {
@@ -146,11 +149,17 @@ fn count_chars_portable(s: &str) -> usize {
         }
         n += usize::from(block);
     }
-    // The last two bytes, with zeros past the end.
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    n + (body..b.len())
-        .map(|i| usize::from(starts_char_not_space(b[i], at(i + 1), at(i + 2))))
-        .sum::<usize>()
+    // The rest (under 34 bytes) is copied into a zero-padded window of fixed size and
+    // counted the same way, masked: a scalar loop over it cost as much as the body of
+    // a short paragraph.
+    let rest = &b[full..];
+    let mut pad = [0u8; 2 * VECTOR + 2];
+    pad[..rest.len()].copy_from_slice(rest);
+    let mut tail = 0u8;
+    for i in 0..2 * VECTOR {
+        tail += u8::from((i < rest.len()) & starts_char_not_space(pad[i], pad[i + 1], pad[i + 2]));
+    }
+    n + usize::from(tail)
 }
 
 /// Whether the bytes `x y z` start a character that is not whitespace. Unicode
