@@ -19,12 +19,16 @@ pub struct Layout<'a> {
     pub lines: Vec<Line<'a>>,
     pub dropped: Vec<(usize, &'a str)>,
     pub repaired: Option<&'static str>,
+    /// Physical lines in the text, blank ones included.
+    pub physical_lines: usize,
 }
 
 const FLAT_CHARS: usize = 1000;
 
 pub fn logical_lines(text: &str) -> Layout<'_> {
+    let mut count = 0;
     let physical: Vec<(usize, &str, bool)> = split_lines(text)
+        .inspect(|_| count += 1)
         .enumerate()
         .filter_map(|(i, raw)| {
             let t = trim(raw);
@@ -48,10 +52,14 @@ pub fn logical_lines(text: &str) -> Layout<'_> {
             lines,
             dropped: vec![],
             repaired: Some("text was flattened onto few lines: split at its markers"),
+            physical_lines: count,
         };
     }
     if let Some(width) = hard_wrap_width(&physical) {
-        return join_hard_wrapped(&physical, width);
+        return Layout {
+            physical_lines: count,
+            ..join_hard_wrapped(&physical, width)
+        };
     }
     Layout {
         lines: physical
@@ -63,6 +71,7 @@ pub fn logical_lines(text: &str) -> Layout<'_> {
             .collect(),
         dropped: vec![],
         repaired: None,
+        physical_lines: count,
     }
 }
 
@@ -244,6 +253,7 @@ fn join_hard_wrapped<'a>(physical: &[(usize, &'a str, bool)], width: usize) -> L
         lines,
         dropped,
         repaired: Some("hard-wrapped text: lines joined into paragraphs"),
+        physical_lines: 0,
     }
 }
 

@@ -95,15 +95,14 @@ impl<'a> Cur<'a> {
             false
         }
     }
+    /// Eats `word`, a word of characters that normalising never produces from
+    /// another character (checked by a test), so a plain prefix test is exact.
     fn eat_str(&mut self, word: &str) -> bool {
-        let save = self.pos;
-        for w in word.chars() {
-            if !self.eat(w) {
-                self.pos = save;
-                return false;
-            }
+        let found = self.rest().starts_with(word);
+        if found {
+            self.pos += word.len();
         }
-        true
+        found
     }
     /// Takes up to `max` characters matching `f`; returns the slice taken.
     fn take_while(&mut self, max: usize, f: impl Fn(char) -> bool) -> &'a str {
@@ -262,12 +261,10 @@ pub fn point_marker(line: &str) -> Option<PointMarker> {
     }
     let mut c = Cur::new(line);
     let pm = |group, number, len| Some(PointMarker { group, number, len });
-    for (word, n) in [
-        ("首先", Some(1)),
-        ("其次", Some(2)),
-        ("再次", Some(3)),
-        ("最后", None),
-    ] {
+    for (word, n) in EATEN_WORDS
+        .into_iter()
+        .zip([Some(1), Some(2), Some(3), None])
+    {
         if c.eat_str(word) {
             return match c.peek() {
                 Some('，' | '：' | '、' | '是' | '要') => pm(PointGroup::Ordinal, n, c.pos),
@@ -275,10 +272,10 @@ pub fn point_marker(line: &str) -> Option<PointMarker> {
             };
         }
     }
-    if c.eat_str("一方面") {
+    if c.eat_str(EATEN_WORDS[4]) {
         return pm(PointGroup::Fangmian, Some(1), c.pos);
     }
-    if c.eat_str("另一方面") {
+    if c.eat_str(EATEN_WORDS[5]) {
         return pm(PointGroup::Fangmian, Some(2), c.pos);
     }
     if c.eat('其') {
@@ -316,6 +313,9 @@ pub fn point_marker(line: &str) -> Option<PointMarker> {
     };
     pm(group, Some(value), c.pos)
 }
+
+/// The words `Cur::eat_str` is given.
+const EATEN_WORDS: [&str; 6] = ["首先", "其次", "再次", "最后", "一方面", "另一方面"];
 
 /// Where the title of a marked line ends and its body begins (§5).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -395,7 +395,20 @@ fn skip_after_marker(line: &str, marker_len: usize) -> usize {
 pub fn first_terminator(s: &str, colon: bool) -> Option<(usize, usize)> {
     let mut depth: u32 = 0;
     let mut ascii_quote = false;
-    for (i, c) in s.char_indices() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Ideographs U+4000..U+9FFF (lead bytes E4..E9) are most of a line and never
+        // punctuation: stepped over without decoding.
+        if (0xE4..=0xE9).contains(&b[i]) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let at = i;
+        i += c.len_utf8();
         match norm(c) {
             '“' | '‘' | '《' | '（' | '【' | '「' | '『' | '〔' => {
                 depth = depth.saturating_add(1)
@@ -405,9 +418,9 @@ pub fn first_terminator(s: &str, colon: bool) -> Option<(usize, usize)> {
             }
             '"' => ascii_quote = !ascii_quote,
             '。' | '！' | '？' | '；' if depth == 0 && !ascii_quote => {
-                return Some((i, c.len_utf8()));
+                return Some((at, c.len_utf8()));
             }
-            '：' if colon && depth == 0 && !ascii_quote => return Some((i, c.len_utf8())),
+            '：' if colon && depth == 0 && !ascii_quote => return Some((at, c.len_utf8())),
             _ => {}
         }
     }
@@ -428,6 +441,48 @@ pub fn trim_trailing_punct(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `first_terminator` as first written, decoding every character.
+    fn first_terminator_by_chars(s: &str, colon: bool) -> Option<(usize, usize)> {
+        let (mut depth, mut ascii_quote) = (0u32, false);
+        for (i, c) in s.char_indices() {
+            match norm(c) {
+                '“' | '‘' | '《' | '（' | '【' | '「' | '『' | '〔' => {
+                    depth = depth.saturating_add(1)
+                }
+                '”' | '’' | '》' | '）' | '】' | '」' | '』' | '〕' => {
+                    depth = depth.saturating_sub(1)
+                }
+                '"' => ascii_quote = !ascii_quote,
+                '。' | '！' | '？' | '；' if depth == 0 && !ascii_quote => {
+                    return Some((i, c.len_utf8()));
+                }
+                '：' if colon && depth == 0 && !ascii_quote => return Some((i, c.len_utf8())),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_terminator_skipping_ideographs_finds_the_same(s in "([“”《》（）()\"。！？；：:!?;甲乙䀀鿿]|\\PC){0,60}", colon: bool) {
+            proptest::prop_assert_eq!(first_terminator(&s, colon), first_terminator_by_chars(&s, colon));
+        }
+    }
+
+    #[test]
+    fn eaten_words_hold_no_character_that_normalising_produces() {
+        // Then a plain prefix test is the same as matching in normal form.
+        let produced: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| norm(c) != c)
+            .map(norm)
+            .collect();
+        for w in EATEN_WORDS.iter().chain(&PART_SUFFIXES) {
+            assert!(!w.chars().any(|c| produced.contains(&c)), "{w}");
+        }
+    }
 
     fn fam(line: &str) -> Option<(Family, Option<u32>, &str)> {
         heading_marker(line).map(|m| (m.family, m.number, &line[..m.len]))

@@ -55,7 +55,7 @@ pub fn parse_with(
     keep: Text,
 ) -> Document {
     let layout = logical_lines(text);
-    let last_line = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let last_line = layout.physical_lines;
     let mut removed: Vec<Removed> = layout
         .dropped
         .iter()
