@@ -81,10 +81,16 @@ impl Writer {
     fn str(&mut self, s: &str) {
         let b = s.as_bytes();
         self.0.push(b'"');
+        // Most strings need no escape at all: a branch-free check, then one copy.
+        if !b.iter().fold(false, |any, &c| any | may_escape(c)) {
+            self.0.extend_from_slice(b);
+            self.0.push(b'"');
+            return;
+        }
         let mut raw = 0;
         let mut i = 0;
         while i < b.len() {
-            if !MAY_ESCAPE[usize::from(b[i])] {
+            if !may_escape(b[i]) {
                 i += 1;
                 continue;
             }
@@ -208,21 +214,10 @@ enum Escape {
 }
 
 /// Lead bytes of what may need escaping: C0, `"`, `\`, DEL, and the lead bytes of C1
-/// (`C2`) and of the bidi controls (`E2`).
-const MAY_ESCAPE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        t[b] = true;
-        b += 1;
-    }
-    t[b'"' as usize] = true;
-    t[b'\\' as usize] = true;
-    t[0x7F] = true;
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t
-};
+/// (`C2`) and of the bidi controls (`E2`). Plain comparisons, so scans vectorise.
+fn may_escape(c: u8) -> bool {
+    (c < 0x20) | (c == b'"') | (c == b'\\') | (c == 0x7F) | (c == 0xC2) | (c == 0xE2)
+}
 
 /// The JSON shape, derived with serde: the reference the hand-written writer must match.
 pub mod reference {
