@@ -27,15 +27,19 @@ const FLAT_CHARS: usize = 1000;
 
 pub fn logical_lines(text: &str) -> Layout<'_> {
     let mut count = 0;
-    let physical: Vec<(usize, &str, bool)> = split_lines(text)
-        .inspect(|_| count += 1)
-        .enumerate()
-        .filter_map(|(i, raw)| {
-            let t = trim(raw);
-            let indented = raw.starts_with(is_pad);
-            (!t.is_empty()).then_some((i + 1, t, indented))
-        })
-        .collect();
+    // Collected into a guess at the size: a speech's lines average well over 64 bytes,
+    // and a vector grown from nothing reallocates at every doubling.
+    let mut physical: Vec<(usize, &str, bool)> = Vec::with_capacity(text.len() / 64 + 8);
+    physical.extend(
+        split_lines(text)
+            .inspect(|_| count += 1)
+            .enumerate()
+            .filter_map(|(i, raw)| {
+                let t = trim(raw);
+                let indented = raw.starts_with(is_pad);
+                (!t.is_empty()).then_some((i + 1, t, indented))
+            }),
+    );
     let total: usize = physical.iter().map(|p| p.1.len()).sum();
     // Byte length over-estimates chars by up to 3×; the check is only a gate.
     if physical.len() <= 3 && total / 3 > FLAT_CHARS {

@@ -56,15 +56,13 @@ pub fn parse_with(
 ) -> Document {
     let layout = logical_lines(text);
     let last_line = layout.physical_lines;
-    let mut removed: Vec<Removed> = layout
-        .dropped
-        .iter()
-        .map(|&(line, t)| Removed {
-            line,
-            text: t.to_string(),
-        })
-        .collect();
-    let mut warnings = Vec::new();
+    // Most speeches have a few junk lines and warnings: room for them up front.
+    let mut removed: Vec<Removed> = Vec::with_capacity(layout.dropped.len() + 8);
+    removed.extend(layout.dropped.iter().map(|&(line, t)| Removed {
+        line,
+        text: t.to_string(),
+    }));
+    let mut warnings = Vec::with_capacity(8);
     if let Some(note) = layout.repaired {
         warnings.push(Warning {
             line: 1,
@@ -140,8 +138,10 @@ pub fn parse_with(
     drop_lone_points(&mut cands, has_headings);
 
     // Paragraphs of the body, and the items (future nodes) they start.
-    let mut items = Vec::new();
-    let mut item_meta: Vec<(usize, String, String, bool)> = Vec::new(); // para, marker, title, flagged
+    // Sized once: growing them push by push cost a reallocation each doubling.
+    let marked = cands.iter().filter(|c| !matches!(c, Cand::Body)).count();
+    let mut items = Vec::with_capacity(marked);
+    let mut item_meta: Vec<(usize, String, String, bool)> = Vec::with_capacity(marked); // para, marker, title, flagged
     for (k, cand) in cands.iter().enumerate() {
         let i = body + k;
         let t = texts[i];
@@ -463,33 +463,39 @@ fn looks_like_bare_heading(t: &str) -> bool {
 /// A single stray `最后，` is not a point: a list needs siblings. Points in the preamble of
 /// a speech with headings introduce the meeting, not its parts.
 fn drop_lone_points(cands: &mut [Cand], has_headings: bool) {
-    // Scopes come one after another, so only the current scope's groups are kept.
+    // Scopes come one after another, so only the current scope's points are kept: one
+    // vector for every scope, and a count per group (there are only a few groups).
     let mut scope: Option<usize> = None;
-    let mut groups: Vec<(PointGroup, Vec<usize>)> = Vec::new();
-    let flush =
-        |cands: &mut [Cand], scope: Option<usize>, groups: &mut Vec<(PointGroup, Vec<usize>)>| {
-            for (_, members) in groups.drain(..) {
-                if members.len() < 2 || (scope.is_none() && has_headings) {
-                    for k in members {
-                        cands[k] = Cand::Body;
-                    }
+    let mut members: Vec<(PointGroup, usize)> = Vec::new();
+    let mut counts: Vec<(PointGroup, usize)> = Vec::new();
+    let mut flush =
+        |cands: &mut [Cand], scope: Option<usize>, members: &mut Vec<(PointGroup, usize)>| {
+            counts.clear();
+            for &(g, _) in members.iter() {
+                match counts.iter_mut().find(|c| c.0 == g) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((g, 1)),
                 }
             }
+            for &(g, k) in members.iter() {
+                let siblings = counts.iter().find(|c| c.0 == g).map_or(0, |c| c.1);
+                if siblings < 2 || (scope.is_none() && has_headings) {
+                    cands[k] = Cand::Body;
+                }
+            }
+            members.clear();
         };
     for k in 0..cands.len() {
         match &cands[k] {
             Cand::Heading(_) | Cand::Unnumbered => {
-                flush(cands, scope, &mut groups);
+                flush(cands, scope, &mut members);
                 scope = Some(k);
             }
-            Cand::Point(p) => match groups.iter_mut().find(|g| g.0 == p.group) {
-                Some(g) => g.1.push(k),
-                None => groups.push((p.group, vec![k])),
-            },
+            Cand::Point(p) => members.push((p.group, k)),
             Cand::Body => {}
         }
     }
-    flush(cands, scope, &mut groups);
+    flush(cands, scope, &mut members);
 }
 
 /// Gaps, repeats and restarts in sibling numbering; mixed marker styles at one level.
