@@ -220,7 +220,7 @@ impl State {
             ItemKind::Root => ("", doc.title.as_str()),
             ItemKind::Node(n) => {
                 let n = &doc.nodes[n as usize];
-                (n.marker.as_str(), n.title.as_str())
+                (n.marker(), n.title())
             }
             ItemKind::Closing => ("", "结束语"),
         }

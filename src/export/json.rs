@@ -192,9 +192,9 @@ impl Writer {
                 Kind::Heading => b",\"kind\":\"heading\",\"marker\":",
                 Kind::Point => b",\"kind\":\"point\",\"marker\":",
             });
-            self.str(&n.marker);
+            self.str(n.marker());
             self.0.extend_from_slice(b",\"title\":");
-            self.str(&n.title);
+            self.str(n.title());
             self.0.extend_from_slice(b",\"line\":");
             self.num(n.line);
             self.0.extend_from_slice(b",\"chars\":");
@@ -256,8 +256,8 @@ pub mod reference {
                 SectionOut {
                     level: n.level,
                     kind: n.kind,
-                    marker: &n.marker,
-                    title: &n.title,
+                    marker: n.marker(),
+                    title: n.title(),
                     line: n.line,
                     chars: n.chars,
                     children: sections_of(doc, Some(i)),

@@ -17,10 +17,11 @@ pub struct Node {
     /// Depth in the tree, 1 = top.
     pub level: usize,
     pub kind: Kind,
-    /// The marker as written (`（一）`, `一是`), or "" when unnumbered.
-    pub marker: String,
-    /// Title without marker and trailing punctuation.
-    pub title: String,
+    /// Marker and title in one string (one allocation per node, not two): see
+    /// `marker()` and `title()`.
+    label: String,
+    /// Byte length of the marker at the start of `label`.
+    marker_len: usize,
     /// 1-based line in the decoded file.
     pub line: usize,
     /// Non-whitespace characters of its text, children included.
@@ -31,6 +32,35 @@ pub struct Node {
     pub end: usize,
     /// Index in `Document::paragraphs` of the paragraph where the node starts.
     pub para: usize,
+}
+
+impl Node {
+    pub fn new(level: usize, kind: Kind, marker: &str, title: &str, line: usize) -> Node {
+        let mut label = String::with_capacity(marker.len() + title.len());
+        label.push_str(marker);
+        label.push_str(title);
+        Node {
+            level,
+            kind,
+            label,
+            marker_len: marker.len(),
+            line,
+            chars: 0,
+            parent: None,
+            end: 0,
+            para: 0,
+        }
+    }
+
+    /// The marker as written (`（一）`, `一是`), or "" when unnumbered.
+    pub fn marker(&self) -> &str {
+        &self.label[..self.marker_len]
+    }
+
+    /// Title without marker and trailing punctuation.
+    pub fn title(&self) -> &str {
+        &self.label[self.marker_len..]
+    }
 }
 
 /// What a paragraph of the reading text is.

@@ -13,6 +13,7 @@ use super::markers::{
 };
 use super::model::*;
 use super::nesting::{Item, ItemKind, family_ranks, parents};
+use std::borrow::Cow;
 
 /// Label lines count as junk only this near the top or bottom of a file.
 const EDGE_LINES: usize = 15;
@@ -141,7 +142,7 @@ pub fn parse_with(
     // Sized once: growing them push by push cost a reallocation each doubling.
     let marked = cands.iter().filter(|c| !matches!(c, Cand::Body)).count();
     let mut items = Vec::with_capacity(marked);
-    let mut item_meta: Vec<(usize, String, String, bool)> = Vec::with_capacity(marked); // para, marker, title, flagged
+    let mut item_meta: Vec<(usize, &str, &str, bool)> = Vec::with_capacity(marked); // para, marker, title, flagged
     for (k, cand) in cands.iter().enumerate() {
         let i = body + k;
         let t = texts[i];
@@ -193,12 +194,7 @@ pub fn parse_with(
             p.node = Some(items.len());
             p.lead = lead;
             items.push(item);
-            item_meta.push((
-                paragraphs.len(),
-                t[..marker_len].to_string(),
-                title.to_string(),
-                flagged,
-            ));
+            item_meta.push((paragraphs.len(), &t[..marker_len], title, flagged));
         }
         para_of_line[i] = paragraphs.len();
         paragraphs.push(p);
@@ -222,17 +218,9 @@ pub fn parse_with(
             ItemKind::Heading { .. } => Kind::Heading,
             ItemKind::Point { .. } => Kind::Point,
         };
-        nodes.push(Node {
-            level,
-            kind,
-            marker,
-            title,
-            line,
-            chars: 0,
-            parent: parent[idx],
-            end: idx + 1,
-            para,
-        });
+        let mut node = Node::new(level, kind, marker, &title, line);
+        (node.parent, node.end, node.para) = (parent[idx], idx + 1, para);
+        nodes.push(node);
     }
     for j in (0..nodes.len()).rev() {
         if let Some(p) = nodes[j].parent {
@@ -292,7 +280,9 @@ pub fn parse_with(
         }
     }
     let title = match head.title {
-        Some(t) => cap_title(t, paragraphs.first().map_or(1, |p| p.line), &mut warnings),
+        Some(t) => {
+            cap_title(t, paragraphs.first().map_or(1, |p| p.line), &mut warnings).into_owned()
+        }
         None => stem.to_string(),
     };
     warnings.sort_by(|a, b| (a.line, &a.message).cmp(&(b.line, &b.message)));
@@ -342,7 +332,12 @@ fn paragraph(line: usize, role: Role) -> Paragraph {
     }
 }
 
-fn cap_title(title: String, line: usize, warnings: &mut Vec<Warning>) -> String {
+fn cap_title<'a>(
+    title: impl Into<Cow<'a, str>>,
+    line: usize,
+    warnings: &mut Vec<Warning>,
+) -> Cow<'a, str> {
+    let title = title.into();
     // Fewer bytes than the cap means fewer characters too.
     if title.len() <= MAX_TITLE_CHARS {
         return title;
@@ -354,7 +349,7 @@ fn cap_title(title: String, line: usize, warnings: &mut Vec<Warning>) -> String 
                 line,
                 message: format!("title longer than {MAX_TITLE_CHARS} characters: cut"),
             });
-            format!("{}…", &title[..cut])
+            Cow::Owned(format!("{}…", &title[..cut]))
         }
     }
 }
@@ -543,7 +538,8 @@ fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) 
                             line: nodes[i].line,
                             message: format!(
                                 "mixed {what} at one level: {} and {}",
-                                nodes[j].marker, nodes[i].marker
+                                nodes[j].marker(),
+                                nodes[i].marker()
                             ),
                         });
                         style = Some((i, items[i].kind));
@@ -553,7 +549,7 @@ fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) 
             }
             let Some(n) = items[i].number else { continue };
             let line = nodes[i].line;
-            let marker = &nodes[i].marker;
+            let marker = nodes[i].marker();
             let slot = last.iter().position(|(k, _)| *k == key);
             match slot.map(|s| last[s].1) {
                 None if n != 1 && matches!(items[i].kind, ItemKind::Heading { .. }) => {
@@ -564,15 +560,15 @@ fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) 
                 }
                 Some((prev, j)) if n == prev => warnings.push(Warning {
                     line,
-                    message: format!("numbering repeats: {} then {marker}", nodes[j].marker),
+                    message: format!("numbering repeats: {} then {marker}", nodes[j].marker()),
                 }),
                 Some((prev, j)) if n > prev + 1 => warnings.push(Warning {
                     line,
-                    message: format!("numbering gap: {} then {marker}", nodes[j].marker),
+                    message: format!("numbering gap: {} then {marker}", nodes[j].marker()),
                 }),
                 Some((prev, j)) if n < prev => warnings.push(Warning {
                     line,
-                    message: format!("numbering restarts: {} then {marker}", nodes[j].marker),
+                    message: format!("numbering restarts: {} then {marker}", nodes[j].marker()),
                 }),
                 _ => {}
             }
