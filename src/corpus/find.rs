@@ -94,7 +94,8 @@ fn walk(
     };
     // The entry's type comes with the directory listing: ordinary files and
     // directories need no stat of their own, which matters in a folder of 100,000.
-    // Sorted by name alone (the directory is common to all), each name made text once.
+    // Sorted by name alone (the directory is common to all), each name made text once;
+    // names in one directory differ, and the raw path settles lossy look-alikes.
     let mut entries: Vec<(String, PathBuf, Option<fs::FileType>)> = entries
         .filter_map(|e| {
             let e = e.ok()?;
@@ -102,7 +103,7 @@ fn walk(
             Some((name, e.path(), e.file_type().ok()))
         })
         .collect();
-    entries.sort_by(|a, b| natural_cmp(&a.0, &b.0));
+    entries.sort_unstable_by(|a, b| natural_cmp(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
     for (_, p, kind) in entries {
         match kind {
             Some(k) if k.is_dir() => walk(&p, exts, seen, sources, errors),
