@@ -39,7 +39,7 @@ pub fn load_source(source: &Source, keep: Text) -> Result<Document, LoadError> {
         Ok(parse_with(
             &decoded.text,
             &name,
-            &stem,
+            stem,
             decoded.encoding,
             keep,
         ))
@@ -73,17 +73,33 @@ fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
     if !meta.is_file() {
         return Err("not a regular file (skipped)".into());
     }
-    let mut buf = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut buf).map_err(|e| io_reason(&e))?;
+    // Exactly the size just read off the handle, usually in one read(): no probing for
+    // the end, and a file that grows meanwhile is read as it was when opened.
+    let mut buf = vec![0; usize::try_from(meta.len()).map_err(|e| e.to_string())?];
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io_reason(&e)),
+        }
+    }
+    buf.truncate(filled);
+    // Some file systems (procfs, some FUSE mounts) report a size of 0 for files that
+    // have content: those are read to their end.
+    if buf.is_empty() {
+        file.read_to_end(&mut buf).map_err(|e| io_reason(&e))?;
+    }
     Ok(buf)
 }
 
 /// The file name without directory and extension: the title when a speech has none.
-fn file_stem(name: &str) -> String {
+fn file_stem(name: &str) -> &str {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     match base.rfind('.') {
-        Some(i) if i > 0 => base[..i].to_string(),
-        _ => base.to_string(),
+        Some(i) if i > 0 => &base[..i],
+        _ => base,
     }
 }
 
@@ -105,5 +121,13 @@ mod tests {
         let err = load_source(&Source::File(path), Text::Drop).unwrap_err();
         assert!(err.message.contains("not a regular file"), "{err}");
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_that_reports_no_size_is_still_read_to_its_end() {
+        // procfs reports 0 bytes for files full of text.
+        let doc = load_source(&Source::File("/proc/self/status".into()), Text::Keep).unwrap();
+        assert!(doc.chars > 0);
     }
 }
