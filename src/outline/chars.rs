@@ -251,6 +251,20 @@ mod tests {
     }
 
     #[test]
+    fn one_space_of_any_kind_in_a_long_paragraph_is_not_counted() {
+        // Around the 224-byte blocks and the padded tail.
+        let spaces = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace());
+        for w in spaces {
+            for at in [0, 1, 74, 75, 100, 223, 224, 300] {
+                let t = format!("{}{w}{}", "甲".repeat(at), "乙，".repeat(150));
+                assert_eq!(count_chars(&t), at + 300, "{w:?} after {at}");
+            }
+        }
+    }
+
+    #[test]
     fn count_chars_skips_every_kind_of_space() {
         let s = "\u{3000}\u{3000}一、抓 落实\t\u{a0}\u{2003}x\n“好”";
         assert_eq!(
