@@ -135,6 +135,16 @@ impl Writer {
         self.0.push(b'"');
     }
 
+    /// `{"line":N,"<key>":"<text>"}`: a removed line or a warning.
+    fn at_line(&mut self, line: usize, key: &str, text: &str) {
+        self.0.push(b'{');
+        self.key("line");
+        self.num(line);
+        self.key(key);
+        self.str(text);
+        self.0.push(b'}');
+    }
+
     fn document(&mut self, doc: &Document) {
         self.0.push(b'{');
         self.key("path");
@@ -155,22 +165,10 @@ impl Writer {
         self.key("closing_line");
         self.opt_num(doc.closing_line);
         self.key("removed");
-        self.list(&doc.removed, |w, r| {
-            w.0.push(b'{');
-            w.key("line");
-            w.num(r.line);
-            w.key("text");
-            w.str(&r.text);
-            w.0.push(b'}');
-        });
+        self.list(&doc.removed, |w, r| w.at_line(r.line, "text", &r.text));
         self.key("warnings");
         self.list(&doc.warnings, |w, r| {
-            w.0.push(b'{');
-            w.key("line");
-            w.num(r.line);
-            w.key("message");
-            w.str(&r.message);
-            w.0.push(b'}');
+            w.at_line(r.line, "message", &r.message)
         });
         self.key("sections");
         self.sections(doc, None);
