@@ -30,6 +30,24 @@ impl std::fmt::Display for DecodeError {
 
 /// Decodes a speech file's bytes. Never panics.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        return unsafe { decode_avx2(bytes) };
+    }
+    decode_portable(bytes)
+}
+
+/// `decode` compiled for AVX2: the whole-text scans (line ends, stray marks, private
+/// use) and the head checks are inlined into it and take twice the bytes per step.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn decode_avx2(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    decode_portable(bytes)
+}
+
+#[inline(always)]
+fn decode_portable(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -44,6 +62,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     Ok(Decoded { text, encoding })
 }
 
+#[inline(always)]
 fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
@@ -89,6 +108,7 @@ fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError>
 }
 
 /// Decodes with no replacement and no private-use characters, or not at all.
+#[inline(always)]
 fn clean_decode<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> Option<Cow<'a, str>> {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     (!had_errors && !has_private_use(&text)).then_some(text)
@@ -96,6 +116,7 @@ fn clean_decode<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> Option<Cow<'a, s
 
 /// Simplified Chinese in GBK keeps both bytes of a pair at 0xA1 or above (the GB2312
 /// area); Big5 puts about half its trail bytes below 0x7F.
+#[inline(always)]
 fn gbk_like(bytes: &[u8]) -> bool {
     // Hundreds of pairs decide it; a longer look only costs time.
     let head = &bytes[..bytes.len().min(GBK_CHECK_BYTES)];
@@ -161,6 +182,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 
 /// U+E000..U+F8FF (`EE xx xx`, `EF 80..A3 xx`) or planes 15-16 (`F3 B0..`, `F4 ..`),
 /// found from lead bytes rather than by decoding every character.
+#[inline(always)]
 fn has_private_use(s: &str) -> bool {
     any_window(s.as_bytes(), |x, y, _| {
         (x == 0xEE)
@@ -176,6 +198,7 @@ fn is_binary_control(b: u8) -> bool {
 }
 
 /// Images, archives and random bytes are full of NULs and C0 controls; text is not.
+#[inline(always)]
 fn raw_control_ratio_high(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(DETECT_BYTES)];
     // Counted a byte per 128-byte block, so the loop vectorises.
@@ -189,6 +212,7 @@ fn raw_control_ratio_high(bytes: &[u8]) -> bool {
     controls * 20 > head.len()
 }
 
+#[inline(always)]
 fn looks_binary(text: &str) -> bool {
     let mut total = 0usize;
     let mut bad = 0usize;
@@ -202,6 +226,7 @@ fn looks_binary(text: &str) -> bool {
 }
 
 /// LF line endings; stray BOMs and zero-width spaces dropped.
+#[inline(always)]
 fn normalize(text: Cow<'_, str>) -> Cow<'_, str> {
     let b = text.as_bytes();
     if !needs_normalizing(b) {
@@ -231,6 +256,7 @@ fn normalize(text: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 /// Whether the text has a CR, a BOM (`EF BB BF`) or a zero-width space (`E2 80 8B`).
+#[inline(always)]
 fn needs_normalizing(b: &[u8]) -> bool {
     any_window(b, |x, y, z| {
         (x == b'\r')

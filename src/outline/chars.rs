@@ -142,10 +142,19 @@ fn count_chars_portable(s: &str) -> usize {
     let mut n = 0usize;
     for start in (0..full).step_by(224) {
         let end = (start + 224).min(full);
-        let mut block = 0u8;
-        let triples = x[start..end].iter().zip(&y[start..end]).zip(&z[start..end]);
-        for ((&x, &y), &z) in triples {
-            block += u8::from(starts_char_not_space(x, y, z));
+        let (x, y, z) = (&x[start..end], &y[start..end], &z[start..end]);
+        // First with only the spaces Chinese text has (ASCII ones and U+3000), noting
+        // whether a rarer one may be there; only then the full test.
+        let (mut block, mut rare) = (0u8, false);
+        for ((&x, &y), &z) in x.iter().zip(y).zip(z) {
+            block += u8::from(starts_char_not_common_space(x, y, z));
+            rare |= may_start_rare_space(x, y, z);
+        }
+        if rare {
+            block = 0;
+            for ((&x, &y), &z) in x.iter().zip(y).zip(z) {
+                block += u8::from(starts_char_not_space(x, y, z));
+            }
         }
         n += usize::from(block);
     }
@@ -160,6 +169,24 @@ fn count_chars_portable(s: &str) -> usize {
         tail += u8::from((i < rest.len()) & starts_char_not_space(pad[i], pad[i + 1], pad[i + 2]));
     }
     n + usize::from(tail)
+}
+
+/// `starts_char_not_space`, with ASCII spaces and U+3000 as the only whitespace.
+#[inline(always)]
+fn starts_char_not_common_space(x: u8, y: u8, z: u8) -> bool {
+    let starts = (x as i8) >= -0x40;
+    let ascii_space = (x == b' ') | ((0x09..=0x0D).contains(&x));
+    let ideographic = (x == 0xE3) & (y == 0x80) & (z == 0x80);
+    starts & !(ascii_space | ideographic)
+}
+
+/// True wherever one of the other whitespace characters starts (and at a few other
+/// places): `C2 ..`, `E1 ..`, `E2 80 80..8A`, `E2 80 A8..AF`, `E2 81 9F`.
+#[inline(always)]
+fn may_start_rare_space(x: u8, y: u8, z: u8) -> bool {
+    (x == 0xC2)
+        | (x == 0xE1)
+        | ((x == 0xE2) & (y <= 0x81) & ((z <= 0x8A) | ((z & 0xF8) == 0xA8) | (z == 0x9F)))
 }
 
 /// Whether the bytes `x y z` start a character that is not whitespace. Unicode
