@@ -194,15 +194,12 @@ fn may_start_rare_space(x: u8, y: u8, z: u8) -> bool {
 /// U+2000..U+200A, U+2028/9, U+202F (`E2 80 ..`), U+205F (`E2 81 9F`), U+3000 (`E3 80 80`).
 #[inline(always)]
 fn starts_char_not_space(x: u8, y: u8, z: u8) -> bool {
-    let starts = (x as i8) >= -0x40;
-    let ascii_space = (x == b' ') | ((0x09..=0x0D).contains(&x));
     let c2 = (x == 0xC2) & ((y == 0x85) | (y == 0xA0));
     let e1 = (x == 0xE1) & (y == 0x9A) & (z == 0x80);
     let e2 = (x == 0xE2)
         & (((y == 0x80) & ((z <= 0x8A) | (z == 0xA8) | (z == 0xA9) | (z == 0xAF)))
             | ((y == 0x81) & (z == 0x9F)));
-    let e3 = (x == 0xE3) & (y == 0x80) & (z == 0x80);
-    starts & !(ascii_space | c2 | e1 | e2 | e3)
+    starts_char_not_common_space(x, y, z) & !(c2 | e1 | e2)
 }
 
 /// Character count, counting only up to `cap` (cheap length checks on long lines).

@@ -60,10 +60,7 @@ pub fn logical_lines(text: &str) -> Layout<'_> {
         };
     }
     if let Some(width) = hard_wrap_width(&physical) {
-        return Layout {
-            physical_lines: count,
-            ..join_hard_wrapped(&physical, width)
-        };
+        return join_hard_wrapped(&physical, width, count);
     }
     Layout {
         lines: physical
@@ -224,7 +221,11 @@ fn ends_paragraph(c: char) -> bool {
     is_terminal(c) || matches!(norm(c), '：' | '”' | '」')
 }
 
-fn join_hard_wrapped<'a>(physical: &[(usize, &'a str, bool)], width: usize) -> Layout<'a> {
+fn join_hard_wrapped<'a>(
+    physical: &[(usize, &'a str, bool)],
+    width: usize,
+    physical_lines: usize,
+) -> Layout<'a> {
     let mut lines: Vec<Line<'a>> = Vec::new();
     let mut dropped = Vec::new();
     let mut open = false;
@@ -257,7 +258,7 @@ fn join_hard_wrapped<'a>(physical: &[(usize, &'a str, bool)], width: usize) -> L
         lines,
         dropped,
         repaired: Some("hard-wrapped text: lines joined into paragraphs"),
-        physical_lines: 0,
+        physical_lines,
     }
 }
 
