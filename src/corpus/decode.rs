@@ -1,5 +1,6 @@
 //! Bytes to text (spec §1): BOM, UTF-8, then detection among the CJK legacy encodings.
 
+use super::gbk;
 use encoding_rs::{BIG5, Encoding, GB18030, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
 
@@ -51,8 +52,8 @@ fn decode_portable(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    let (raw, encoding) = decode_raw(bytes)?;
-    let text = normalize(raw);
+    let (raw, encoding, normalized) = decode_raw(bytes)?;
+    let text = if normalized { raw } else { normalize(raw) };
     if looks_binary(&text) {
         return Err(DecodeError::Binary);
     }
@@ -62,8 +63,9 @@ fn decode_portable(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     Ok(Decoded { text, encoding })
 }
 
+/// The text, its encoding, and whether it is already normalised (see `normalize`).
 #[inline(always)]
-fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError> {
+fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, bool), DecodeError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         let name = if enc == UTF_16LE {
@@ -75,22 +77,26 @@ fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError>
         };
         // A BOM decides, even if some units are broken (lone surrogates become U+FFFD).
         let (text, _) = enc.decode_without_bom_handling(body);
-        return Ok((text, name));
+        return Ok((text, name, false));
     }
     if raw_control_ratio_high(bytes) {
         return Err(DecodeError::Binary);
     }
     if let Some(text) = utf8_allowing_cut_end(bytes) {
-        return Ok((Cow::Borrowed(text), "UTF-8"));
+        return Ok((Cow::Borrowed(text), "UTF-8", false));
     }
-    // Most non-UTF-8 speeches are GBK/GB18030: a byte-level check spares the detector.
-    if gbk_like(bytes)
-        && let Some(text) = clean_decode(GB18030, bytes)
-    {
-        return Ok((text, "GB18030"));
+    // Most non-UTF-8 speeches are GBK/GB18030: a byte-level check spares the detector,
+    // and most of those are two-byte pairs only, which a table decodes.
+    if gbk_like(bytes) {
+        if let Some(text) = gbk::decode_pairs(bytes) {
+            return Ok((Cow::Owned(text), "GB18030", true));
+        }
+        if let Some(text) = clean_decode(GB18030, bytes) {
+            return Ok((text, "GB18030", false));
+        }
     }
     if mostly_utf8(bytes) {
-        return Ok((String::from_utf8_lossy(bytes), "UTF-8"));
+        return Ok((String::from_utf8_lossy(bytes), "UTF-8", false));
     }
     // A few KB tell GBK from Big5 as well as the whole file does, at a fraction of the cost.
     let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
@@ -100,11 +106,11 @@ fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), DecodeError>
     // Reject a guess with replacement or private-use characters when a CJK candidate is clean.
     for enc in [guess, GB18030, BIG5] {
         if let Some(text) = clean_decode(enc, bytes) {
-            return Ok((text, name_of(enc)));
+            return Ok((text, name_of(enc), false));
         }
     }
     let (text, _) = guess.decode_without_bom_handling(bytes);
-    Ok((text, name_of(guess)))
+    Ok((text, name_of(guess), false))
 }
 
 /// Decodes with no replacement and no private-use characters, or not at all.

@@ -2,6 +2,7 @@
 
 pub mod decode;
 pub mod find;
+pub mod gbk;
 pub mod load;
 pub mod samples;
 pub mod synth;
