@@ -137,14 +137,16 @@ fn features(doc: &Document) -> Vec<u64> {
         Some(c) => c,
     };
     for n in doc.nodes.iter().take(64) {
-        let parent = n.parent.map_or('-', |p| class(doc.nodes[p].marker()));
+        let parent = n
+            .parent
+            .map_or('-', |p| class(doc.node_marker(&doc.nodes[p])));
         let lead = doc.paragraphs[n.para].lead;
         let text = doc.para_text(n.para).len();
         f.push(hash(&format!(
             "node {} {:?} {} {parent} {}",
             n.level.min(6),
             n.kind,
-            class(n.marker()),
+            class(doc.node_marker(n)),
             lead.cmp(&text) as i8
         )));
     }

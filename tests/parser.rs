@@ -10,7 +10,14 @@ fn doc(text: &str) -> Document {
 fn tree(d: &Document) -> Vec<String> {
     d.nodes
         .iter()
-        .map(|n| format!("{}{}{}", "  ".repeat(n.level - 1), n.marker(), n.title()))
+        .map(|n| {
+            format!(
+                "{}{}{}",
+                "  ".repeat(n.level - 1),
+                d.node_marker(n),
+                d.node_title(n)
+            )
+        })
         .collect()
 }
 
@@ -95,11 +102,11 @@ fn unnumbered_headings_need_two_or_stand_alone() {
         tree(&doc(&text)),
         ["在政治站位上再提升", "在真抓实干上再加力"]
     );
+    let d = doc(&text);
     assert!(
-        doc(&text)
-            .nodes
+        d.nodes
             .iter()
-            .all(|n| n.marker().is_empty() && n.kind == Kind::Heading)
+            .all(|n| d.node_marker(n).is_empty() && n.kind == Kind::Heading)
     );
     // One alone counts only when there are no numbered headings.
     let one = format!("在会上的讲话\n同志们：\n{BODY}\n在政治站位上再提升\n{BODY}\n");
@@ -128,7 +135,7 @@ fn preview_list_in_the_preamble_is_body() {
 fn run_in_heading_keeps_its_body_in_the_same_paragraph() {
     let d = doc("在会上的讲话\n同志们：\n（二）抓实项目建设。今年全区安排重点项目一百个。\n");
     let n = &d.nodes[0];
-    assert_eq!(n.title(), "抓实项目建设");
+    assert_eq!(d.node_title(n), "抓实项目建设");
     let p = &d.paragraphs[n.para];
     assert_eq!(&d.para_text(n.para)[..p.lead], "（二）抓实项目建设。");
     assert_eq!(p.role, Role::Heading);
@@ -224,7 +231,7 @@ fn half_width_punctuation_parses_like_full_width() {
     let titles = |d: &Document| {
         d.nodes
             .iter()
-            .map(|n| n.title().replace(',', "，").replace(':', "："))
+            .map(|n| d.node_title(n).replace(',', "，").replace(':', "："))
             .collect::<Vec<_>>()
     };
     assert_eq!(titles(&full), titles(&half));

@@ -220,7 +220,7 @@ impl State {
             ItemKind::Root => ("", doc.title.as_str()),
             ItemKind::Node(n) => {
                 let n = &doc.nodes[n as usize];
-                (n.marker(), n.title())
+                (doc.node_marker(n), doc.node_title(n))
             }
             ItemKind::Closing => ("", "结束语"),
         }

@@ -47,7 +47,7 @@ impl Pools {
             let doc = parse(&d.text, name, name, d.encoding);
             p.titles.push(doc.title.clone());
             for n in &doc.nodes {
-                let t = n.title().to_string();
+                let t = doc.node_title(n).to_string();
                 if t.chars().count() <= 40 && !t.is_empty() {
                     match n.kind {
                         Kind::Heading => p.headings.push(t),

@@ -190,9 +190,9 @@ impl Writer {
                 Kind::Heading => b",\"kind\":\"heading\",\"marker\":",
                 Kind::Point => b",\"kind\":\"point\",\"marker\":",
             });
-            self.str(n.marker());
+            self.str(doc.node_marker(n));
             self.0.extend_from_slice(b",\"title\":");
-            self.str(n.title());
+            self.str(doc.node_title(n));
             self.0.extend_from_slice(b",\"line\":");
             self.num(n.line);
             self.0.extend_from_slice(b",\"chars\":");
@@ -254,8 +254,8 @@ pub mod reference {
                 SectionOut {
                     level: n.level,
                     kind: n.kind,
-                    marker: n.marker(),
-                    title: n.title(),
+                    marker: doc.node_marker(n),
+                    title: doc.node_title(n),
                     line: n.line,
                     chars: n.chars,
                     children: sections_of(doc, Some(i)),

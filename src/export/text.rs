@@ -22,7 +22,7 @@ pub fn to_text(doc: &Document) -> String {
     }
     for n in &doc.nodes {
         let indent = "  ".repeat(n.level);
-        let sep = if n.marker().is_empty() || n.kind == Kind::Heading {
+        let sep = if doc.node_marker(n).is_empty() || n.kind == Kind::Heading {
             ""
         } else {
             " "
@@ -30,8 +30,8 @@ pub fn to_text(doc: &Document) -> String {
         let _ = writeln!(
             s,
             "{indent}{}{sep}{}  [L{}, {}字]",
-            sanitize(n.marker()),
-            sanitize(n.title()),
+            sanitize(doc.node_marker(n)),
+            sanitize(doc.node_title(n)),
             n.line,
             n.chars
         );

@@ -17,9 +17,10 @@ pub struct Node {
     /// Depth in the tree, 1 = top.
     pub level: usize,
     pub kind: Kind,
-    /// Marker and title in one string (one allocation per node, not two): see
-    /// `marker()` and `title()`.
-    label: String,
+    /// Where its marker and title are in `Document::labels`, one after the other: one
+    /// string per speech rather than one per node. See `Document::node_marker` and
+    /// `Document::node_title`.
+    label: Range<usize>,
     /// Byte length of the marker at the start of `label`.
     marker_len: usize,
     /// 1-based line in the decoded file.
@@ -35,14 +36,23 @@ pub struct Node {
 }
 
 impl Node {
-    pub fn new(level: usize, kind: Kind, marker: &str, title: &str, line: usize) -> Node {
-        let mut label = String::with_capacity(marker.len() + title.len());
-        label.push_str(marker);
-        label.push_str(title);
+    /// A node whose marker and title are appended to `labels` (the future
+    /// `Document::labels`). The tree fields (`parent`, `end`, `para`, `chars`) are the
+    /// parser's to fill in.
+    pub fn new(
+        level: usize,
+        kind: Kind,
+        line: usize,
+        (marker, title): (&str, &str),
+        labels: &mut String,
+    ) -> Node {
+        let start = labels.len();
+        labels.push_str(marker);
+        labels.push_str(title);
         Node {
             level,
             kind,
-            label,
+            label: start..labels.len(),
             marker_len: marker.len(),
             line,
             chars: 0,
@@ -52,14 +62,18 @@ impl Node {
         }
     }
 
-    /// The marker as written (`（一）`, `一是`), or "" when unnumbered.
-    pub fn marker(&self) -> &str {
-        &self.label[..self.marker_len]
+    /// Its marker, given the labels string it was appended to.
+    pub fn marker_in<'a>(&self, labels: &'a str) -> &'a str {
+        labels
+            .get(self.label.start..self.label.start + self.marker_len)
+            .unwrap_or("")
     }
 
-    /// Title without marker and trailing punctuation.
-    pub fn title(&self) -> &str {
-        &self.label[self.marker_len..]
+    /// Its title, given the labels string it was appended to.
+    pub fn title_in<'a>(&self, labels: &'a str) -> &'a str {
+        labels
+            .get(self.label.start + self.marker_len..self.label.end)
+            .unwrap_or("")
     }
 }
 
@@ -126,6 +140,8 @@ pub struct Document {
     /// Pre-order; a node's subtree is `nodes[i + 1..nodes[i].end]`.
     pub nodes: Vec<Node>,
     pub paragraphs: Vec<Paragraph>,
+    /// The nodes' markers and titles one after another: see `node_marker`, `node_title`.
+    pub labels: String,
     /// The paragraphs' texts one after another, in one allocation rather than one per
     /// paragraph; empty when parsed with `Text::Drop`.
     pub text: String,
@@ -146,6 +162,16 @@ impl Document {
             i = self.nodes[cur].end;
             Some(cur)
         })
+    }
+
+    /// The marker of node `n` as written (`（一）`, `一是`), or "" when unnumbered.
+    pub fn node_marker(&self, n: &Node) -> &str {
+        n.marker_in(&self.labels)
+    }
+
+    /// The title of node `n`, without marker and trailing punctuation.
+    pub fn node_title(&self, n: &Node) -> &str {
+        n.title_in(&self.labels)
     }
 
     /// The text of paragraph `i` ("" when texts were dropped).

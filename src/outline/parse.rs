@@ -204,6 +204,7 @@ pub fn parse_with(
     let ranks = family_ranks(&items);
     let parent = parents(&items, &ranks);
     let mut nodes: Vec<Node> = Vec::with_capacity(items.len());
+    let mut labels = String::with_capacity(item_meta.iter().map(|m| m.1.len() + m.2.len()).sum());
     for (idx, (item, (para, marker, title, flagged))) in items.iter().zip(item_meta).enumerate() {
         let line = paragraphs[para].line;
         if flagged {
@@ -218,7 +219,7 @@ pub fn parse_with(
             ItemKind::Heading { .. } => Kind::Heading,
             ItemKind::Point { .. } => Kind::Point,
         };
-        let mut node = Node::new(level, kind, marker, &title, line);
+        let mut node = Node::new(level, kind, line, (marker, &title), &mut labels);
         (node.parent, node.end, node.para) = (parent[idx], idx + 1, para);
         nodes.push(node);
     }
@@ -269,7 +270,7 @@ pub fn parse_with(
         nodes[i].chars = prefix[to.max(nodes[i].para)] - prefix[nodes[i].para];
     }
 
-    check_numbering(&nodes, &items, &mut warnings);
+    check_numbering(&nodes, &labels, &items, &mut warnings);
     if let Some((n, line)) = announced {
         let top = nodes.iter().filter(|n| n.level == 1).count();
         if top != n {
@@ -318,6 +319,7 @@ pub fn parse_with(
         warnings,
         nodes,
         paragraphs,
+        labels,
         text,
     }
 }
@@ -494,7 +496,7 @@ fn drop_lone_points(cands: &mut [Cand], has_headings: bool) {
 }
 
 /// Gaps, repeats and restarts in sibling numbering; mixed marker styles at one level.
-fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) {
+fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &mut Vec<Warning>) {
     // Pre-order: the children of p are p+1, then each child's `end`, up to p's `end`.
     let children = |parent: Option<usize>| {
         let (mut i, end) = parent.map_or((0, nodes.len()), |p| (p + 1, nodes[p].end));
@@ -538,8 +540,8 @@ fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) 
                             line: nodes[i].line,
                             message: format!(
                                 "mixed {what} at one level: {} and {}",
-                                nodes[j].marker(),
-                                nodes[i].marker()
+                                nodes[j].marker_in(labels),
+                                nodes[i].marker_in(labels)
                             ),
                         });
                         style = Some((i, items[i].kind));
@@ -549,7 +551,7 @@ fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) 
             }
             let Some(n) = items[i].number else { continue };
             let line = nodes[i].line;
-            let marker = nodes[i].marker();
+            let marker = nodes[i].marker_in(labels);
             let slot = last.iter().position(|(k, _)| *k == key);
             match slot.map(|s| last[s].1) {
                 None if n != 1 && matches!(items[i].kind, ItemKind::Heading { .. }) => {
@@ -560,15 +562,24 @@ fn check_numbering(nodes: &[Node], items: &[Item], warnings: &mut Vec<Warning>) 
                 }
                 Some((prev, j)) if n == prev => warnings.push(Warning {
                     line,
-                    message: format!("numbering repeats: {} then {marker}", nodes[j].marker()),
+                    message: format!(
+                        "numbering repeats: {} then {marker}",
+                        nodes[j].marker_in(labels)
+                    ),
                 }),
                 Some((prev, j)) if n > prev + 1 => warnings.push(Warning {
                     line,
-                    message: format!("numbering gap: {} then {marker}", nodes[j].marker()),
+                    message: format!(
+                        "numbering gap: {} then {marker}",
+                        nodes[j].marker_in(labels)
+                    ),
                 }),
                 Some((prev, j)) if n < prev => warnings.push(Warning {
                     line,
-                    message: format!("numbering restarts: {} then {marker}", nodes[j].marker()),
+                    message: format!(
+                        "numbering restarts: {} then {marker}",
+                        nodes[j].marker_in(labels)
+                    ),
                 }),
                 _ => {}
             }
