@@ -2,9 +2,21 @@
 
 /// Trims what indents and pads speech lines: spaces, tabs, U+3000, U+00A0.
 pub fn trim(s: &str) -> &str {
+    // Every line of every file comes through here, most with nothing to trim: the end
+    // bytes tell, without decoding (see `is_pad` for the characters' bytes).
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return s;
+    };
+    let may_start = matches!(first, b' ' | b'\t' | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF);
+    let may_end = matches!(last, b' ' | b'\t' | 0x0C | 0x80 | 0x8B | 0xA0 | 0xBF);
+    if !(may_start || may_end) {
+        return s;
+    }
     s.trim_matches(is_pad)
 }
 
+/// In UTF-8: `20`, `09`, `0C`, `E3 80 80`, `C2 A0`, `EF BB BF`, `E2 80 8B`.
 pub fn is_pad(c: char) -> bool {
     matches!(
         c,
@@ -243,6 +255,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn trim_is_trimming_pad_characters(s in "[ \t\x0c\u{3000}\u{a0}\u{feff}\u{200b}]{0,2}(\\PC|[\u{3000} ]){0,6}[ \t\x0c\u{3000}\u{a0}\u{feff}\u{200b}]{0,2}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim_matches(is_pad));
+        }
+
         #[test]
         fn count_chars_is_the_count_of_non_whitespace_chars(s in "(\\PC|[ \u{3000}\u{a0}\u{2000}-\u{200c}\u{2028}-\u{202f}\u{205f}\u{85}\u{1680}“—])*") {
             proptest::prop_assert_eq!(count_chars(&s), s.chars().filter(|c| !c.is_whitespace()).count());

@@ -250,18 +250,42 @@ pub fn is_thanks(line: &str) -> bool {
 
 /// Advert and watermark lines: short lines built around junk phrases.
 pub fn is_junk_phrase(line: &str) -> bool {
-    // Counting is vectorised; the scan below decodes character by character.
+    // Counting is vectorised, so long lines are turned away first.
     if char_len_capped(line, 60) > 60 {
         return false;
     }
-    // One pass: a phrase is only looked for where one of them could start.
-    line.char_indices().any(|(i, c)| {
-        let rest = &line[i..];
-        is_junk_lead(c)
-            && (JUNK_PHRASES.iter().any(|p| rest.starts_with(p))
-                // 本文系…原创/投稿
-                || (rest.starts_with("本文系") && (line.contains("原创") || line.contains("投稿"))))
-    })
+    // One pass: a phrase is only looked for where one of them could start. The leads
+    // are ASCII or three bytes long, read straight from the bytes, so the walk decodes
+    // nothing else.
+    let b = line.as_bytes();
+    let byte = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (lead, len) = match x {
+            0..0x80 => (char::from(x), 1),
+            0xE0..0xF0 => {
+                let c =
+                    (u32::from(x) & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | byte(i + 2) & 0x3F;
+                (char::from_u32(c).unwrap_or('\0'), 3)
+            }
+            0xF0.. => ('\0', 4),
+            _ => ('\0', 2),
+        };
+        if is_junk_lead(lead) && junk_phrase_at(line, i) {
+            return true;
+        }
+        i += len;
+    }
+    false
+}
+
+/// Whether a junk phrase starts at byte `i` of `line`.
+fn junk_phrase_at(line: &str, i: usize) -> bool {
+    let rest = line.get(i..).unwrap_or("");
+    JUNK_PHRASES.iter().any(|p| rest.starts_with(p))
+        // 本文系…原创/投稿
+        || (rest.starts_with("本文系") && (line.contains("原创") || line.contains("投稿")))
 }
 
 /// The first characters of `JUNK_PHRASES` and of 本文系 (checked by a test).
@@ -334,6 +358,21 @@ pub fn is_page_number(line: &str) -> bool {
     if !matches!(first, Some('-' | '－' | '—' | '–' | '─' | '第' | '0'..='9')) {
         return false;
     }
+    // Nor does a line with a character no form has (`第一部分`, `1.加强领导`).
+    line.chars().all(is_page_number_char) && is_page_number_form(line)
+}
+
+/// The characters page numbers are written with.
+fn is_page_number_char(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            norm(c),
+            '0'..='9' | '-' | '－' | '—' | '–' | '─' | '第' | '页' | '共' | '，' | '/'
+        )
+}
+
+/// `- 3 -`, `3/10`, `第3页`, `第3页，共10页`, spaces and widths aside.
+fn is_page_number_form(line: &str) -> bool {
     let compact: String = line
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -525,6 +564,25 @@ mod tests {
         assert!(!is_junk_lead('\u{10000}') && !is_junk_lead('甲') && is_junk_lead('q'));
     }
 
+    proptest::proptest! {
+        /// The byte walk finds what a search at every character finds.
+        #[test]
+        fn junk_phrases_are_found_at_any_character(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Strategy::prop_map(proptest::sample::select(JUNK_PHRASES.to_vec()), String::from),
+                    "(本文系|原创|投稿|[仅请转会Qq微公]|[甲é𠀀a、])",
+                ],
+                0..8,
+            ),
+        ) {
+            let line: String = parts.concat();
+            let by_chars = char_len_capped(&line, 60) <= 60
+                && line.char_indices().any(|(i, _)| junk_phrase_at(&line, i));
+            proptest::prop_assert_eq!(is_junk_phrase(&line), by_chars);
+        }
+    }
+
     #[test]
     fn junk_prefilter_knows_every_phrase() {
         for p in JUNK_PHRASES.iter().chain(&["本文系"]) {
@@ -560,11 +618,23 @@ mod tests {
             "3/10",
             "第3页",
             "-12-",
+            "第３页，共１０页",
+            "第3页,共10页",
+            "—１２—",
         ] {
             assert!(is_page_number(p), "{p}");
         }
         for p in ["3", "-3", "2023/2024年度", "第三页", "1/2是一半"] {
             assert!(!is_page_number(p), "{p}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn page_numbers_are_made_of_page_number_characters(s in "[-－—–─ 0-9０-９第页共，,/一a]{0,12}") {
+            if is_page_number_form(&s) {
+                proptest::prop_assert!(s.chars().all(is_page_number_char), "{}", s);
+            }
         }
     }
 

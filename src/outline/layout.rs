@@ -1,7 +1,7 @@
 //! Physical lines to logical lines, repairing damaged layouts (spec §8): text flattened
 //! onto a few huge lines is split, hard-wrapped text is joined back into paragraphs.
 
-use super::chars::{char_len_capped, is_pad, is_terminal, norm, trim};
+use super::chars::{char_len_capped, is_terminal, norm, trim};
 use super::framing::{is_page_number, is_salutation, is_separator};
 use super::markers::{Family, heading_marker, point_marker};
 use std::borrow::Cow;
@@ -27,19 +27,18 @@ const FLAT_CHARS: usize = 1000;
 
 pub fn logical_lines(text: &str) -> Layout<'_> {
     let mut count = 0;
-    // Collected into a guess at the size: a speech's lines average well over 64 bytes,
-    // and a vector grown from nothing reallocates at every doubling.
+    // Sized at a guess: a speech's lines average well over 64 bytes, and a vector grown
+    // from nothing reallocates at every doubling.
     let mut physical: Vec<(usize, &str, bool)> = Vec::with_capacity(text.len() / 64 + 8);
-    physical.extend(
-        split_lines(text)
-            .inspect(|_| count += 1)
-            .enumerate()
-            .filter_map(|(i, raw)| {
-                let t = trim(raw);
-                let indented = raw.starts_with(is_pad);
-                (!t.is_empty()).then_some((i + 1, t, indented))
-            }),
-    );
+    for raw in split_lines(text) {
+        count += 1;
+        let t = trim(raw);
+        if !t.is_empty() {
+            // Indented when trimming moved the start.
+            let indented = !std::ptr::eq(t.as_ptr(), raw.as_ptr());
+            physical.push((count, t, indented));
+        }
+    }
     let total: usize = physical.iter().map(|p| p.1.len()).sum();
     // Byte length over-estimates chars by up to 3×; the check is only a gate.
     if physical.len() <= 3 && total / 3 > FLAT_CHARS {

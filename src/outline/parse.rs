@@ -72,13 +72,17 @@ pub fn parse_with(
     }
 
     // Junk anywhere: separators, page numbers, adverts and watermarks, edge labels.
+    // Each kept line's heading marker is found once, here: a heading is never junk, and
+    // the marker is what the body's candidates below start from.
     let mut kept = Vec::with_capacity(layout.lines.len());
+    let mut kept_markers = Vec::with_capacity(layout.lines.len());
     for l in &layout.lines {
         let t: &str = &l.text;
         let near_edge = l.no <= EDGE_LINES || l.no + EDGE_LINES > last_line;
+        let marker = heading_marker(t);
         let junk = is_separator(t)
             || is_page_number(t)
-            || (is_junk_phrase(t) && heading_marker(t).is_none())
+            || (marker.is_none() && is_junk_phrase(t))
             || (near_edge && is_label_line(t));
         if junk {
             removed.push(Removed {
@@ -87,6 +91,7 @@ pub fn parse_with(
             });
         } else {
             kept.push(l);
+            kept_markers.push(marker);
         }
     }
     let texts: Vec<&str> = kept.iter().map(|l| l.text.as_ref()).collect();
@@ -118,11 +123,12 @@ pub fn parse_with(
     let body = head.body_start;
     let mut cands: Vec<Cand> = texts[body..]
         .iter()
+        .zip(kept_markers.drain(body..))
         .enumerate()
-        .map(|(k, t)| {
+        .map(|(k, (t, marker))| {
             if Some(body + k) == head.salutation {
                 Cand::Body
-            } else if let Some(m) = heading_marker(t) {
+            } else if let Some(m) = marker {
                 Cand::Heading(m)
             } else if let Some(p) = point_marker(t) {
                 Cand::Point(p)
