@@ -66,26 +66,35 @@ pub struct PointMarker {
     pub len: usize,
 }
 
-/// A small cursor over a line in matching form.
+/// A small cursor over a line in matching form. It keeps the character at the cursor
+/// decoded: markers are matched at the start of every line, most of them a peek or two.
 struct Cur<'a> {
     s: &'a str,
     pos: usize,
+    /// The character at `pos`, in matching form, and its byte length.
+    next: Option<(char, usize)>,
 }
 
 impl<'a> Cur<'a> {
     fn new(s: &'a str) -> Self {
-        Cur { s, pos: 0 }
+        Cur {
+            s,
+            pos: 0,
+            next: char_at(s, 0),
+        }
     }
     fn peek(&self) -> Option<char> {
-        self.s[self.pos..].chars().next().map(norm)
+        self.next.map(|(c, _)| c)
     }
     fn peek2(&self) -> Option<char> {
-        self.s[self.pos..].chars().nth(1).map(norm)
+        let (_, len) = self.next?;
+        char_at(self.s, self.pos + len).map(|(c, _)| c)
     }
     fn bump(&mut self) -> Option<char> {
-        let c = self.s[self.pos..].chars().next()?;
-        self.pos += c.len_utf8();
-        Some(norm(c))
+        let (c, len) = self.next?;
+        self.pos += len;
+        self.next = char_at(self.s, self.pos);
+        Some(c)
     }
     fn eat(&mut self, c: char) -> bool {
         if self.peek() == Some(c) {
@@ -101,6 +110,7 @@ impl<'a> Cur<'a> {
         let found = self.rest().starts_with(word);
         if found {
             self.pos += word.len();
+            self.next = char_at(self.s, self.pos);
         }
         found
     }
@@ -112,11 +122,26 @@ impl<'a> Cur<'a> {
             self.bump();
             n += 1;
         }
-        &self.s[start..self.pos]
+        self.s.get(start..self.pos).unwrap_or("")
     }
     fn rest(&self) -> &'a str {
-        &self.s[self.pos..]
+        self.s.get(self.pos..).unwrap_or("")
     }
+}
+
+/// The character starting at byte `i` of `s` (a character boundary), in matching
+/// form, and its byte length; decoded from the bytes without the checks of slicing.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = s.as_bytes();
+    let x = u32::from(*b.get(i)?);
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0)) & 0x3F;
+    let (c, len) = match x {
+        0..0x80 => (x, 1),
+        0xC0..0xE0 => ((x & 0x1F) << 6 | cont(1), 2),
+        0xE0..0xF0 => ((x & 0x0F) << 12 | cont(1) << 6 | cont(2), 3),
+        _ => ((x & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4),
+    };
+    Some((norm(char::from_u32(c)?), len))
 }
 
 /// The value of a run of (possibly full-width) digits.
