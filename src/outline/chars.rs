@@ -176,9 +176,21 @@ fn count_chars_portable(s: &str) -> usize {
     let rest = &b[full..];
     let mut pad = [0u8; 2 * VECTOR + 2];
     pad[..rest.len()].copy_from_slice(rest);
+    // 1 for the bytes of the rest, 0 past it: comparing each index with the length
+    // instead took 64-bit lanes.
+    const INSIDE: [u8; 4 * VECTOR] = {
+        let mut m = [0u8; 4 * VECTOR];
+        let mut i = 0;
+        while i < 2 * VECTOR {
+            m[i] = 1;
+            i += 1;
+        }
+        m
+    };
+    let inside = &INSIDE[2 * VECTOR - rest.len()..][..2 * VECTOR];
     let mut tail = 0u8;
     for i in 0..2 * VECTOR {
-        tail += u8::from((i < rest.len()) & starts_char_not_space(pad[i], pad[i + 1], pad[i + 2]));
+        tail += inside[i] & u8::from(starts_char_not_space(pad[i], pad[i + 1], pad[i + 2]));
     }
     n + usize::from(tail)
 }
