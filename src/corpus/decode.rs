@@ -227,6 +227,7 @@ fn looks_binary(text: &str) -> bool {
     may_hold_binary_chars(&text.as_bytes()[..text.len().min(4 * 512)]) && binary_share_high(text)
 }
 
+/// Whether `b` has a byte that starts one of the characters `binary_share_high` counts.
 #[inline(always)]
 fn may_hold_binary_chars(b: &[u8]) -> bool {
     any_window(b, |x, y, z| {

@@ -490,6 +490,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The cursor reads a line as `chars()` then `norm` would.
+        #[test]
+        fn the_cursor_reads_characters_as_they_are(s in "(\\PC|[(),:;?!．０-９])*") {
+            let mut c = Cur::new(&s);
+            let mut read = Vec::new();
+            while let Some(ch) = c.bump() {
+                read.push((ch, c.pos));
+            }
+            let want: Vec<(char, usize)> = s
+                .char_indices()
+                .map(|(i, ch)| (norm(ch), i + ch.len_utf8()))
+                .collect();
+            proptest::prop_assert_eq!(read, want);
+        }
+
         #[test]
         fn first_terminator_skipping_ideographs_finds_the_same(s in "([“”《》（）()\"。！？；：:!?;甲乙䀀鿿]|\\PC){0,60}", colon: bool) {
             proptest::prop_assert_eq!(first_terminator(&s, colon), first_terminator_by_chars(&s, colon));

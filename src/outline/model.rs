@@ -43,7 +43,8 @@ impl Node {
         level: usize,
         kind: Kind,
         line: usize,
-        (marker, title): (&str, &str),
+        marker: &str,
+        title: &str,
         labels: &mut String,
     ) -> Node {
         let start = labels.len();

@@ -225,7 +225,7 @@ pub fn parse_with(
             ItemKind::Heading { .. } => Kind::Heading,
             ItemKind::Point { .. } => Kind::Point,
         };
-        let mut node = Node::new(level, kind, line, (marker, &title), &mut labels);
+        let mut node = Node::new(level, kind, line, marker, &title, &mut labels);
         (node.parent, node.end, node.para) = (parent[idx], idx + 1, para);
         nodes.push(node);
     }
