@@ -29,7 +29,8 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// Reads, decodes and parses one source, keeping paragraph texts or not (`Text`). Files are only ever opened for reading.
+/// Reads, decodes and parses one source, keeping paragraph texts or not (`Text`).
+/// Files are only ever opened for reading.
 pub fn load_source(source: &Source, keep: Text) -> Result<Document, LoadError> {
     let name = source.display();
     let fail = |message: String| LoadError::new(name.clone(), message);

@@ -418,8 +418,7 @@ fn skip_after_marker(line: &str, marker_len: usize) -> usize {
 
 /// The first `。！？；：` outside quotes and brackets: (byte offset, byte length).
 pub fn first_terminator(s: &str, colon: bool) -> Option<(usize, usize)> {
-    let mut depth: u32 = 0;
-    let mut ascii_quote = false;
+    let mut quotes = Quotes::default();
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -432,24 +431,39 @@ pub fn first_terminator(s: &str, colon: bool) -> Option<(usize, usize)> {
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        let at = i;
-        i += c.len_utf8();
-        match norm(c) {
-            '“' | '‘' | '《' | '（' | '【' | '「' | '『' | '〔' => {
-                depth = depth.saturating_add(1)
-            }
-            '”' | '’' | '》' | '）' | '】' | '」' | '』' | '〕' => {
-                depth = depth.saturating_sub(1)
-            }
-            '"' => ascii_quote = !ascii_quote,
-            '。' | '！' | '？' | '；' if depth == 0 && !ascii_quote => {
-                return Some((at, c.len_utf8()));
-            }
-            '：' if colon && depth == 0 && !ascii_quote => return Some((at, c.len_utf8())),
-            _ => {}
+        if quotes.ends_at(c, colon) {
+            return Some((i, c.len_utf8()));
         }
+        i += c.len_utf8();
     }
     None
+}
+
+/// How deep a reading is inside quotes and brackets, for `first_terminator`.
+#[derive(Default)]
+struct Quotes {
+    depth: u32,
+    ascii_quote: bool,
+}
+
+impl Quotes {
+    /// Reads `c`; whether it ends the sentence (or the lead, at a colon when `colon`).
+    fn ends_at(&mut self, c: char, colon: bool) -> bool {
+        let outside = self.depth == 0 && !self.ascii_quote;
+        match norm(c) {
+            '“' | '‘' | '《' | '（' | '【' | '「' | '『' | '〔' => {
+                self.depth = self.depth.saturating_add(1)
+            }
+            '”' | '’' | '》' | '）' | '】' | '」' | '』' | '〕' => {
+                self.depth = self.depth.saturating_sub(1)
+            }
+            '"' => self.ascii_quote = !self.ascii_quote,
+            '。' | '！' | '？' | '；' => return outside,
+            '：' => return colon && outside,
+            _ => {}
+        }
+        false
+    }
 }
 
 /// Drops trailing punctuation and padding from a title.
@@ -467,26 +481,12 @@ pub fn trim_trailing_punct(s: &str) -> &str {
 mod tests {
     use super::*;
 
-    /// `first_terminator` as first written, decoding every character.
+    /// `first_terminator` decoding every character, without the ideograph skip.
     fn first_terminator_by_chars(s: &str, colon: bool) -> Option<(usize, usize)> {
-        let (mut depth, mut ascii_quote) = (0u32, false);
-        for (i, c) in s.char_indices() {
-            match norm(c) {
-                '“' | '‘' | '《' | '（' | '【' | '「' | '『' | '〔' => {
-                    depth = depth.saturating_add(1)
-                }
-                '”' | '’' | '》' | '）' | '】' | '」' | '』' | '〕' => {
-                    depth = depth.saturating_sub(1)
-                }
-                '"' => ascii_quote = !ascii_quote,
-                '。' | '！' | '？' | '；' if depth == 0 && !ascii_quote => {
-                    return Some((i, c.len_utf8()));
-                }
-                '：' if colon && depth == 0 && !ascii_quote => return Some((i, c.len_utf8())),
-                _ => {}
-            }
-        }
-        None
+        let mut quotes = Quotes::default();
+        s.char_indices()
+            .find(|&(_, c)| quotes.ends_at(c, colon))
+            .map(|(i, c)| (i, c.len_utf8()))
     }
 
     proptest::proptest! {

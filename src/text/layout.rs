@@ -34,11 +34,8 @@ pub struct Texts {
 impl Texts {
     pub fn new(doc: &Document) -> Self {
         Texts {
-            owned: doc
-                .paragraphs
-                .iter()
-                .enumerate()
-                .map(|(i, _)| match sanitize(doc.para_text(i)) {
+            owned: (0..doc.paragraphs.len())
+                .map(|i| match sanitize(doc.para_text(i)) {
                     std::borrow::Cow::Borrowed(_) => None,
                     std::borrow::Cow::Owned(s) => Some(s),
                 })

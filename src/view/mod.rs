@@ -44,7 +44,6 @@ pub fn view(s: &State, frame: &mut Frame) {
     }
 }
 
-/// Fills `r` with spaces in `style`.
 /// A pane's one-row header: `label` on a bar coloured by whether the pane has focus.
 pub(crate) fn header(buf: &mut Buffer, r: Rect, label: &str, focused: bool, amb: Ambiguous) {
     if r.height == 0 || r.width == 0 {
@@ -60,6 +59,7 @@ pub(crate) fn header(buf: &mut Buffer, r: Rect, label: &str, focused: bool, amb:
     put(buf, r.x, r.y, r.width, &t, amb, |_| style);
 }
 
+/// Fills `r` with spaces in `style`.
 pub(crate) fn fill(buf: &mut Buffer, r: Rect, style: Style) {
     let r = r.intersection(buf.area);
     for y in r.top()..r.bottom() {
