@@ -44,6 +44,9 @@ pub struct OutlineArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Print every line of each file with the role gangmu gave it and why.
+    #[arg(long, conflicts_with = "format")]
+    pub explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

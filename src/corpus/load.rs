@@ -32,18 +32,28 @@ impl std::fmt::Display for LoadError {
 /// Reads, decodes and parses one source, keeping paragraph texts or not (`Text`).
 /// Files are only ever opened for reading.
 pub fn load_source(source: &Source, keep: Text) -> Result<Document, LoadError> {
+    load_with(source, keep, |doc, _| doc)
+}
+
+/// `load_source`, also returning the decoded text the document was parsed from.
+pub fn load_decoded(source: &Source, keep: Text) -> Result<(Document, String), LoadError> {
+    load_with(source, keep, |doc, text| (doc, text.to_string()))
+}
+
+/// Reads, decodes and parses one source, and hands the document and its decoded text
+/// to `then`.
+fn load_with<T>(
+    source: &Source,
+    keep: Text,
+    then: impl FnOnce(Document, &str) -> T,
+) -> Result<T, LoadError> {
     let name = source.display();
     let fail = |message: String| LoadError::new(name.clone(), message);
     let parse_bytes = |bytes: &[u8]| {
         let decoded = decode(bytes).map_err(|e| fail(e.to_string()))?;
         let stem = file_stem(&name);
-        Ok(parse_with(
-            &decoded.text,
-            &name,
-            stem,
-            decoded.encoding,
-            keep,
-        ))
+        let doc = parse_with(&decoded.text, &name, stem, decoded.encoding, keep);
+        Ok(then(doc, &decoded.text))
     };
     match source {
         Source::Embedded(_, b) => parse_bytes(b),

@@ -9,4 +9,4 @@ pub mod synth;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use find::{Source, find_sources, natural_cmp};
-pub use load::{LoadError, load_source};
+pub use load::{LoadError, load_decoded, load_source};

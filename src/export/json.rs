@@ -164,6 +164,8 @@ impl Writer {
         self.opt_num(doc.announced);
         self.key("closing_line");
         self.opt_num(doc.closing_line);
+        self.key("appendix_line");
+        self.opt_num(doc.appendix_line);
         self.key("removed");
         self.list(&doc.removed, |w, r| w.at_line(r.line, "text", &r.text));
         self.key("warnings");
@@ -242,6 +244,7 @@ pub mod reference {
         chars: usize,
         announced: Option<usize>,
         closing_line: Option<usize>,
+        appendix_line: Option<usize>,
         removed: &'a [Removed],
         warnings: &'a [Warning],
         sections: Vec<SectionOut<'a>>,
@@ -275,6 +278,7 @@ pub mod reference {
             chars: doc.chars,
             announced: doc.announced,
             closing_line: doc.closing_line,
+            appendix_line: doc.appendix_line,
             removed: &doc.removed,
             warnings: &doc.warnings,
             sections: sections_of(doc, None),

@@ -2,15 +2,17 @@
 //! document's text is kept once its outline is written.
 
 use crate::cli::{Format, OutlineArgs};
-use crate::corpus::{LoadError, Source, find_sources, load_source};
+use crate::corpus::{LoadError, Source, find_sources, load_decoded, load_source};
 use crate::outline::Text;
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
+mod explain;
 mod json;
 mod text;
 
+pub use explain::explain;
 pub use json::{errors_json, reference, to_json, write_json};
 pub use text::to_text;
 
@@ -23,6 +25,9 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     let (sources, errors) = find_sources(&args.paths, &args.find.ext);
     for e in &errors {
         eprintln!("{e}");
+    }
+    if args.explain {
+        return run_explain(&sources, errors);
     }
     let json = args.format == Format::Json;
     let mut out = Output {
@@ -46,6 +51,28 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     }
     written.into_iter().for_each(|r| out.write(r));
     out.finish()
+}
+
+/// `--explain`: one file after the other, each with its text kept to show it.
+fn run_explain(sources: &[Source], mut errors: Vec<LoadError>) -> ExitCode {
+    let mut out = BufWriter::new(io::stdout());
+    for src in sources {
+        match load_decoded(src, Text::Keep) {
+            Ok((doc, text)) => {
+                let _ = out.write_all(explain(&doc, &text).as_bytes());
+                let _ = out.write_all(b"\n");
+            }
+            Err(e) => {
+                let _ = out.flush();
+                eprintln!("{e}");
+                errors.push(e);
+            }
+        }
+    }
+    if out.flush().is_err() || !errors.is_empty() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }
 
 type Rendered = Result<Vec<u8>, LoadError>;

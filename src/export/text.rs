@@ -22,22 +22,25 @@ pub fn to_text(doc: &Document) -> String {
     }
     for n in &doc.nodes {
         let indent = "  ".repeat(n.level);
-        let sep = if doc.node_marker(n).is_empty() || n.kind == Kind::Heading {
-            ""
-        } else {
-            " "
+        let (marker, title) = (doc.node_marker(n), doc.node_title(n));
+        let label = match n.kind {
+            Kind::Heading => crate::outline::label(marker, title),
+            Kind::Point if marker.is_empty() => title.to_string(),
+            Kind::Point => format!("{marker} {title}"),
         };
         let _ = writeln!(
             s,
-            "{indent}{}{sep}{}  [L{}, {}字]",
-            sanitize(doc.node_marker(n)),
-            sanitize(doc.node_title(n)),
+            "{indent}{}  [L{}, {}字]",
+            sanitize(&label),
             n.line,
             n.chars
         );
     }
     if let Some(l) = doc.closing_line {
         let _ = writeln!(s, "  结束语  [L{l}]");
+    }
+    if let Some(l) = doc.appendix_line {
+        let _ = writeln!(s, "  附件  [L{l}]");
     }
     for w in &doc.warnings {
         let _ = writeln!(s, "  warning L{}: {}", w.line, sanitize(&w.message));

@@ -4,7 +4,22 @@
 use super::chars::{char_len_capped, cn_value, is_cjk, is_cn_numeral, norm, norm_chars};
 
 /// Words that end a speech's title.
-const TITLE_ENDINGS: [&str; 12] = [
+const TITLE_ENDINGS: [&str; 27] = [
+    "贺词",
+    "献词",
+    "祝词",
+    "致词",
+    "开幕词",
+    "闭幕词",
+    "欢迎词",
+    "答谢词",
+    "贺信",
+    "演讲",
+    "演讲稿",
+    "演说",
+    "讲稿",
+    "讲话要点",
+    "寄语",
     "讲话",
     "讲话稿",
     "讲话提纲",
@@ -17,42 +32,6 @@ const TITLE_ENDINGS: [&str; 12] = [
     "辅导报告",
     "动员讲话",
     "总结讲话",
-];
-
-/// Phrases that mark advert and watermark lines.
-const JUNK_PHRASES: [&str; 18] = [
-    "仅供学习",
-    "仅供参考",
-    "禁止外传",
-    "请勿照搬",
-    "请勿转载",
-    "转载请注明",
-    "会员群",
-    "QQ群",
-    "qq群",
-    "微信群",
-    "公众号",
-    "扫码",
-    "二维码",
-    "下载后可编辑",
-    "精品文档",
-    "侵权请联系",
-    "联系删除",
-    "关注我们",
-];
-
-/// Label words; a colon (either width) must follow.
-const LABELS: [&str; 10] = [
-    "来源",
-    "编辑",
-    "责任编辑",
-    "作者",
-    "发布时间",
-    "浏览",
-    "浏览次数",
-    "审核",
-    "校对",
-    "点击",
 ];
 
 /// A title line: returns the title itself (label and speaker prefix stripped).
@@ -132,7 +111,32 @@ pub fn is_date_line(line: &str) -> bool {
         || (bracketed && n <= 30 && !line.contains('。'))
 }
 
-const JOB_WORDS: [&str; 24] = [
+/// `2026年2月3日在某省第十四届人民代表大会第五次会议上`: when and where it was given.
+pub fn is_occasion_line(line: &str) -> bool {
+    let Some(at) = line.find('在') else {
+        return false;
+    };
+    let rest = &line[at..];
+    char_len_capped(line, 80) <= 80
+        && !line.contains('。')
+        && (rest.ends_with('上') || rest.contains("上 ") || rest.contains("上\u{3000}"))
+        && (line[..at].contains('日')
+            || rest.contains('会')
+            || rest.contains("典礼")
+            || rest.contains("仪式"))
+}
+
+/// A title-like line that names the person giving it (`市委书记某某在…上的讲话`,
+/// `某某局长《…》`, `省长某某作政府工作报告`): a page headline or caption about the
+/// speech rather than its own title.
+pub fn has_person_prefix(line: &str) -> bool {
+    // Where the title or the verb begins: `在…`, `《…》`, `作…`, `发表…`.
+    let cut = line.find(['在', '《', '作', '发']).unwrap_or(0);
+    let prefix = &line[..cut];
+    char_len_capped(prefix, 16) <= 15 && JOB_WORDS.iter().any(|w| prefix.contains(w))
+}
+
+pub const JOB_WORDS: [&str; 24] = [
     "书记",
     "市长",
     "县长",
@@ -159,8 +163,17 @@ const JOB_WORDS: [&str; 24] = [
     "主持人",
 ];
 
-/// `市委书记 王某某`, `XX同志`, `王某某`: a short line naming the speaker.
+/// `市委书记 王某某`, `XX同志`, `某某公司董事长：王某某`: a short line naming the speaker.
 pub fn is_speaker_line(line: &str) -> bool {
+    // A signature: `…董事长：王某某`.
+    if let Some((who, name)) = line.split_once(['：', ':'])
+        && JOB_WORDS.iter().any(|w| who.ends_with(w))
+        && (2..=4).contains(&name.trim().chars().count())
+        && name.trim().chars().all(is_cjk)
+        && char_len_capped(who, 24) <= 24
+    {
+        return true;
+    }
     let n = char_len_capped(line, 24);
     if !(2..=24).contains(&n)
         || line
@@ -176,7 +189,7 @@ pub fn is_speaker_line(line: &str) -> bool {
     let is_name =
         |t: &str| (2..=4).contains(&t.chars().count()) && t.chars().all(|c| is_cjk(c) || c == '·');
     let parts: Vec<&str> = line
-        .split([' ', '\u{3000}'])
+        .split([' ', '\u{3000}', '\u{a0}'])
         .filter(|p| !p.is_empty())
         .collect();
     let has_job = |t: &str| JOB_WORDS.iter().any(|w| t.contains(w));
@@ -190,8 +203,12 @@ pub fn is_speaker_line(line: &str) -> bool {
     }
 }
 
-const SALUTATIONS: [&str; 14] = [
+const SALUTATIONS: [&str; 18] = [
     "同志们",
+    "同学们",
+    "老师们",
+    "各位同学",
+    "各位家长",
     "各位代表",
     "各位委员",
     "各位领导",
@@ -219,25 +236,43 @@ pub fn is_salutation(line: &str) -> bool {
             .any(|(_, c)| matches!(c, '。' | '！' | '？' | '；'))
 }
 
-/// `同志们，…` / `同志们！…` / `谢谢大家！` alone: where a closing starts.
-pub fn is_closing_start(line: &str) -> bool {
-    for word in [
-        "同志们、朋友们",
-        "同志们",
-        "各位代表",
-        "各位委员",
-        "各位领导、同志们",
-        "各位来宾",
-    ] {
-        if let Some(rest) = line.strip_prefix(word) {
-            return rest
-                .chars()
+/// Words that address the audience at the start of a paragraph.
+const ADDRESSES: [&str; 14] = [
+    "同志们、朋友们",
+    "同志们",
+    "各位代表",
+    "各位委员",
+    "各位领导、同志们",
+    "各位领导",
+    "各位来宾",
+    "各位嘉宾",
+    "各位同事",
+    "同学们",
+    "老师们、同学们",
+    "老师们",
+    "亲爱的同学们",
+    "朋友们",
+];
+
+/// `同志们，…` / `各位代表！…`: a paragraph that opens by addressing the audience.
+pub fn is_address_start(line: &str) -> bool {
+    // Every address starts with one of these.
+    if !line.starts_with(['同', '各', '老', '亲', '朋']) {
+        return false;
+    }
+    ADDRESSES.iter().any(|word| {
+        line.strip_prefix(word).is_some_and(|rest| {
+            rest.chars()
                 .next()
                 .map(norm)
-                .is_some_and(|c| matches!(c, '，' | '！'));
-        }
-    }
-    is_thanks(line)
+                .is_some_and(|c| matches!(c, '，' | '！'))
+        })
+    })
+}
+
+/// `同志们，…` / `同志们！…` / `谢谢大家！` alone: where a closing may start.
+pub fn is_closing_start(line: &str) -> bool {
+    is_address_start(line) || is_thanks(line)
 }
 
 /// `谢谢大家！`, `谢谢！` alone on a line.
@@ -246,166 +281,6 @@ pub fn is_thanks(line: &str) -> bool {
         line.trim_end_matches(|c| matches!(norm(c), '！' | '。')),
         "谢谢大家" | "谢谢" | "谢谢各位"
     )
-}
-
-/// Advert and watermark lines: short lines built around junk phrases.
-pub fn is_junk_phrase(line: &str) -> bool {
-    // Counting is vectorised, so long lines are turned away first.
-    if char_len_capped(line, 60) > 60 {
-        return false;
-    }
-    // One pass: a phrase is only looked for where one of them could start. The leads
-    // are ASCII or three bytes long, read straight from the bytes, so the walk decodes
-    // nothing else.
-    let b = line.as_bytes();
-    let byte = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        let (lead, len) = match x {
-            0..0x80 => (char::from(x), 1),
-            0xE0..0xF0 => {
-                let c =
-                    (u32::from(x) & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | byte(i + 2) & 0x3F;
-                (char::from_u32(c).unwrap_or('\0'), 3)
-            }
-            0xF0.. => ('\0', 4),
-            _ => ('\0', 2),
-        };
-        if is_junk_lead(lead) && junk_phrase_at(line, i) {
-            return true;
-        }
-        i += len;
-    }
-    false
-}
-
-/// Whether a junk phrase starts at byte `i` of `line`.
-fn junk_phrase_at(line: &str, i: usize) -> bool {
-    let rest = line.get(i..).unwrap_or("");
-    JUNK_PHRASES.iter().any(|p| rest.starts_with(p))
-        // 本文系…原创/投稿
-        || (rest.starts_with("本文系") && (line.contains("原创") || line.contains("投稿")))
-}
-
-/// The first characters of `JUNK_PHRASES` and of 本文系 (checked by a test).
-const JUNK_LEADS: [char; 17] = [
-    '仅', '禁', '请', '转', '会', 'Q', 'q', '微', '公', '扫', '二', '下', '精', '侵', '联', '关',
-    '本',
-];
-
-/// Whether `c` is one of `JUNK_LEADS`: a bit table, as this runs for every character of
-/// every short line.
-fn is_junk_lead(c: char) -> bool {
-    const BITS: [u64; 0x10000 / 64] = {
-        let mut bits = [0u64; 0x10000 / 64];
-        let mut i = 0;
-        while i < JUNK_LEADS.len() {
-            let c = JUNK_LEADS[i] as usize;
-            bits[c / 64] |= 1 << (c % 64);
-            i += 1;
-        }
-        bits
-    };
-    let c = c as usize;
-    c < 0x10000 && BITS[c / 64] & (1 << (c % 64)) != 0
-}
-
-/// `来源：` and its kin, allowed only near the top and bottom of a file.
-pub fn is_label_line(line: &str) -> bool {
-    let l = line.trim_start_matches(['（', '(', '【', '[']);
-    LABELS.iter().any(|p| {
-        l.strip_prefix(p)
-            .is_some_and(|rest| rest.starts_with('：') || rest.starts_with(':'))
-    }) && char_len_capped(line, 80) <= 80
-}
-
-/// `————`, `*****`, `======`.
-pub fn is_separator(line: &str) -> bool {
-    // `all` first: it stops at the first ordinary character, so body text costs nothing.
-    line.chars().all(|c| {
-        matches!(
-            c,
-            '—' | '-'
-                | '－'
-                | '─'
-                | '━'
-                | '*'
-                | '＊'
-                | '='
-                | '＝'
-                | '_'
-                | '＿'
-                | '~'
-                | '～'
-                | '·'
-                | '•'
-                | '…'
-                | ' '
-                | '.'
-                | '#'
-        )
-    }) && line.chars().count() >= 3
-}
-
-/// `- 3 -`, `－ 3 －`, `— 3 —`, `第 3 页 共 10 页`, `3/10`, `第3页`.
-pub fn is_page_number(line: &str) -> bool {
-    if line.len() > 40 {
-        return false;
-    }
-    // Every form starts with a dash, a digit or 第: other lines need no copy.
-    let first = line.chars().find(|c| !c.is_whitespace()).map(norm);
-    if !matches!(first, Some('-' | '－' | '—' | '–' | '─' | '第' | '0'..='9')) {
-        return false;
-    }
-    // Nor does a line with a character no form has (`第一部分`, `1.加强领导`).
-    line.chars().all(is_page_number_char) && is_page_number_form(line)
-}
-
-/// The characters page numbers are written with.
-fn is_page_number_char(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            norm(c),
-            '0'..='9' | '-' | '－' | '—' | '–' | '─' | '第' | '页' | '共' | '，' | '/'
-        )
-}
-
-/// `- 3 -`, `3/10`, `第3页`, `第3页，共10页`, spaces and widths aside.
-fn is_page_number_form(line: &str) -> bool {
-    let compact: String = line
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(norm)
-        .collect();
-    let dashes = ['-', '－', '—', '–', '─'];
-    let inner = compact.trim_start_matches(dashes).trim_end_matches(dashes);
-    if inner.len() < compact.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
-    {
-        return compact.starts_with(dashes) && compact.ends_with(dashes);
-    }
-    if let Some((a, b)) = compact.split_once('/') {
-        return !a.is_empty()
-            && !b.is_empty()
-            && a.len() <= 4
-            && b.len() <= 4
-            && (a.to_string() + b).chars().all(|c| c.is_ascii_digit());
-    }
-    let Some(rest) = compact.strip_prefix('第') else {
-        return false;
-    };
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let rest = &rest[digits.len()..];
-    if digits.is_empty() || !rest.starts_with('页') {
-        return false;
-    }
-    let rest = &rest['页'.len_utf8()..];
-    rest.is_empty() || {
-        let r = rest.trim_start_matches(['，', ',', '/']);
-        r.strip_prefix('共')
-            .and_then(|r| r.strip_suffix('页'))
-            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
-    }
 }
 
 /// `下面…`, `我讲…`: a line that introduces what follows rather than naming it.
@@ -549,93 +424,6 @@ mod tests {
         assert!(is_closing_start("谢谢大家！"));
         assert!(!is_closing_start("同志们：今天召开这次会议"));
         assert!(!is_closing_start("谢谢大家的支持，我们继续努力。"));
-    }
-
-    #[test]
-    fn junk_phrases_anywhere_in_short_lines_only() {
-        for p in JUNK_PHRASES {
-            assert!(is_junk_phrase(&format!("更多材料{p}！")), "{p}");
-            let long = format!("{}{p}", "这是一个很长的句子".repeat(7));
-            assert!(!is_junk_phrase(&long), "{p}");
-        }
-        assert!(is_junk_phrase("本文系本站原创"));
-        assert!(is_junk_phrase("投稿：本文系读者来稿"));
-        assert!(!is_junk_phrase("本文系统梳理了今年的工作"));
-        assert!(!is_junk_lead('\u{10000}') && !is_junk_lead('甲') && is_junk_lead('q'));
-    }
-
-    proptest::proptest! {
-        /// The byte walk finds what a search at every character finds.
-        #[test]
-        fn junk_phrases_are_found_at_any_character(
-            parts in proptest::collection::vec(
-                proptest::prop_oneof![
-                    proptest::strategy::Strategy::prop_map(proptest::sample::select(JUNK_PHRASES.to_vec()), String::from),
-                    "(本文系|原创|投稿|[仅请转会Qq微公]|[甲é𠀀a、])",
-                ],
-                0..8,
-            ),
-        ) {
-            let line: String = parts.concat();
-            let by_chars = char_len_capped(&line, 60) <= 60
-                && line.char_indices().any(|(i, _)| junk_phrase_at(&line, i));
-            proptest::prop_assert_eq!(is_junk_phrase(&line), by_chars);
-        }
-    }
-
-    #[test]
-    fn junk_prefilter_knows_every_phrase() {
-        for p in JUNK_PHRASES.iter().chain(&["本文系"]) {
-            assert!(p.chars().next().is_some_and(is_junk_lead), "{p}");
-        }
-    }
-
-    #[test]
-    fn junk_lines() {
-        assert!(is_junk_phrase(
-            "本文系笔杆子工作室原创，仅供学习交流，请勿照搬！"
-        ));
-        assert!(is_junk_phrase("扫码关注公众号，获取更多材料"));
-        assert!(is_junk_phrase("会员群：123456 免费QQ群：654321"));
-        assert!(is_junk_phrase("下载后可编辑"));
-        assert!(!is_junk_phrase("要发展会员企业，扩大商会覆盖面。"));
-        assert!(!is_junk_phrase("群众下载政务App办理业务更加方便。"));
-        assert!(is_label_line("来源：某某日报"));
-        assert!(is_label_line("责任编辑:李四"));
-        assert!(!is_label_line("来源于群众，服务于群众。"));
-        assert!(is_separator("————————"));
-        assert!(is_separator("*****"));
-        assert!(!is_separator("——"));
-    }
-
-    #[test]
-    fn page_numbers() {
-        for p in [
-            "- 3 -",
-            "－ 3 －",
-            "— 3 —",
-            "第 3 页 共 10 页",
-            "3/10",
-            "第3页",
-            "-12-",
-            "第３页，共１０页",
-            "第3页,共10页",
-            "—１２—",
-        ] {
-            assert!(is_page_number(p), "{p}");
-        }
-        for p in ["3", "-3", "2023/2024年度", "第三页", "1/2是一半"] {
-            assert!(!is_page_number(p), "{p}");
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn page_numbers_are_made_of_page_number_characters(s in "[-－—–─ 0-9０-９第页共，,/一a]{0,12}") {
-            if is_page_number_form(&s) {
-                proptest::prop_assert!(s.chars().all(is_page_number_char), "{}", s);
-            }
-        }
     }
 
     #[test]

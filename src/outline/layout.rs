@@ -2,8 +2,10 @@
 //! onto a few huge lines is split, hard-wrapped text is joined back into paragraphs.
 
 use super::chars::{char_len_capped, is_terminal, norm, trim};
-use super::framing::{is_page_number, is_salutation, is_separator};
-use super::markers::{Family, heading_marker, point_marker};
+use super::framing::is_salutation;
+use super::junk::{is_page_number, is_separator};
+use super::markdown;
+use super::markers::{Family, PointGroup, heading_marker, point_marker};
 use std::borrow::Cow;
 
 /// One logical line: a paragraph candidate, trimmed, with the 1-based physical line
@@ -12,6 +14,8 @@ use std::borrow::Cow;
 pub struct Line<'a> {
     pub no: usize,
     pub text: Cow<'a, str>,
+    /// Markdown heading level (the number of `#`), 0 for an ordinary line.
+    pub md: u8,
 }
 
 /// What layout repair found: the logical lines, junk it dropped while joining, and a note.
@@ -40,14 +44,24 @@ pub fn logical_lines(text: &str) -> Layout<'_> {
         }
     }
     let total: usize = physical.iter().map(|p| p.1.len()).sum();
-    // Byte length over-estimates chars by up to 3×; the check is only a gate.
-    if physical.len() <= 3 && total / 3 > FLAT_CHARS {
+    let mut layout = lines_of(physical, total, count);
+    if markdown::is_markdown(&layout.lines) {
+        markdown::strip(&mut layout.lines);
+    }
+    layout
+}
+
+fn lines_of(physical: Vec<(usize, &str, bool)>, total: usize, count: usize) -> Layout<'_> {
+    // Byte length over-estimates chars by up to 3×; the check is only a gate. A short
+    // speech scraped onto a line is flattened too, when its numbering runs on in it.
+    if physical.len() <= 3 && (total / 3 > FLAT_CHARS || physical.iter().any(|p| runs_on(p.1))) {
         let lines = physical
             .iter()
             .flat_map(|&(no, t, _)| {
                 split_flattened(t).into_iter().map(move |s| Line {
                     no,
                     text: Cow::Borrowed(s),
+                    md: 0,
                 })
             })
             .collect();
@@ -61,14 +75,37 @@ pub fn logical_lines(text: &str) -> Layout<'_> {
     if let Some(width) = hard_wrap_width(&physical) {
         return join_hard_wrapped(&physical, width, count);
     }
+    let mut lines: Vec<Line> = Vec::with_capacity(physical.len());
+    let mut open_bracket: Option<(usize, &str)> = None;
+    for (no, t, _) in physical {
+        // A heading broken after its opening bracket (`（` / `三）…`) is one line again.
+        if let Some((first, b)) = open_bracket.take() {
+            lines.push(Line {
+                no: first,
+                text: Cow::Owned(format!("{b}{t}")),
+                md: 0,
+            });
+            continue;
+        }
+        if matches!(t, "（" | "(") {
+            open_bracket = Some((no, t));
+            continue;
+        }
+        lines.push(Line {
+            no,
+            text: Cow::Borrowed(t),
+            md: 0,
+        });
+    }
+    if let Some((no, b)) = open_bracket {
+        lines.push(Line {
+            no,
+            text: Cow::Borrowed(b),
+            md: 0,
+        });
+    }
     Layout {
-        lines: physical
-            .into_iter()
-            .map(|(no, t, _)| Line {
-                no,
-                text: Cow::Borrowed(t),
-            })
-            .collect(),
+        lines,
         dropped: vec![],
         repaired: None,
         physical_lines: count,
@@ -87,19 +124,56 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Splits a flattened line before a salutation and before markers that continue a
-/// numbering sequence the text establishes.
+/// Splits a flattened line before a salutation, before markers that continue a
+/// numbering sequence the text establishes, and, when the text kept no paragraph joints
+/// at all, before enumeration words that continue theirs.
 fn split_flattened(line: &str) -> Vec<&str> {
     let mut cuts = Vec::new();
     let mut next_expected = [1u32; Family::ALL.len()];
+    // Without joints, a point word after a sentence end is the only trace of a paragraph.
+    let split_points = paragraph_joints(line) < 2;
+    let mut next_point: Vec<(PointGroup, u32)> = Vec::new();
     let mut salutation_done = false;
     let mut prev: Option<char> = None;
+    // A photo credit run into the text is cut out; the text after it starts afresh.
+    let mut credit_end = 0;
     for (i, c) in line.char_indices() {
-        let after_break =
-            prev.is_none_or(|p| is_terminal(p) || matches!(norm(p), '”' | ' ' | '\u{3000}' | '：'));
-        let after_sentence = prev.is_some_and(|p| is_terminal(p) || matches!(norm(p), '”'));
+        if i < credit_end {
+            prev = Some(c);
+            continue;
+        }
+        let after_credit = i > 0 && i == credit_end;
+        let after_break = after_credit
+            || prev
+                .is_none_or(|p| is_terminal(p) || matches!(norm(p), '”' | ' ' | '\u{3000}' | '：'));
+        let after_sentence =
+            after_credit || prev.is_some_and(|p| is_terminal(p) || matches!(norm(p), '”'));
         prev = Some(c);
+        let rest = &line[i..];
+        // The salutation may follow the speaker's name with no break (`…习近平同志们：`).
+        if !salutation_done
+            && i < 600
+            && matches!(c, '同' | '各' | '尊' | '亲' | '女')
+            && is_salutation(&rest[..floor_boundary(rest, 200)])
+        {
+            salutation_done = true;
+            // The head block before the salutation lost its line breaks to spaces:
+            // advert, title and date lines come back as separate lines.
+            if cuts.is_empty() {
+                cuts.extend(head_breaks(&line[..i]));
+            }
+            cuts.push(i);
+            continue;
+        }
         if i == 0 || !after_break {
+            continue;
+        }
+        // `。 新华社记者 某某/摄`: a credit ends the paragraph before it.
+        let lead = rest.len() - rest.trim_start_matches([' ', '\u{3000}']).len();
+        if let Some(len) = credit_len(&rest[lead..]) {
+            cuts.push(i);
+            credit_end = i + lead + len;
+            cuts.push(credit_end);
             continue;
         }
         // A space after a finished sentence was a paragraph break.
@@ -107,41 +181,41 @@ fn split_flattened(line: &str) -> Vec<&str> {
             cuts.push(i);
             continue;
         }
-        let rest = &line[i..];
-        if !salutation_done
-            && rest.starts_with("同志们")
-            && is_salutation(&rest[..floor_boundary(rest, 200)])
-        {
-            salutation_done = true;
-            // The head block before the salutation lost its line breaks to spaces:
-            // advert, title and date lines come back as separate lines.
-            if cuts.is_empty() {
-                cuts.extend(
-                    line[..i]
-                        .match_indices([' ', '\u{3000}'])
-                        .map(|(j, _)| j)
-                        .filter(|&j| j > 0),
-                );
-            }
-            cuts.push(i);
-            continue;
-        }
         if rest.starts_with("同志们，") || rest.starts_with("同志们！") {
             cuts.push(i);
             continue;
         }
-        let Some(m) = heading_marker(&rest[..floor_boundary(rest, 64)]) else {
+        let head = &rest[..floor_boundary(rest, 64)];
+        if let Some(m) = heading_marker(head) {
+            let Some(n) = m.number else { continue };
+            let slot = &mut next_expected[m.family.index()];
+            // A sub-level restarts at 1 under each new parent.
+            if n == *slot || (n == 1 && m.family != Family::CnNum && m.family != Family::Part) {
+                *slot = n + 1;
+                cuts.push(i);
+                // A heading's line break often became a space: the title ends there.
+                if let Some(sp) = heading_end_at_space(&rest[m.len..]) {
+                    cuts.push(i + m.len + sp);
+                }
+            }
             continue;
-        };
-        let Some(n) = m.number else { continue };
-        let slot = &mut next_expected[m.family.index()];
-        // A sub-level restarts at 1 under each new parent.
-        if n == *slot || (n == 1 && m.family != Family::CnNum && m.family != Family::Part) {
-            *slot = n + 1;
-            cuts.push(i);
-            // A heading's line break often became a space: the title ends there.
-            if let Some(sp) = heading_end_at_space(&rest[m.len..]) {
-                cuts.push(i + m.len + sp);
+        }
+        if split_points
+            && after_sentence
+            && let Some(p) = point_marker(head)
+            && let Some(n) = p.number
+        {
+            let slot = match next_point.iter_mut().find(|s| s.0 == p.group) {
+                Some(s) => s,
+                None => {
+                    next_point.push((p.group, 1));
+                    next_point.last_mut().expect("just pushed")
+                }
+            };
+            // A run restarts at 1 in the next part.
+            if n == slot.1 || n == 1 {
+                slot.1 = n + 1;
+                cuts.push(i);
             }
         }
     }
@@ -156,6 +230,85 @@ fn split_flattened(line: &str) -> Vec<&str> {
     out.push(trim(&line[start..]));
     out.retain(|s| !s.is_empty());
     out
+}
+
+/// Spaces that follow a finished sentence, not counting those before a photo credit: the
+/// paragraph breaks a flattening kept.
+fn paragraph_joints(line: &str) -> usize {
+    let mut n = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        if matches!(c, ' ' | '\u{3000}')
+            && prev.is_some_and(|p| is_terminal(p) || norm(p) == '”')
+            && credit_len(line[i..].trim_start_matches([' ', '\u{3000}'])).is_none()
+        {
+            n += 1;
+        }
+        prev = Some(c);
+    }
+    n
+}
+
+/// `新华社记者 某某/摄` or `（记者 某某 摄）` at the start of `s`: its byte length.
+fn credit_len(s: &str) -> Option<usize> {
+    let body = s.strip_prefix('（').unwrap_or(s);
+    if !(body.starts_with("新华社记者") || body.starts_with("记者") || body.starts_with("本报记者"))
+    {
+        return None;
+    }
+    // The credit ends at 摄 within a few names.
+    let end = s.char_indices().take(24).find(|&(_, c)| c == '摄')?.0 + '摄'.len_utf8();
+    let end = if s[end..].starts_with('）') {
+        end + '）'.len_utf8()
+    } else {
+        end
+    };
+    Some(end)
+}
+
+/// Where the head block before a flattened salutation breaks: at its spaces, and around
+/// a bracketed date (`…的讲话（2020年1月8日）习近平`).
+fn head_breaks(head: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = head
+        .match_indices([' ', '\u{3000}'])
+        .map(|(j, _)| j)
+        .filter(|&j| j > 0)
+        .collect();
+    let mut from = 0;
+    while let Some(open) = head[from..].find(['（', '(']).map(|o| from + o) {
+        let Some(close) = head[open..].find(['）', ')']).map(|c| open + c) else {
+            break;
+        };
+        let inner = &head[open..close];
+        let after = close + head[close..].chars().next().map_or(1, char::len_utf8);
+        if inner.contains('年') && (inner.contains('月') || inner.contains('日')) {
+            out.push(open);
+            out.push(after);
+        }
+        from = after;
+    }
+    out.retain(|&j| j > 0 && j < head.len());
+    out
+}
+
+/// A line in which a numbering sequence runs on after sentence ends (`…。一、…。二、…`).
+fn runs_on(line: &str) -> bool {
+    let mut want = 1;
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        if prev.is_some_and(|p| is_terminal(p) || matches!(norm(p), '”' | ' ' | '\u{3000}'))
+            && let Some(m) = heading_marker(&line[i..i + floor_boundary(&line[i..], 64)])
+            && m.family == Family::CnNum
+            && m.number == Some(want)
+        {
+            want += 1;
+            if want > 2 {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// The first space within a short title, when no sentence ends before it.
@@ -265,6 +418,7 @@ fn join_hard_wrapped<'a>(
             lines.push(Line {
                 no,
                 text: Cow::Borrowed(t),
+                md: 0,
             });
         } else if let Some(cur) = lines.last_mut() {
             cur.text.to_mut().push_str(t);

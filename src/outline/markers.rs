@@ -1,11 +1,15 @@
 //! Heading markers (spec §4), point words (§6) and the title of a marked line (§5).
 
-use super::chars::{cn_value, is_cn_numeral, is_pad, norm, norm_chars};
+use super::chars::{cn_value, is_cjk, is_cn_numeral, is_pad, norm, norm_chars};
 
 /// A heading family, in default rank order (GB/T 9704: 一、 → （一） → 1. → （1）).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Family {
     Part,
+    /// `##` lines of a markdown speech that carry no marker of their own.
+    Markdown,
+    /// Spaced part titles: `引　　言`, `结　　论`.
+    Spaced,
     CnNum,
     Unnumbered,
     BrCn,
@@ -15,8 +19,10 @@ pub enum Family {
 }
 
 impl Family {
-    pub const ALL: [Family; 7] = [
+    pub const ALL: [Family; 9] = [
         Family::Part,
+        Family::Markdown,
+        Family::Spaced,
         Family::CnNum,
         Family::Unnumbered,
         Family::BrCn,
@@ -27,6 +33,11 @@ impl Family {
 
     pub fn index(self) -> usize {
         self as usize
+    }
+
+    /// Families whose headings carry no number: no numbering or style checks.
+    pub fn is_unnumbered(self) -> bool {
+        matches!(self, Family::Markdown | Family::Spaced | Family::Unnumbered)
     }
 }
 
@@ -55,6 +66,11 @@ pub enum PointGroup {
     Fangmian,
     /// 其一 其二
     Qi,
+    /// 第一点 第二点
+    Dian,
+    /// A numeral and one verb, the same in every item: 一抓 二抓, 一看 二看. Only a
+    /// numbered run of three or more makes them points (see `drop_lone_points`).
+    Verb(char),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -318,6 +334,12 @@ pub fn point_marker(line: &str) -> Option<PointMarker> {
         if num.is_empty() {
             return None;
         }
+        if c.eat('点') {
+            return match c.peek() {
+                Some('，' | '、' | '：' | '是') => pm(PointGroup::Dian, cn_value(num), c.pos),
+                _ => None,
+            };
+        }
         let len = c.pos;
         return match c.peek() {
             Some('，' | '、' | '：') => pm(PointGroup::Ordinal, cn_value(num), len),
@@ -334,9 +356,79 @@ pub fn point_marker(line: &str) -> Option<PointMarker> {
         '是' => PointGroup::Shi,
         // `三要素`, `二要件` are nouns, not enumerations.
         '要' if !matches!(c.peek(), Some('素' | '件' | '点' | '求')) => PointGroup::Yao,
+        '要' => return None,
+        v if is_cjk(v) && !is_cn_numeral(v) => PointGroup::Verb(v),
         _ => return None,
     };
     pm(group, Some(value), c.pos)
+}
+
+/// Old-style headings (spec §10): the numeral, a space and a short title
+/// (`一　关于当前的形势`), or the numeral alone on its line. Family `CnNum` with the
+/// space as delimiter; whether the document numbers its parts this way is decided later,
+/// from the sequence.
+pub fn old_style_marker(line: &str) -> Option<Marker> {
+    // The numeral is followed by a space, another numeral or nothing: most lines that
+    // start with a numeral (`一是…`) are turned away by their second character.
+    let mut chars = line.chars();
+    if !chars.next().is_some_and(is_cn_numeral)
+        || !chars.next().is_none_or(|c| is_pad(c) || is_cn_numeral(c))
+    {
+        return None;
+    }
+    let mut c = Cur::new(line);
+    let num = c.take_while(3, is_cn_numeral);
+    let number = cn_value(num).filter(|&n| n >= 1)?;
+    let marker = Marker {
+        family: Family::CnNum,
+        number: Some(number),
+        len: c.pos,
+        delim: ' ',
+    };
+    if c.peek().is_none() {
+        return Some(marker);
+    }
+    // A space must follow the numeral; only then is the rest measured.
+    let rest = c.rest();
+    let title = rest.trim_start_matches(is_pad);
+    if title.len() == rest.len() || title.len() > 3 * 30 {
+        return None;
+    }
+    let n = title.chars().count();
+    ((2..=30).contains(&n)
+        && !title
+            .chars()
+            .any(|ch| matches!(norm(ch), '。' | '！' | '？' | '；' | '，')))
+    .then_some(marker)
+}
+
+/// A spaced part title: two to five characters with spaces between them (`引　　言`).
+pub fn spaced_title(line: &str) -> bool {
+    // The second character is a space: every other line is turned away at once.
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    let second = line.as_bytes().get(first.len_utf8()).copied();
+    if !matches!(second, Some(b' ' | b'\t' | 0xE3 | 0xC2)) || line.len() > 60 {
+        return false;
+    }
+    let mut chars = 0;
+    let mut gap_ok = true;
+    let mut prev_cjk = false;
+    for ch in line.chars() {
+        if is_cjk(ch) {
+            if prev_cjk {
+                gap_ok = false;
+            }
+            chars += 1;
+            prev_cjk = true;
+        } else if is_pad(ch) {
+            prev_cjk = false;
+        } else {
+            return false;
+        }
+    }
+    gap_ok && (2..=5).contains(&chars)
 }
 
 /// The words `Cur::eat_str` is given.

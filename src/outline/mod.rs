@@ -1,13 +1,24 @@
 //! Parsing a decoded speech into its outline (spec §2–§9).
 
+mod appendix;
+mod cands;
 pub mod chars;
+mod chrome;
+mod closing;
 pub mod framing;
 mod head;
+mod junk;
 mod layout;
+mod lead;
+mod markdown;
 pub mod markers;
 pub mod model;
 mod nesting;
+mod numbering;
 pub(crate) mod parse;
+mod sweep;
+pub mod why;
 
-pub use model::{Document, InlinePoint, Kind, Node, Paragraph, Removed, Role, Warning};
+pub use model::{Document, InlinePoint, Kind, Node, Paragraph, Removed, Role, Warning, label};
 pub use parse::{Text, parse, parse_with};
+pub use why::Why;

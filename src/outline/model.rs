@@ -1,5 +1,6 @@
 //! The outline model: what the parser produces and every consumer reads.
 
+use super::why::Why;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -78,6 +79,18 @@ impl Node {
     }
 }
 
+/// A node's marker and title as one label: `一、总体要求`, `一是抓项目`; an old-style
+/// numeral keeps the space it was written with (`一　工业和农业的关系`).
+pub fn label(marker: &str, title: &str) -> String {
+    let old_style =
+        !marker.is_empty() && !title.is_empty() && marker.chars().all(super::chars::is_cn_numeral);
+    if old_style {
+        format!("{marker}\u{3000}{title}")
+    } else {
+        format!("{marker}{title}")
+    }
+}
+
 /// What a paragraph of the reading text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -89,6 +102,8 @@ pub enum Role {
     /// A paragraph that starts a node (heading or point); see `Paragraph::node`.
     Heading,
     Closing,
+    /// After the speech: `附件`, `名词解释`, `注释` and what follows them.
+    Appendix,
 }
 
 /// An enumeration word in the middle of a paragraph (`…：一是抓项目；二是…`).
@@ -104,6 +119,8 @@ pub struct InlinePoint {
 pub struct Paragraph {
     pub line: usize,
     pub role: Role,
+    /// Why it has its role (`gangmu outline --explain`).
+    pub why: Why,
     /// Where its text (the line as written, trimmed of indentation) is in
     /// `Document::text`: see `Document::para_text`.
     pub span: Range<usize>,
@@ -117,6 +134,9 @@ pub struct Paragraph {
 pub struct Removed {
     pub line: usize,
     pub text: String,
+    /// Why it was removed; `--explain` shows it, the JSON does not.
+    #[serde(skip)]
+    pub why: Why,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -136,6 +156,8 @@ pub struct Document {
     pub chars: usize,
     pub announced: Option<usize>,
     pub closing_line: Option<usize>,
+    /// Where an appendix after the speech starts (`附件`, `名词解释`, `注释`), if any.
+    pub appendix_line: Option<usize>,
     pub removed: Vec<Removed>,
     pub warnings: Vec<Warning>,
     /// Pre-order; a node's subtree is `nodes[i + 1..nodes[i].end]`.
@@ -193,5 +215,30 @@ impl Document {
     /// Index of the paragraph where the closing starts, if any.
     pub fn closing_para(&self) -> Option<usize> {
         self.paragraphs.iter().position(|p| p.role == Role::Closing)
+    }
+
+    /// Index of the paragraph where the appendix starts, if any.
+    pub fn appendix_para(&self) -> Option<usize> {
+        self.paragraphs
+            .iter()
+            .position(|p| p.role == Role::Appendix)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label;
+
+    #[test]
+    fn labels_keep_the_space_of_old_style_numerals() {
+        assert_eq!(label("一、", "总体要求"), "一、总体要求");
+        assert_eq!(label("一是", "抓项目"), "一是抓项目");
+        assert_eq!(
+            label("一", "工业和农业的关系"),
+            "一\u{3000}工业和农业的关系"
+        );
+        assert_eq!(label("十二", "其他"), "十二\u{3000}其他");
+        assert_eq!(label("一", ""), "一");
+        assert_eq!(label("第一", "抓落实"), "第一抓落实");
     }
 }

@@ -6,8 +6,16 @@ use super::markers::{Family, PointGroup};
 /// What a tree item is, for nesting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ItemKind {
-    Heading { family: Family, delim: char },
-    Point { group: PointGroup },
+    Heading {
+        family: Family,
+        delim: char,
+    },
+    /// A lead sentence standing alone: a heading that holds only the paragraph it sums
+    /// up, so a leaf, like a point.
+    Lead,
+    Point {
+        group: PointGroup,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +32,7 @@ pub fn family_ranks(items: &[Item]) -> [usize; N] {
         .iter()
         .filter_map(|it| match it.kind {
             ItemKind::Heading { family, .. } => Some((family, it.number)),
-            ItemKind::Point { .. } => None,
+            ItemKind::Point { .. } | ItemKind::Lead => None,
         })
         .collect();
     let mut first = [usize::MAX; N];
@@ -85,8 +93,11 @@ pub fn family_ranks(items: &[Item]) -> [usize; N] {
 }
 
 /// Parent of each item, by the stack rule: pop while the top is not above the new
-/// heading. Points sit one level under the heading they follow and hold no children.
+/// heading. Points and lead sentences sit one level under the heading they follow and
+/// hold no children, except a run of points lying between two points of another run,
+/// which nests under the earlier of them (`第二点…` `首先…` `其次…` `第三点…`).
 pub fn parents(items: &[Item], ranks: &[usize; N]) -> Vec<Option<usize>> {
+    let inner = inner_points(items);
     let mut stack: Vec<usize> = Vec::new();
     let mut out = Vec::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
@@ -96,7 +107,7 @@ pub fn parents(items: &[Item], ranks: &[usize; N]) -> Vec<Option<usize>> {
                 while let Some(&top) = stack.last() {
                     let keep = match items[top].kind {
                         ItemKind::Heading { family: tf, .. } => ranks[tf.index()] < r,
-                        ItemKind::Point { .. } => false,
+                        ItemKind::Point { .. } | ItemKind::Lead => false,
                     };
                     if keep {
                         break;
@@ -104,10 +115,18 @@ pub fn parents(items: &[Item], ranks: &[usize; N]) -> Vec<Option<usize>> {
                     stack.pop();
                 }
             }
-            ItemKind::Point { .. } => {
+            ItemKind::Point { group } if inner[i] => {
+                // Pop earlier siblings of the inner run; the outer point stays.
+                while stack.last().is_some_and(
+                    |&t| matches!(items[t].kind, ItemKind::Point { group: g } if g == group),
+                ) {
+                    stack.pop();
+                }
+            }
+            ItemKind::Point { .. } | ItemKind::Lead => {
                 while stack
                     .last()
-                    .is_some_and(|&t| matches!(items[t].kind, ItemKind::Point { .. }))
+                    .is_some_and(|&t| !matches!(items[t].kind, ItemKind::Heading { .. }))
                 {
                     stack.pop();
                 }
@@ -117,6 +136,62 @@ pub fn parents(items: &[Item], ranks: &[usize; N]) -> Vec<Option<usize>> {
         stack.push(i);
     }
     out
+}
+
+/// Which points belong to a run nested in another: between two consecutive points of
+/// another group within one heading's scope.
+fn inner_points(items: &[Item]) -> Vec<bool> {
+    let mut inner = vec![false; items.len()];
+    let group = |k: usize| match items[k].kind {
+        ItemKind::Point { group } => Some(group),
+        _ => None,
+    };
+    // Most speeches use one kind of enumeration word: nothing can nest.
+    let mut groups = items.iter().filter_map(|it| match it.kind {
+        ItemKind::Point { group } => Some(group),
+        _ => None,
+    });
+    let Some(first) = groups.next() else {
+        return inner;
+    };
+    if groups.all(|g| g == first) {
+        return inner;
+    }
+    let mut points: Vec<usize> = Vec::new();
+    let mut start = 0;
+    while start < items.len() {
+        let end = (start + 1..items.len())
+            .find(|&k| matches!(items[k].kind, ItemKind::Heading { .. }))
+            .unwrap_or(items.len());
+        points.clear();
+        points.extend((start..end).filter(|&k| group(k).is_some()));
+        for (a, &j) in points.iter().enumerate() {
+            let h = group(j);
+            // The next point of j's group: consecutive in its numbering.
+            let Some(b) = points[a + 1..]
+                .iter()
+                .position(|&k| group(k) == h)
+                .map(|p| a + 1 + p)
+            else {
+                continue;
+            };
+            let k = points[b];
+            // `最后` (no number) ends a run; nothing follows it in sequence.
+            let consecutive = match (items[j].number, items[k].number) {
+                (Some(x), Some(y)) => y == x + 1,
+                (Some(_), None) => true,
+                _ => false,
+            };
+            let between = &points[a + 1..b];
+            if consecutive && between.len() >= 2 && between.iter().all(|&m| group(m) != h) {
+                for &m in between {
+                    inner[m] = true;
+                }
+            }
+        }
+        start = end;
+    }
+    inner
 }
 
 #[cfg(test)]
@@ -208,5 +283,66 @@ mod tests {
         let items = [u(0), h(CnNum, 1), h(CnNum, 2), u(0), h(CnNum, 1)];
         let r = family_ranks(&items);
         assert_eq!(parents(&items, &r), [None, Some(0), Some(0), None, Some(3)]);
+    }
+
+    fn pg(group: PointGroup, n: Option<u32>) -> Item {
+        Item {
+            kind: ItemKind::Point { group },
+            number: n,
+        }
+    }
+
+    #[test]
+    fn a_run_between_two_points_of_another_run_nests_under_the_first() {
+        use PointGroup::*;
+        let items = [
+            h(CnNum, 1),
+            pg(Dian, Some(1)),
+            pg(Dian, Some(2)),
+            pg(Ordinal, Some(1)),
+            pg(Ordinal, Some(2)),
+            pg(Ordinal, None),
+            pg(Dian, Some(3)),
+        ];
+        let r = family_ranks(&items);
+        assert_eq!(
+            parents(&items, &r),
+            [None, Some(0), Some(0), Some(2), Some(2), Some(2), Some(0)]
+        );
+        // Two runs one after the other are siblings.
+        let items = [
+            h(CnNum, 1),
+            pg(Shi, Some(1)),
+            pg(Shi, Some(2)),
+            pg(Ordinal, Some(1)),
+            pg(Ordinal, Some(2)),
+        ];
+        let r = family_ranks(&items);
+        assert_eq!(
+            parents(&items, &r),
+            [None, Some(0), Some(0), Some(0), Some(0)]
+        );
+    }
+
+    #[test]
+    fn lead_sentences_are_leaves_beside_bracketed_headings() {
+        let lead = Item {
+            kind: ItemKind::Lead,
+            number: None,
+        };
+        let items = [
+            h(CnNum, 1),
+            lead.clone(),
+            lead.clone(),
+            h(BrCn, 1),
+            h(BrCn, 2),
+            h(CnNum, 2),
+            h(BrCn, 1),
+        ];
+        let r = family_ranks(&items);
+        assert_eq!(
+            parents(&items, &r),
+            [None, Some(0), Some(0), Some(0), Some(0), None, Some(5)]
+        );
     }
 }

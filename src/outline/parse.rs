@@ -1,35 +1,42 @@
-//! The parser: logical lines → junk removal → head block → candidates → tree → document.
+//! The parser, as an ordered list of passes, each in its own module and each recording
+//! why it decided what it did:
+//!
+//! 1. `layout`: physical lines to logical lines (flattened and hard-wrapped text
+//!    repaired, markdown marks stripped);
+//! 2. `sweep`: junk lines, alone and by their neighbours (adverts, web furniture, the
+//!    page footer);
+//! 3. `head`: title, subtitle, metadata and the salutation;
+//! 4. `appendix`: where text after the speech begins;
+//! 5. `cands`, `lead`: what each body line is (headings, points, unnumbered headings,
+//!    lead sentences), decided from evidence across the document;
+//! 6. `closing`: where the closing starts;
+//! 7. `nesting`: the tree; then 字数, the announced count and numbering warnings.
 
-use super::chars::{char_len_capped, count_chars, is_cjk, is_terminal, norm};
-use super::framing::{
-    announced_count, is_closing_start, is_date_line, is_junk_phrase, is_label_line, is_page_number,
-    is_salutation, is_separator, is_speaker_line, is_thanks, is_transition, title_of,
+use super::appendix::appendix_start;
+use super::cands::{
+    Cand, classify, demote_preview_list, drop_lone_points, keep_old_style_runs, mark_part_dates,
+    mark_unnumbered,
 };
+use super::chars::{count_chars, norm};
+use super::closing::find_closing;
+use super::framing::announced_count;
 use super::head::{HeadRole, read_head};
 use super::layout::logical_lines;
+use super::lead::mark_lead_sentences;
 use super::markers::{
-    Family, Marker, PointGroup, PointMarker, heading_marker, point_marker, split_heading,
-    split_point, trim_trailing_punct,
+    Family, Marker, heading_marker, point_marker, split_heading, split_point, trim_trailing_punct,
 };
 use super::model::*;
 use super::nesting::{Item, ItemKind, family_ranks, parents};
+use super::numbering::check_numbering;
+use super::sweep::sweep;
+use super::why::Why;
 use std::borrow::Cow;
 
-/// Label lines count as junk only this near the top or bottom of a file.
-const EDGE_LINES: usize = 15;
 /// Titles longer than this are cut (a lost line break can make a heading huge).
 const MAX_TITLE_CHARS: usize = 1000;
 /// Warnings kept per document.
 const MAX_WARNINGS: usize = 100;
-
-/// What a body line might be, before the document-wide checks decide.
-#[derive(Debug, Clone)]
-enum Cand {
-    Body,
-    Heading(Marker),
-    Unnumbered,
-    Point(PointMarker),
-}
 
 /// Whether the document keeps its paragraphs' text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,12 +63,12 @@ pub fn parse_with(
     keep: Text,
 ) -> Document {
     let layout = logical_lines(text);
-    let last_line = layout.physical_lines;
     // Most speeches have a few junk lines and warnings: room for them up front.
     let mut removed: Vec<Removed> = Vec::with_capacity(layout.dropped.len() + 8);
     removed.extend(layout.dropped.iter().map(|&(line, t)| Removed {
         line,
         text: t.to_string(),
+        why: Why::WrapNoise,
     }));
     let mut warnings = Vec::with_capacity(8);
     if let Some(note) = layout.repaired {
@@ -71,42 +78,50 @@ pub fn parse_with(
         });
     }
 
-    // Junk anywhere: separators, page numbers, adverts and watermarks, edge labels.
-    // Each kept line's heading marker is found once, here: a heading is never junk, and
-    // the marker is what the body's candidates below start from.
+    // 2. Junk. Each line's heading marker is found once, here: a heading is never junk,
+    // and the marker is what the body's candidates start from.
+    let markers: Vec<Option<Marker>> = layout
+        .lines
+        .iter()
+        .map(|l| heading_marker(&l.text))
+        .collect();
+    let marked: Vec<bool> = layout
+        .lines
+        .iter()
+        .zip(&markers)
+        .map(|(l, m)| m.is_some() || l.md > 0)
+        .collect();
+    let junk = sweep(&layout.lines, &marked, layout.physical_lines);
     let mut kept = Vec::with_capacity(layout.lines.len());
     let mut kept_markers = Vec::with_capacity(layout.lines.len());
-    for l in &layout.lines {
-        let t: &str = &l.text;
-        let near_edge = l.no <= EDGE_LINES || l.no + EDGE_LINES > last_line;
-        let marker = heading_marker(t);
-        let junk = is_separator(t)
-            || is_page_number(t)
-            || (marker.is_none() && is_junk_phrase(t))
-            || (near_edge && is_label_line(t));
-        if junk {
-            removed.push(Removed {
+    for ((l, marker), why) in layout.lines.iter().zip(markers).zip(junk) {
+        match why {
+            Some(why) => removed.push(Removed {
                 line: l.no,
-                text: t.to_string(),
-            });
-        } else {
-            kept.push(l);
-            kept_markers.push(marker);
+                text: l.text.to_string(),
+                why,
+            }),
+            None => {
+                kept.push(l);
+                kept_markers.push(marker);
+            }
         }
     }
     let texts: Vec<&str> = kept.iter().map(|l| l.text.as_ref()).collect();
+    let md: Vec<u8> = kept.iter().map(|l| l.md).collect();
 
-    let head = read_head(&texts);
+    // 3. The head block.
+    let head = read_head(&texts, &md);
     let mut paragraphs = Vec::with_capacity(kept.len());
     // Paragraph texts, borrowed while parsing; copied into the document only if kept.
     let mut ptexts: Vec<&str> = Vec::with_capacity(kept.len());
-    let mut para_of_line = vec![usize::MAX; kept.len()];
-    for (i, role) in head.roles.iter().enumerate() {
+    for (i, &(role, why)) in head.roles.iter().enumerate() {
         let role = match role {
             HeadRole::Junk => {
                 removed.push(Removed {
                     line: kept[i].no,
                     text: texts[i].to_string(),
+                    why,
                 });
                 continue;
             }
@@ -114,99 +129,130 @@ pub fn parse_with(
             HeadRole::Subtitle => Role::Subtitle,
             HeadRole::Meta => Role::Meta,
         };
-        para_of_line[i] = paragraphs.len();
-        paragraphs.push(paragraph(kept[i].no, role));
+        paragraphs.push(paragraph(kept[i].no, role, why));
         ptexts.push(texts[i]);
     }
     removed.sort_by_key(|r| r.line);
 
+    // 4–6. The body up to any appendix: candidates, then the closing.
     let body = head.body_start;
-    let mut cands: Vec<Cand> = texts[body..]
-        .iter()
-        .zip(kept_markers.drain(body..))
-        .enumerate()
-        .map(|(k, (t, marker))| {
-            if Some(body + k) == head.salutation {
-                Cand::Body
-            } else if let Some(m) = marker {
-                Cand::Heading(m)
-            } else if let Some(p) = point_marker(t) {
-                Cand::Point(p)
-            } else {
-                Cand::Body
+    let end = appendix_start(&texts[body..]).map_or(texts.len(), |k| body + k);
+    let btexts = &texts[body..end];
+    let salutation = head.salutation.map(|s| s - body);
+    let mut cands = classify(
+        btexts,
+        kept_markers.drain(body..end).collect(),
+        &md[body..end],
+        salutation,
+    );
+    demote_preview_list(&mut cands, btexts);
+    keep_old_style_runs(&mut cands);
+    mark_part_dates(&mut cands, btexts);
+    mark_unnumbered(&mut cands, btexts);
+    // Lone points first, as a paragraph may open with a numeral-and-verb by chance
+    // (`一般…`); again after, as lead sentences start scopes of their own.
+    drop_lone_points(&mut cands);
+    if mark_lead_sentences(&mut cands, btexts) {
+        drop_lone_points(&mut cands);
+    }
+    let closing = find_closing(&cands, btexts);
+    if let Some((c, _)) = closing {
+        for cand in &mut cands[c..] {
+            if matches!(cand, Cand::Point(_)) {
+                *cand = Cand::Body(Why::InClosing);
             }
-        })
-        .collect();
-    demote_preview_list(&mut cands, &texts[body..]);
-    mark_unnumbered(&mut cands, &texts[body..]);
-    let has_headings = cands
-        .iter()
-        .any(|c| matches!(c, Cand::Heading(_) | Cand::Unnumbered));
-    drop_lone_points(&mut cands, has_headings);
+        }
+    }
 
     // Paragraphs of the body, and the items (future nodes) they start.
     // Sized once: growing them push by push cost a reallocation each doubling.
-    let marked = cands.iter().filter(|c| !matches!(c, Cand::Body)).count();
+    let marked = cands.iter().filter(|c| !c.is_body()).count();
     let mut items = Vec::with_capacity(marked);
     let mut item_meta: Vec<(usize, &str, &str, bool)> = Vec::with_capacity(marked); // para, marker, title, flagged
+    let mut closing_para = None;
     for (k, cand) in cands.iter().enumerate() {
-        let i = body + k;
-        let t = texts[i];
-        let role = if Some(i) == head.salutation {
-            Role::Salutation
-        } else {
-            Role::Body
+        let t = btexts[k];
+        let (role, why) = match (cand, closing) {
+            (_, Some((c, why))) if k == c => (Role::Closing, why),
+            (_, Some((c, _))) if k > c => (Role::Closing, Why::InClosing),
+            (Cand::Body(Why::Salutation), _) => (Role::Salutation, Why::Salutation),
+            (Cand::Body(Why::Meta), _) => (Role::Meta, Why::Meta),
+            (Cand::Body(why), _) => (Role::Body, *why),
+            (Cand::Heading(_, why) | Cand::Unnumbered(why) | Cand::Lead(why), _) => {
+                (Role::Heading, *why)
+            }
+            (Cand::Point(_), _) => (Role::Heading, Why::Point),
         };
-        let mut p = paragraph(kept[i].no, role);
-        let (item, marker_len, split) = match cand {
-            Cand::Body => (None, 0, None),
-            Cand::Heading(m) => (
-                Some(Item {
+        if role == Role::Closing && closing_para.is_none() {
+            closing_para = Some(paragraphs.len());
+        }
+        let mut p = paragraph(kept[body + k].no, role, why);
+        let item = match cand {
+            Cand::Body(_) => None,
+            Cand::Heading(m, _) => Some((
+                Item {
                     kind: ItemKind::Heading {
                         family: m.family,
                         delim: m.delim,
                     },
                     number: m.number,
-                }),
+                },
                 m.len,
                 Some(split_heading(t, m.len)),
-            ),
-            Cand::Unnumbered => (
-                Some(Item {
+            )),
+            Cand::Unnumbered(_) => Some((
+                Item {
                     kind: ItemKind::Heading {
                         family: Family::Unnumbered,
                         delim: ' ',
                     },
                     number: None,
-                }),
+                },
                 0,
                 None,
-            ),
-            Cand::Point(pm) => (
-                Some(Item {
+            )),
+            Cand::Lead(_) => Some((
+                Item {
+                    kind: ItemKind::Lead,
+                    number: None,
+                },
+                0,
+                None,
+            )),
+            Cand::Point(pm) => Some((
+                Item {
                     kind: ItemKind::Point { group: pm.group },
                     number: pm.number,
-                }),
+                },
                 pm.len,
                 Some(split_point(t, pm.len)),
-            ),
+            )),
         };
-        if let Some(item) = item {
+        if let Some((item, marker_len, split)) = item {
             let (title, lead, flagged) = match split {
                 Some(s) => (&t[s.title.0..s.title.1], s.lead, s.unterminated),
                 None => (trim_trailing_punct(t), t.len(), false),
             };
-            p.role = Role::Heading;
             p.node = Some(items.len());
             p.lead = lead;
             items.push(item);
             item_meta.push((paragraphs.len(), &t[..marker_len], title, flagged));
         }
-        para_of_line[i] = paragraphs.len();
         paragraphs.push(p);
         ptexts.push(t);
     }
+    let appendix_para = (end < texts.len()).then_some(paragraphs.len());
+    for (k, t) in texts[end..].iter().enumerate() {
+        let why = if k == 0 {
+            Why::AppendixHeader
+        } else {
+            Why::Appendix
+        };
+        paragraphs.push(paragraph(kept[end + k].no, Role::Appendix, why));
+        ptexts.push(t);
+    }
 
+    // 7. The tree.
     let ranks = family_ranks(&items);
     let parent = parents(&items, &ranks);
     let mut nodes: Vec<Node> = Vec::with_capacity(items.len());
@@ -222,7 +268,7 @@ pub fn parse_with(
         let title = cap_title(title, line, &mut warnings);
         let level = parent[idx].map_or(1, |p| nodes[p].level + 1);
         let kind = match item.kind {
-            ItemKind::Heading { .. } => Kind::Heading,
+            ItemKind::Heading { .. } | ItemKind::Lead => Kind::Heading,
             ItemKind::Point { .. } => Kind::Point,
         };
         let mut node = Node::new(level, kind, line, marker, &title, &mut labels);
@@ -234,38 +280,22 @@ pub fn parse_with(
             nodes[p].end = nodes[p].end.max(nodes[j].end);
         }
     }
-
-    // The closing: the first 同志们，… after the last node (or the last one, with no nodes).
-    let after = nodes
-        .last()
-        .map_or(para_of_line.get(body).copied().unwrap_or(0), |n| n.para + 1);
-    let is_close = |i: usize| paragraphs[i].role == Role::Body && is_closing_start(ptexts[i]);
-    let closing = if nodes.is_empty() {
-        (after..paragraphs.len()).rev().find(|&i| is_close(i))
-    } else {
-        (after..paragraphs.len()).find(|&i| is_close(i))
-    };
-    if let Some(c) = closing {
-        for p in &mut paragraphs[c..] {
-            p.role = Role::Closing;
-        }
-    }
-
     // Announced count: the first one in the preamble.
     let first_node_para = nodes
         .first()
-        .map_or(closing.unwrap_or(paragraphs.len()), |n| n.para);
+        .map_or(closing_para.unwrap_or(paragraphs.len()), |n| n.para);
     let announced = (0..first_node_para)
         .filter(|&i| matches!(paragraphs[i].role, Role::Body | Role::Salutation))
         .find_map(|i| announced_count(ptexts[i]).map(|n| (n, paragraphs[i].line)));
 
-    // 字数: prefix sums over paragraphs.
+    // 字数: prefix sums over paragraphs; the appendix is not the speech.
     let mut prefix = Vec::with_capacity(paragraphs.len() + 1);
     prefix.push(0usize);
     for t in &ptexts {
         prefix.push(prefix.last().copied().unwrap_or(0) + count_chars(t));
     }
-    let stop = closing.unwrap_or(paragraphs.len());
+    let speech_end = appendix_para.unwrap_or(paragraphs.len());
+    let stop = closing_para.unwrap_or(speech_end);
     for i in 0..nodes.len() {
         let end = nodes[i].end;
         let to = if end < nodes.len() {
@@ -318,9 +348,10 @@ pub fn parse_with(
         title,
         subtitle: head.subtitle,
         encoding,
-        chars: prefix.last().copied().unwrap_or(0),
+        chars: prefix[speech_end],
         announced: announced.map(|a| a.0),
-        closing_line: closing.map(|c| paragraphs[c].line),
+        closing_line: closing_para.map(|c| paragraphs[c].line),
+        appendix_line: appendix_para.map(|a| paragraphs[a].line),
         removed,
         warnings,
         nodes,
@@ -330,10 +361,11 @@ pub fn parse_with(
     }
 }
 
-fn paragraph(line: usize, role: Role) -> Paragraph {
+fn paragraph(line: usize, role: Role, why: Why) -> Paragraph {
     Paragraph {
         line,
         role,
+        why,
         span: 0..0,
         node: None,
         lead: 0,
@@ -382,7 +414,10 @@ pub(crate) fn inline_points(text: &str, from: usize) -> Vec<InlinePoint> {
             continue;
         }
         let at = i + c.len_utf8();
-        if let Some(p) = text.get(at..).and_then(point_marker) {
+        // A numeral and any verb is a point only in a run of paragraphs, never inline.
+        if let Some(p) = text.get(at..).and_then(point_marker)
+            && !matches!(p.group, super::markers::PointGroup::Verb(_))
+        {
             out.push(InlinePoint {
                 offset: at,
                 marker: text[at..at + p.len].to_string(),
@@ -390,211 +425,6 @@ pub(crate) fn inline_points(text: &str, from: usize) -> Vec<InlinePoint> {
         }
     }
     out
-}
-
-/// Short marker lines in a row in the preamble, announcing what follows, are a list.
-fn demote_preview_list(cands: &mut [Cand], texts: &[&str]) {
-    let Some(start) = cands.iter().position(|c| matches!(c, Cand::Heading(_))) else {
-        return;
-    };
-    let Cand::Heading(first) = &cands[start] else {
-        return;
-    };
-    let family = first.family;
-    let mut end = start;
-    while let Some(Cand::Heading(m)) = cands.get(end) {
-        let expected = (end - start + 1) as u32;
-        if m.family != family || m.number != Some(expected) || char_len_capped(texts[end], 40) > 40
-        {
-            break;
-        }
-        end += 1;
-    }
-    let restarts_later = cands[end..]
-        .iter()
-        .any(|c| matches!(c, Cand::Heading(m) if m.family == family && m.number == Some(1)));
-    if end - start >= 2 && restarts_later {
-        for c in &mut cands[start..end] {
-            *c = Cand::Body;
-        }
-    }
-}
-
-/// Unnumbered headings (§6): short bare lines standing alone between paragraphs.
-fn mark_unnumbered(cands: &mut [Cand], texts: &[&str]) {
-    let candidates: Vec<usize> = (1..cands.len().saturating_sub(1))
-        .filter(|&k| {
-            matches!(cands[k], Cand::Body)
-                && looks_like_bare_heading(texts[k])
-                && (matches!(cands[k - 1], Cand::Heading(_))
-                    || texts[k - 1].chars().last().is_some_and(ends_paragraph))
-                && matches!(cands[k + 1], Cand::Body | Cand::Point(_))
-                && !looks_like_bare_heading(texts[k + 1])
-        })
-        .collect();
-    let numbered = cands.iter().any(|c| matches!(c, Cand::Heading(_)));
-    if candidates.len() >= 2 || (candidates.len() == 1 && !numbered) {
-        for k in candidates {
-            cands[k] = Cand::Unnumbered;
-        }
-    }
-}
-
-fn ends_paragraph(c: char) -> bool {
-    is_terminal(c) || matches!(norm(c), '：' | '”' | '」' | '…')
-}
-
-fn looks_like_bare_heading(t: &str) -> bool {
-    let n = char_len_capped(t, 40);
-    if !(4..=40).contains(&n) {
-        return false;
-    }
-    let cjk = t.chars().filter(|&c| is_cjk(c)).count();
-    let last = t.chars().last().map(norm);
-    cjk * 10 >= n * 7
-        && !t.chars().any(is_terminal)
-        && !matches!(last, Some('，' | '、' | '：' | '…'))
-        && !matches!(t.chars().next(), Some('“' | '《' | '"' | '‘' | '（' | '('))
-        && !is_transition(t)
-        && !is_salutation(t)
-        && !is_thanks(t)
-        && !is_date_line(t)
-        && !is_speaker_line(t)
-        && title_of(t).is_none()
-}
-
-/// A single stray `最后，` is not a point: a list needs siblings. Points in the preamble of
-/// a speech with headings introduce the meeting, not its parts.
-fn drop_lone_points(cands: &mut [Cand], has_headings: bool) {
-    // Scopes come one after another, so only the current scope's points are kept: one
-    // vector for every scope, and a count per group (there are only a few groups).
-    let mut scope: Option<usize> = None;
-    let mut members: Vec<(PointGroup, usize)> = Vec::new();
-    let mut counts: Vec<(PointGroup, usize)> = Vec::new();
-    let mut flush =
-        |cands: &mut [Cand], scope: Option<usize>, members: &mut Vec<(PointGroup, usize)>| {
-            counts.clear();
-            for &(g, _) in members.iter() {
-                match counts.iter_mut().find(|c| c.0 == g) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((g, 1)),
-                }
-            }
-            for &(g, k) in members.iter() {
-                let siblings = counts.iter().find(|c| c.0 == g).map_or(0, |c| c.1);
-                if siblings < 2 || (scope.is_none() && has_headings) {
-                    cands[k] = Cand::Body;
-                }
-            }
-            members.clear();
-        };
-    for k in 0..cands.len() {
-        match &cands[k] {
-            Cand::Heading(_) | Cand::Unnumbered => {
-                flush(cands, scope, &mut members);
-                scope = Some(k);
-            }
-            Cand::Point(p) => members.push((p.group, k)),
-            Cand::Body => {}
-        }
-    }
-    flush(cands, scope, &mut members);
-}
-
-/// Gaps, repeats and restarts in sibling numbering; mixed marker styles at one level.
-fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &mut Vec<Warning>) {
-    // Pre-order: the children of p are p+1, then each child's `end`, up to p's `end`.
-    let children = |parent: Option<usize>| {
-        let (mut i, end) = parent.map_or((0, nodes.len()), |p| (p + 1, nodes[p].end));
-        std::iter::from_fn(move || {
-            (i < end).then(|| {
-                let cur = i;
-                i = nodes[cur].end.max(cur + 1);
-                cur
-            })
-        })
-    };
-    // A few kinds per sibling list: a small vector, reused, beats a hash map.
-    let mut last: Vec<(ItemKind, (u32, usize))> = Vec::new();
-    for parent in std::iter::once(None).chain((0..nodes.len()).map(Some)) {
-        last.clear();
-        let mut style: Option<(usize, ItemKind)> = None;
-        for i in children(parent) {
-            // Numbering runs per family (delimiter aside) or per point group.
-            let key = match items[i].kind {
-                ItemKind::Heading { family, .. } => ItemKind::Heading { family, delim: ' ' },
-                point => point,
-            };
-            if let ItemKind::Heading { family, delim } = items[i].kind
-                && family != Family::Unnumbered
-            {
-                match style {
-                    None => style = Some((i, items[i].kind)),
-                    Some((
-                        j,
-                        ItemKind::Heading {
-                            family: f0,
-                            delim: d0,
-                        },
-                    )) if f0 != family || d0 != delim => {
-                        let what = if f0 == family {
-                            "delimiters"
-                        } else {
-                            "marker styles"
-                        };
-                        warnings.push(Warning {
-                            line: nodes[i].line,
-                            message: format!(
-                                "mixed {what} at one level: {} and {}",
-                                nodes[j].marker_in(labels),
-                                nodes[i].marker_in(labels)
-                            ),
-                        });
-                        style = Some((i, items[i].kind));
-                    }
-                    _ => {}
-                }
-            }
-            let Some(n) = items[i].number else { continue };
-            let line = nodes[i].line;
-            let marker = nodes[i].marker_in(labels);
-            let slot = last.iter().position(|(k, _)| *k == key);
-            match slot.map(|s| last[s].1) {
-                None if n != 1 && matches!(items[i].kind, ItemKind::Heading { .. }) => {
-                    warnings.push(Warning {
-                        line,
-                        message: format!("numbering starts at {marker}"),
-                    });
-                }
-                Some((prev, j)) if n == prev => warnings.push(Warning {
-                    line,
-                    message: format!(
-                        "numbering repeats: {} then {marker}",
-                        nodes[j].marker_in(labels)
-                    ),
-                }),
-                Some((prev, j)) if n > prev + 1 => warnings.push(Warning {
-                    line,
-                    message: format!(
-                        "numbering gap: {} then {marker}",
-                        nodes[j].marker_in(labels)
-                    ),
-                }),
-                Some((prev, j)) if n < prev => warnings.push(Warning {
-                    line,
-                    message: format!(
-                        "numbering restarts: {} then {marker}",
-                        nodes[j].marker_in(labels)
-                    ),
-                }),
-                _ => {}
-            }
-            match slot {
-                Some(s) => last[s].1 = (n, i),
-                None => last.push((key, (n, i))),
-            }
-        }
-    }
 }
 
 #[cfg(test)]

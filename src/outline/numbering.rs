@@ -1,0 +1,101 @@
+//! Numbering problems, recorded as warnings rather than failing (spec §7): gaps, repeats
+//! and restarts in sibling numbering, and mixed marker styles at one level.
+
+use super::model::{Node, Warning};
+use super::nesting::{Item, ItemKind};
+
+/// Gaps, repeats and restarts in sibling numbering; mixed marker styles at one level.
+pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &mut Vec<Warning>) {
+    // Pre-order: the children of p are p+1, then each child's `end`, up to p's `end`.
+    let children = |parent: Option<usize>| {
+        let (mut i, end) = parent.map_or((0, nodes.len()), |p| (p + 1, nodes[p].end));
+        std::iter::from_fn(move || {
+            (i < end).then(|| {
+                let cur = i;
+                i = nodes[cur].end.max(cur + 1);
+                cur
+            })
+        })
+    };
+    // A few kinds per sibling list: a small vector, reused, beats a hash map.
+    let mut last: Vec<(ItemKind, (u32, usize))> = Vec::new();
+    for parent in std::iter::once(None).chain((0..nodes.len()).map(Some)) {
+        last.clear();
+        let mut style: Option<(usize, ItemKind)> = None;
+        for i in children(parent) {
+            // Numbering runs per family (delimiter aside) or per point group.
+            let key = match items[i].kind {
+                ItemKind::Heading { family, .. } => ItemKind::Heading { family, delim: ' ' },
+                point => point,
+            };
+            if let ItemKind::Heading { family, delim } = items[i].kind
+                && !family.is_unnumbered()
+            {
+                match style {
+                    None => style = Some((i, items[i].kind)),
+                    Some((
+                        j,
+                        ItemKind::Heading {
+                            family: f0,
+                            delim: d0,
+                        },
+                    )) if f0 != family || d0 != delim => {
+                        let what = if f0 == family {
+                            "delimiters"
+                        } else {
+                            "marker styles"
+                        };
+                        warnings.push(Warning {
+                            line: nodes[i].line,
+                            message: format!(
+                                "mixed {what} at one level: {} and {}",
+                                nodes[j].marker_in(labels),
+                                nodes[i].marker_in(labels)
+                            ),
+                        });
+                        style = Some((i, items[i].kind));
+                    }
+                    _ => {}
+                }
+            }
+            let Some(n) = items[i].number else { continue };
+            let line = nodes[i].line;
+            let marker = nodes[i].marker_in(labels);
+            let slot = last.iter().position(|(k, _)| *k == key);
+            match slot.map(|s| last[s].1) {
+                None if n != 1 && matches!(items[i].kind, ItemKind::Heading { .. }) => {
+                    warnings.push(Warning {
+                        line,
+                        message: format!("numbering starts at {marker}"),
+                    });
+                }
+                Some((prev, j)) if n == prev => warnings.push(Warning {
+                    line,
+                    message: format!(
+                        "numbering repeats: {} then {marker}",
+                        nodes[j].marker_in(labels)
+                    ),
+                }),
+                Some((prev, j)) if n > prev + 1 => warnings.push(Warning {
+                    line,
+                    message: format!(
+                        "numbering gap: {} then {marker}",
+                        nodes[j].marker_in(labels)
+                    ),
+                }),
+                Some((prev, j)) if n < prev => warnings.push(Warning {
+                    line,
+                    message: format!(
+                        "numbering restarts: {} then {marker}",
+                        nodes[j].marker_in(labels)
+                    ),
+                }),
+                _ => {}
+            }
+            match slot {
+                Some(s) => last[s].1 = (n, i),
+                None => last.push((key, (n, i))),
+            }
+        }
+    }
+}

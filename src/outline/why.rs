@@ -1,0 +1,153 @@
+//! Why a line got its role. Each pass records its reason with its decision, so
+//! `gangmu outline --explain` and the tests read what the parser did, not a second guess.
+
+use super::chrome::{LABELS, widget_word};
+use super::junk::advert_word;
+use std::fmt;
+
+/// The reason behind one line's role: two bytes and `Copy`, so every paragraph and
+/// removed line carries one at no cost. Words are indexes into the parser's closed tables
+/// (`junk::advert_word`, `chrome::widget_word`, `chrome::LABELS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Why {
+    // Junk.
+    Separator,
+    PageNumber,
+    Advert(u8),
+    Widget(u8),
+    Breadcrumb,
+    Label(u8),
+    /// The value on the line after a label that stands alone (`来源：` / `某某日报`).
+    LabelValue(u8),
+    Timestamp,
+    Caption,
+    Credit,
+    ImageLink,
+    Dateline,
+    EndMark,
+    PageJump,
+    Citation,
+    /// In the head block, before the title: adverts, column names, page headlines.
+    BeforeTitle,
+    /// A line naming the speaker doing the speech (`省长某某作政府工作报告`): a page
+    /// headline or photo caption, not the title.
+    Headline,
+    /// After the page's footer began: related links, a repeated headline.
+    Footer,
+    /// Dropped while joining hard-wrapped rows.
+    WrapNoise,
+
+    // Head block.
+    TitleMarkdown,
+    TitleLabel,
+    TitleAboveSubtitle,
+    TitleWords,
+    TitleBeforeSalutation,
+    TitleFirstLine,
+    /// The second line of a title split over two lines.
+    TitleContinued,
+    Subtitle,
+    Meta,
+    Salutation,
+
+    // Nodes.
+    Numbered,
+    OldStyle,
+    BareNumeral,
+    Spaced,
+    Markdown,
+    /// A short line standing alone between paragraphs (§6); how many the speech has.
+    StandsAlone(u16),
+    /// A one-sentence line summing up the paragraph after it (§10); how many alternate.
+    LeadSentence(u16),
+    Point,
+
+    // Body.
+    #[default]
+    Body,
+    LonePoint,
+    PreamblePoint,
+    PreviewList,
+    LoneOldStyle,
+    InClosing,
+
+    // Closing and appendix.
+    ClosingAddress,
+    ClosingWish,
+    ClosingThanks,
+    AppendixHeader,
+    Appendix,
+}
+
+impl fmt::Display for Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use Why::*;
+        match *self {
+            Separator => f.write_str("separator"),
+            PageNumber => f.write_str("page number"),
+            Advert(w) => write!(f, "advert or watermark: {}", advert_word(w)),
+            Widget(w) => write!(f, "web page widget: {}", widget_word(w)),
+            Breadcrumb => f.write_str("web breadcrumb"),
+            Label(w) => write!(f, "web label: {}", label_word(w)),
+            LabelValue(w) => write!(f, "value of the web label {} above", label_word(w)),
+            Timestamp => f.write_str("web timestamp"),
+            Caption => f.write_str("photo caption"),
+            Credit => f.write_str("photo credit"),
+            ImageLink => f.write_str("image link"),
+            Dateline => f.write_str("news dateline"),
+            EndMark => f.write_str("end mark"),
+            PageJump => f.write_str("page-jump note"),
+            Citation => f.write_str("source citation"),
+            BeforeTitle => f.write_str("before the title: not metadata"),
+            Headline => f.write_str("headline or caption naming the speaker"),
+            Footer => f.write_str("after the page footer began"),
+            WrapNoise => f.write_str("page number or separator inside a hard-wrapped paragraph"),
+            TitleMarkdown => f.write_str("markdown #"),
+            TitleLabel => f.write_str("原标题 label"),
+            TitleAboveSubtitle => f.write_str("above the subtitle"),
+            TitleWords => f.write_str("title wording"),
+            TitleBeforeSalutation => f.write_str("short line before the salutation"),
+            TitleFirstLine => f.write_str("first line, followed only by date and speaker"),
+            TitleContinued => f.write_str("second line of the title"),
+            Subtitle => f.write_str("dash line under the title"),
+            Meta => f.write_str("date, speaker or occasion"),
+            Salutation => f.write_str("address to the audience"),
+            Numbered => f.write_str("numbered"),
+            OldStyle => f.write_str("old style: numeral and space"),
+            BareNumeral => f.write_str("bare numeral alone on its line"),
+            Spaced => f.write_str("unnumbered: spaced part title"),
+            Markdown => f.write_str("markdown ##"),
+            StandsAlone(n) => write!(
+                f,
+                "unnumbered: short line standing alone, {n} in the speech"
+            ),
+            LeadSentence(n) => write!(f, "unnumbered: lead sentence, {n} in alternation"),
+            Point => f.write_str("enumeration word"),
+            Body => f.write_str("body"),
+            LonePoint => f.write_str("enumeration word without a sibling"),
+            PreamblePoint => f.write_str("enumeration in the preamble"),
+            PreviewList => f.write_str("preview list in the preamble"),
+            LoneOldStyle => f.write_str("numeral and space, but no numbering sequence"),
+            InClosing => f.write_str("inside the closing"),
+            ClosingAddress => f.write_str("last rallying paragraph"),
+            ClosingWish => f.write_str("final wish before the thanks"),
+            ClosingThanks => f.write_str("thanks alone"),
+            AppendixHeader => f.write_str("appendix heading after the text"),
+            Appendix => f.write_str("after the text"),
+        }
+    }
+}
+
+fn label_word(i: u8) -> &'static str {
+    LABELS.get(usize::from(i)).copied().unwrap_or("?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reason_is_two_bytes() {
+        assert!(std::mem::size_of::<Why>() <= 4);
+    }
+}
