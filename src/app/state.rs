@@ -223,6 +223,7 @@ impl State {
                 (doc.node_marker(n), doc.node_title(n))
             }
             ItemKind::Closing => ("", "结束语"),
+            ItemKind::Appendix => ("", "附件"),
         }
     }
 
@@ -233,10 +234,16 @@ impl State {
         match it.kind {
             ItemKind::Root => doc.chars,
             ItemKind::Node(n) => doc.nodes[n as usize].chars,
-            ItemKind::Closing => (doc.closing_para().unwrap_or(doc.paragraphs.len())
-                ..doc.paragraphs.len())
-                .map(|p| crate::outline::chars::count_chars(doc.para_text(p)))
-                .sum(),
+            ItemKind::Closing | ItemKind::Appendix => {
+                let end = doc.appendix_para().unwrap_or(doc.paragraphs.len());
+                let range = match it.kind {
+                    ItemKind::Closing => doc.closing_para().unwrap_or(end)..end,
+                    _ => end..doc.paragraphs.len(),
+                };
+                range
+                    .map(|p| crate::outline::chars::count_chars(doc.para_text(p)))
+                    .sum()
+            }
         }
     }
 
@@ -248,12 +255,18 @@ impl State {
             ItemKind::Root => 0,
             ItemKind::Node(n) => doc.nodes[n as usize].para,
             ItemKind::Closing => doc.closing_para().unwrap_or(0),
+            ItemKind::Appendix => doc.appendix_para().unwrap_or(0),
         }
     }
 
     /// The innermost item whose text contains paragraph `para` of document `doc`.
     pub fn item_at_para(&self, doc: usize, para: usize) -> u32 {
         let d = &self.docs[doc];
+        if d.appendix_para().is_some_and(|a| para >= a)
+            && let Some(a) = self.tree.appendix_item(doc)
+        {
+            return a;
+        }
         if (d
             .paragraphs
             .get(para)

@@ -13,6 +13,8 @@ pub enum ItemKind {
     Node(u32),
     /// The 结束语 leaf, when the speech has a closing.
     Closing,
+    /// The 附件 leaf, when text follows the speech (`名词解释`, `注释`, `附件`).
+    Appendix,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,8 +67,9 @@ impl Tree {
         let root = self.items.len() as u32;
         self.doc_root.push(root);
         let has_closing = doc.paragraphs.iter().any(|p| p.role == Role::Closing);
+        let has_appendix = doc.paragraphs.iter().any(|p| p.role == Role::Appendix);
         let n = doc.nodes.len() as u32;
-        let end = root + 1 + n + u32::from(has_closing);
+        let end = root + 1 + n + u32::from(has_closing) + u32::from(has_appendix);
         self.items.push(Item {
             doc: d,
             kind: ItemKind::Root,
@@ -88,14 +91,21 @@ impl Tree {
                 end: root + 1 + node_end,
             });
         }
-        if has_closing {
-            self.items.push(Item {
-                doc: d,
-                kind: ItemKind::Closing,
-                depth: 1,
-                parent: root,
-                end,
-            });
+        // The leaves after the sections: 结束语, then 附件.
+        for (has, kind) in [
+            (has_closing, ItemKind::Closing),
+            (has_appendix, ItemKind::Appendix),
+        ] {
+            if has {
+                let at = self.items.len() as u32;
+                self.items.push(Item {
+                    doc: d,
+                    kind,
+                    depth: 1,
+                    parent: root,
+                    end: at + 1,
+                });
+            }
         }
         for i in root..end {
             let depth = self.items[i as usize].depth;
@@ -198,9 +208,18 @@ impl Tree {
     }
 
     pub fn closing_item(&self, doc: usize) -> Option<u32> {
+        self.leaf_item(doc, ItemKind::Closing)
+    }
+
+    pub fn appendix_item(&self, doc: usize) -> Option<u32> {
+        self.leaf_item(doc, ItemKind::Appendix)
+    }
+
+    /// The 结束语 or 附件 leaf of `doc`: one of its last two items.
+    fn leaf_item(&self, doc: usize, kind: ItemKind) -> Option<u32> {
         let root = self.doc_root[doc];
-        let last = self.items[root as usize].end - 1;
-        (self.items[last as usize].kind == ItemKind::Closing).then_some(last)
+        let end = self.items[root as usize].end;
+        (end.saturating_sub(2).max(root + 1)..end).find(|&i| self.items[i as usize].kind == kind)
     }
 
     pub fn filter_active(&self) -> bool {

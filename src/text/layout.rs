@@ -86,6 +86,7 @@ fn starts_block(doc: &Document, i: usize, closing: Option<usize>) -> bool {
     let prev = doc.paragraphs[i - 1].role;
     let head = |r: Role| matches!(r, Role::Title | Role::Subtitle | Role::Meta);
     Some(i) == closing
+        || (p.role == Role::Appendix && prev != Role::Appendix)
         || (head(prev) && !head(p.role))
         || p.node
             .and_then(|n| doc.nodes.get(n))

@@ -19,8 +19,8 @@ pub fn breadcrumb(s: &State) -> Vec<String> {
         let it = s.tree.items[i as usize];
         let (m, t) = s.item_label(i);
         out.push(match it.kind {
-            ItemKind::Root | ItemKind::Closing => t.to_string(),
-            ItemKind::Node(_) => format!("{m}{t}"),
+            ItemKind::Root | ItemKind::Closing | ItemKind::Appendix => t.to_string(),
+            ItemKind::Node(_) => crate::outline::label(m, t),
         });
         i = it.parent;
     }

@@ -86,7 +86,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let doc = &s.docs[it.doc as usize];
         let label_style = match it.kind {
             ItemKind::Root => theme::root(),
-            ItemKind::Closing => theme::closing_leaf(),
+            ItemKind::Closing | ItemKind::Appendix => theme::closing_leaf(),
             ItemKind::Node(n) => {
                 let node = &doc.nodes[n as usize];
                 if node.kind == Kind::Point {
@@ -103,7 +103,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let show_count = room >= cw + 1 + 8;
         let label_room = if show_count { room - cw - 1 } else { room };
         let (marker, title) = s.item_label(i);
-        let label = crate::text::sanitize(&format!("{marker}{title}")).into_owned();
+        let label = crate::text::sanitize(&crate::outline::label(marker, title)).into_owned();
         let (t, _) = truncate(&label, label_room, s.amb);
         put(buf, x, y, label_room as u16, &t, s.amb, |_| label_style);
         if show_count {
