@@ -1,4 +1,5 @@
-//! Embeds `sample/*.txt` in the binary so `gangmu` with no path works from any directory.
+//! Embeds `sample/*.txt` and `sample/*.md` in the binary so `gangmu` with no path works
+//! from any directory.
 
 use std::{env, fs, path::Path};
 
@@ -9,7 +10,9 @@ fn main() {
         .map(|rd| {
             rd.filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".txt"))
+                // Samples are numbered (`01_…`); OUTLINES.md describes them and is no speech.
+                .filter(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+                .filter(|n| n.ends_with(".txt") || n.ends_with(".md"))
                 .collect()
         })
         .unwrap_or_default();
