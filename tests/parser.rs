@@ -287,3 +287,89 @@ fn huge_titles_and_floods_of_warnings_are_capped() {
     assert_eq!(d.warnings.len(), 101);
     assert_eq!(d.warnings[100].message, "… and 399 more warnings");
 }
+
+#[test]
+fn points_after_the_closing_address_are_closing_not_sections() {
+    let d = doc(&format!(
+        "在全市教育工作会议上的讲话\n同志们：\n一、工作回顾\n{BODY}\n二、工作安排\n{BODY}\n同志们，教育事业任重道远，希望大家做到以下三点。\n一是要树立大局意识。{BODY}\n二是要树立责任意识。{BODY}\n三是要树立争先意识。{BODY}\n"
+    ));
+    assert_eq!(tree(&d), ["一、工作回顾", "二、工作安排"]);
+    assert_eq!(d.closing_line, Some(7));
+}
+
+#[test]
+fn the_last_of_recurring_addresses_is_the_closing_and_a_part_may_open_with_one() {
+    let d = doc(&format!(
+        "政府工作报告\n各位代表：\n一、工作回顾\n{BODY}\n各位代表！成绩来之不易。{BODY}\n二、今年安排\n{BODY}\n三、加强政府自身建设\n各位代表！新征程对政府工作提出了新的更高要求。{BODY}\n各位代表！我们要支持国防建设。{BODY}\n各位代表！让我们团结奋斗，再创佳绩！\n"
+    ));
+    assert_eq!(
+        tree(&d),
+        ["一、工作回顾", "二、今年安排", "三、加强政府自身建设"]
+    );
+    assert_eq!(d.closing_line, Some(11));
+}
+
+#[test]
+fn an_appendix_after_the_closing_holds_no_sections_and_keeps_the_closing() {
+    let d = doc(&format!(
+        "政府工作报告\n各位代表：\n一、工作回顾\n{BODY}\n二、今年安排\n{BODY}\n各位代表！让我们团结奋斗！\n名词解释\n1.“两新”：指设备更新和以旧换新。\n2.“两重”：指重大战略和重点领域建设。\n"
+    ));
+    assert_eq!(tree(&d), ["一、工作回顾", "二、今年安排"]);
+    assert_eq!((d.closing_line, d.appendix_line), (Some(7), Some(8)));
+    assert!(
+        d.paragraphs
+            .iter()
+            .rev()
+            .take(3)
+            .all(|p| p.role == Role::Appendix)
+    );
+}
+
+#[test]
+fn standalone_lead_sentences_are_headings_but_not_in_sentence_per_line_text() {
+    let long = BODY.repeat(3);
+    let d = doc(&format!(
+        "政府工作报告\n各位代表：\n一、工作回顾\n{long}\n经济运行稳中向好。\n{long}\n改革开放持续深化。\n{long}\n民生福祉不断增进。\n{long}\n（一）产业升级加快\n{long}\n二、今年安排\n{long}\n"
+    ));
+    assert_eq!(
+        tree(&d),
+        [
+            "一、工作回顾",
+            "  经济运行稳中向好",
+            "  改革开放持续深化",
+            "  民生福祉不断增进",
+            "  （一）产业升级加快",
+            "二、今年安排"
+        ]
+    );
+    // The same lines among one sentence per line are body.
+    let mut text = String::from("政府工作报告\n各位代表：\n一、工作回顾\n");
+    for k in 0..24 {
+        text.push_str(&format!("今年第{k}项工作扎实推进，成效明显。\n"));
+    }
+    text.push_str(&format!(
+        "经济运行稳中向好。\n{long}\n改革开放持续深化。\n{long}\n民生福祉不断增进。\n{long}\n"
+    ));
+    assert_eq!(tree(&doc(&text)), ["一、工作回顾"]);
+}
+
+#[test]
+fn a_web_copy_keeps_only_its_speech() {
+    let d = doc(&format!(
+        "当前位置：首页 > 要闻\n某市2025年政府工作报告\n发布时间：2025-01-20 09:30\n来源：\n某市日报\n【字体：\n大\n中\n小\n】\n——2025年1月15日在某市人民代表大会上\n市长　某某某\n各位代表：\n一、工作回顾\n{BODY}\n二、今年安排\n{BODY}\n各位代表！让我们团结奋斗！\n责任编辑：\n某某\n打印本页\n关闭窗口\n某市2025年政府工作报告\n"
+    ));
+    assert_eq!(d.title, "某市2025年政府工作报告");
+    assert_eq!(tree(&d), ["一、工作回顾", "二、今年安排"]);
+    assert_eq!(d.closing_line, Some(18));
+    let removed: Vec<usize> = d.removed.iter().map(|r| r.line).collect();
+    assert_eq!(removed, [1, 3, 4, 5, 6, 7, 8, 9, 10, 19, 20, 21, 22, 23]);
+}
+
+#[test]
+fn a_markdown_speech_takes_its_title_and_parts_from_the_hashes() {
+    let d = doc(&format!(
+        "# 论几个关系*\n\n（一九五六年）\n\n## 工业和农业\n\n{BODY}\n\n## 沿海和内地\n\n{BODY}\n"
+    ));
+    assert_eq!(d.title, "论几个关系");
+    assert_eq!(tree(&d), ["工业和农业", "沿海和内地"]);
+}

@@ -388,3 +388,25 @@ fn loading_in_batches_fills_the_tree_and_keeps_the_selection() {
     );
     assert!(rows(&s).contains(&"（二）消防安全".to_string()));
 }
+
+#[test]
+fn text_after_the_speech_is_its_own_last_leaf() {
+    let speech = "政府工作报告\n各位代表：\n一、工作回顾\n各项工作扎实推进，取得明显成效，人民群众获得感不断增强。\n二、今年安排\n要坚持稳中求进，推动高质量发展，确保完成全年目标任务。\n各位代表！让我们团结奋斗，再创佳绩！\n名词解释\n1.“两新”：指设备更新和以旧换新。\n";
+    let docs = vec![common::doc(speech, "r")];
+    let mut s = gangmu::app::State::with_docs(docs, 100, 30, gangmu::text::Ambiguous::Narrow);
+    let r = rows(&s);
+    assert_eq!(&r[r.len() - 2..], ["结束语", "附件"], "{r:?}");
+    press(&mut s, "G");
+    assert_eq!(selected(&s), "附件");
+    assert_eq!(top_text(&s), "名词解释");
+    // Reading the closing selects 结束语, not 附件.
+    press(&mut s, "k");
+    assert_eq!(selected(&s), "结束语");
+    assert!(top_text(&s).starts_with("各位代表！让我们"));
+    assert_eq!(
+        s.reading_item()
+            .map(|i| s.item_label(i).1.to_string())
+            .as_deref(),
+        Some("结束语")
+    );
+}

@@ -107,6 +107,17 @@ pub fn mark_part_dates(cands: &mut [Cand], texts: &[&str]) {
     }
 }
 
+/// A signature at the end (`董事长：王某某` / `2013年3月26日`) is metadata, as under a title.
+pub fn mark_signature(cands: &mut [Cand], texts: &[&str]) {
+    for k in (0..cands.len()).rev() {
+        let t = texts[k];
+        if !cands[k].is_body() || !(is_speaker_line(t) || (is_date_line(t) && t.contains('年'))) {
+            return;
+        }
+        cands[k] = Cand::Body(Why::Meta);
+    }
+}
+
 /// Short marker lines in a row in the preamble, announcing what follows, are a list.
 pub fn demote_preview_list(cands: &mut [Cand], texts: &[&str]) {
     let Some(start) = cands.iter().position(|c| matches!(c, Cand::Heading(..))) else {
@@ -351,5 +362,55 @@ mod tests {
         let mut c = cands(&lines);
         keep_old_style_runs(&mut c);
         assert!(c[0].is_body());
+    }
+
+    #[test]
+    fn a_date_under_a_part_heading_is_metadata() {
+        let lines = [
+            "引　　言",
+            "（一九七九年五月二日）",
+            "同志们！今天开会。",
+            "结　　论",
+            "（一九七九年五月二十三日）",
+            "正文。",
+        ];
+        let mut c = cands(&lines);
+        keep_old_style_runs(&mut c);
+        mark_part_dates(&mut c, &lines);
+        assert!(matches!(c[1], Cand::Body(Why::Meta)) && matches!(c[4], Cand::Body(Why::Meta)));
+        assert!(matches!(c[2], Cand::Body(Why::Body)));
+    }
+
+    #[test]
+    fn quoted_words_may_open_an_unnumbered_heading() {
+        let para = "各项工作扎实推进，取得了明显成效，为今后发展打下了坚实基础。";
+        let lines = [
+            para,
+            "“强企梦”——靠创新驱动实现",
+            para,
+            "“强企梦”——以实干精神引领",
+            para,
+        ];
+        let mut c = cands(&lines);
+        mark_unnumbered(&mut c, &lines);
+        assert!(matches!(c[1], Cand::Unnumbered(_)) && matches!(c[3], Cand::Unnumbered(_)));
+        // A whole quotation is no heading.
+        let lines = [para, "“实干才能梦想成真”", para, "“空谈误国实干兴邦”", para];
+        let mut c = cands(&lines);
+        mark_unnumbered(&mut c, &lines);
+        assert!(c.iter().all(Cand::is_body));
+    }
+
+    #[test]
+    fn a_signature_at_the_end_is_metadata() {
+        let lines = [
+            "新的一年，让我们携手并进！",
+            "某某公司董事长：王某某",
+            "2024年1月1日",
+        ];
+        let mut c = cands(&lines);
+        mark_signature(&mut c, &lines);
+        assert!(matches!(c[0], Cand::Body(Why::Body)));
+        assert!(matches!(c[1], Cand::Body(Why::Meta)) && matches!(c[2], Cand::Body(Why::Meta)));
     }
 }

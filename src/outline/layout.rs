@@ -528,4 +528,57 @@ mod tests {
         }
         assert!(logical_lines(&text).repaired.is_none());
     }
+
+    #[test]
+    fn a_heading_broken_after_its_bracket_is_one_line() {
+        let l = logical_lines("一、工作回顾\n（\n三）改革开放持续深化。\n正文。\n");
+        assert_eq!(
+            texts(&l),
+            ["一、工作回顾", "（三）改革开放持续深化。", "正文。"]
+        );
+        assert_eq!(l.lines[1].no, 2, "the heading starts on the bracket's line");
+    }
+
+    #[test]
+    fn a_short_speech_on_one_line_is_flattened_when_its_numbering_runs_on() {
+        let text = "在座谈会上的讲话 同志们：今天开个短会。一、统一思想。要认清形势。二、狠抓落实。要细化任务。三、强化保障。要加大投入。";
+        let l = logical_lines(text);
+        let t = texts(&l);
+        assert!(l.repaired.is_some());
+        assert_eq!(t[0], "在座谈会上的讲话");
+        assert!(t.iter().any(|x| x.starts_with("二、狠抓落实")), "{t:?}");
+        // One sentence that mentions two numbers is not a speech.
+        let l = logical_lines("今年要做好一、二季度的工作。");
+        assert!(l.repaired.is_none());
+    }
+
+    #[test]
+    fn without_paragraph_joints_point_runs_and_credits_split_flattened_text() {
+        let para = "各级党组织要把学习教育抓在日常、严在经常，推动各项工作落地见效。".repeat(12);
+        let text = format!(
+            "在总结大会上的讲话（2020年1月8日）王某某同志们：开场白。{para}一是学习更深入。{para}大会召开。 新华社记者 某某/摄二是作风更扎实。{para}三是成效更明显。{para}"
+        );
+        let l = logical_lines(&text);
+        let t = texts(&l);
+        assert_eq!(t[0], "在总结大会上的讲话", "{t:?}");
+        assert_eq!(t[1], "（2020年1月8日）");
+        assert_eq!(
+            t[2], "王某某",
+            "the salutation is run into the speaker's name"
+        );
+        assert!(t[3].starts_with("同志们："));
+        for p in ["一是学习更深入", "二是作风更扎实", "三是成效更明显"] {
+            assert!(t.iter().any(|x| x.starts_with(p)), "{p} in {t:?}");
+        }
+        assert!(
+            t.contains(&"新华社记者 某某/摄".to_string()),
+            "the credit stands apart"
+        );
+        // With joints (a space after a finished sentence), points stay inside paragraphs.
+        let text = format!(
+            "在会上的讲话 同志们：开场白。 {para}一是学习更深入。{para} 二是作风更扎实。{para}"
+        );
+        let t = texts(&logical_lines(&text));
+        assert!(!t.iter().any(|x| x.starts_with("一是")), "{t:?}");
+    }
 }

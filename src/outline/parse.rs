@@ -15,7 +15,7 @@
 use super::appendix::appendix_start;
 use super::cands::{
     Cand, classify, demote_preview_list, drop_lone_points, keep_old_style_runs, mark_part_dates,
-    mark_unnumbered,
+    mark_signature, mark_unnumbered,
 };
 use super::chars::{count_chars, norm};
 use super::closing::find_closing;
@@ -148,6 +148,7 @@ pub fn parse_with(
     demote_preview_list(&mut cands, btexts);
     keep_old_style_runs(&mut cands);
     mark_part_dates(&mut cands, btexts);
+    mark_signature(&mut cands, btexts);
     mark_unnumbered(&mut cands, btexts);
     // Lone points first, as a paragraph may open with a numeral-and-verb by chance
     // (`一般…`); again after, as lead sentences start scopes of their own.

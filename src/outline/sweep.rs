@@ -93,7 +93,13 @@ pub fn sweep(lines: &[Line], marked: &[bool], last_line: usize) -> Vec<Option<Wh
             _ => {}
         }
     }
-    sweep_footer(&mut junk, last_sub);
+    // A speech of short paragraphs has no long line: its last sentence ends it.
+    let end = last_sub.or_else(|| {
+        (0..lines.len())
+            .rev()
+            .find(|&i| junk[i].is_none() && lines[i].text.ends_with(['。', '！', '？', '!', '?']))
+    });
+    sweep_footer(&mut junk, end);
     junk
 }
 
@@ -146,8 +152,8 @@ fn prefix(s: &str, mut n: usize) -> &str {
 
 /// Once furniture follows the speech's last paragraph, the page's footer has begun:
 /// everything after it (related links, a repeated headline) is not the speech.
-fn sweep_footer(junk: &mut [Option<Why>], last_sub: Option<usize>) {
-    let Some(last) = last_sub else {
+fn sweep_footer(junk: &mut [Option<Why>], end: Option<usize>) {
+    let Some(last) = end else {
         return;
     };
     let start = (last + 1..junk.len()).find(|&i| {
