@@ -96,9 +96,10 @@ pub fn classify(
 /// metadata, not body.
 pub fn mark_part_dates(cands: &mut [Cand], texts: &[&str]) {
     for k in 1..cands.len() {
-        if cands[k].is_body()
+        // The bracket first: it is rare, so the test is cheap and well predicted.
+        if texts[k].starts_with(['（', '('])
+            && cands[k].is_body()
             && cands[k - 1].is_heading()
-            && texts[k].starts_with(['（', '('])
             && is_date_line(texts[k])
             && texts[k].contains('年')
         {
@@ -150,29 +151,29 @@ pub fn demote_preview_list(cands: &mut [Cand], texts: &[&str]) {
 /// document's way of numbering its parts: two or more, the numerals in sequence (a run
 /// may restart at 一 in the next part).
 pub fn keep_old_style_runs(cands: &mut [Cand]) {
-    let old: Vec<usize> = (0..cands.len())
-        .filter(|&k| matches!(&cands[k], Cand::Heading(m, _) if m.delim == ' ' && m.family == Family::CnNum))
-        .collect();
-    let numbers: Vec<Option<u32>> = old
-        .iter()
-        .map(|&k| match &cands[k] {
-            Cand::Heading(m, _) => m.number,
-            _ => None,
-        })
-        .collect();
-    let in_sequence = numbers.first() == Some(&Some(1))
-        && numbers.windows(2).all(|w| match (w[0], w[1]) {
+    let mut old: Vec<(usize, Option<u32>)> = Vec::new();
+    let mut spaced: Vec<usize> = Vec::new();
+    for (k, c) in cands.iter().enumerate() {
+        if let Cand::Heading(m, _) = c
+            && m.delim == ' '
+        {
+            match m.family {
+                Family::CnNum => old.push((k, m.number)),
+                Family::Spaced => spaced.push(k),
+                _ => {}
+            }
+        }
+    }
+    let in_sequence = old.first().is_some_and(|o| o.1 == Some(1))
+        && old.windows(2).all(|w| match (w[0].1, w[1].1) {
             (Some(a), Some(b)) => b == a + 1 || b == 1,
             _ => false,
         });
     if old.len() < 2 || !in_sequence {
-        for k in old {
+        for (k, _) in old {
             cands[k] = Cand::Body(Why::LoneOldStyle);
         }
     }
-    let spaced: Vec<usize> = (0..cands.len())
-        .filter(|&k| matches!(&cands[k], Cand::Heading(m, _) if m.family == Family::Spaced))
-        .collect();
     if spaced.len() < 2 {
         for k in spaced {
             cands[k] = Cand::Body(Why::Body);
@@ -184,11 +185,12 @@ pub fn keep_old_style_runs(cands: &mut [Cand]) {
 pub fn mark_unnumbered(cands: &mut [Cand], texts: &[&str]) {
     let candidates: Vec<usize> = (1..cands.len().saturating_sub(1))
         .filter(|&k| {
+            // The neighbours first: they turn most lines away for less.
             cands[k].is_body()
-                && looks_like_bare_heading(texts[k])
+                && (cands[k + 1].is_body() || matches!(cands[k + 1], Cand::Point(_)))
                 && (matches!(cands[k - 1], Cand::Heading(..))
                     || texts[k - 1].chars().last().is_some_and(ends_paragraph))
-                && (cands[k + 1].is_body() || matches!(cands[k + 1], Cand::Point(_)))
+                && looks_like_bare_heading(texts[k])
                 && !looks_like_bare_heading(texts[k + 1])
                 && !is_date_line(texts[k + 1])
                 && !is_speaker_line(texts[k + 1])
@@ -208,6 +210,10 @@ fn ends_paragraph(c: char) -> bool {
 }
 
 fn looks_like_bare_heading(t: &str) -> bool {
+    // Most short lines end a sentence: one look at the end turns them away.
+    if t.len() > 4 * 41 || t.chars().last().is_some_and(is_terminal) {
+        return false;
+    }
     let n = char_len_capped(t, 40);
     if !(4..=40).contains(&n) {
         return false;

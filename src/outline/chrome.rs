@@ -148,7 +148,8 @@ pub fn furniture(t: &str) -> Option<Why> {
     if first == b'!' || first == b'<' {
         return (t.starts_with("![") || t.starts_with("<img")).then_some(Why::ImageLink);
     }
-    if t.len() > 240 || !may_be_furniture(t) {
+    // Furniture never ends a sentence (a caption does, but its credit tells it).
+    if t.len() > 240 || t.ends_with(['。', '！', '？', '；']) || !may_be_furniture(t) {
         return None;
     }
     let mut buf = [0u8; 3 * 240];

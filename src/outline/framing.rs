@@ -63,7 +63,10 @@ pub fn is_title_text(t: &str) -> bool {
             core = &core[..o];
         }
     }
-    TITLE_ENDINGS.iter().any(|e| core.ends_with(e))
+    // Every ending ends with one of these: most lines are turned away by their last character.
+    core.ends_with([
+        '话', '稿', '纲', '辞', '言', '词', '告', '课', '信', '讲', '说', '点', '语',
+    ]) && TITLE_ENDINGS.iter().any(|e| core.ends_with(e))
 }
 
 /// `张三：在…上的讲话` → `在…上的讲话`.
@@ -133,7 +136,7 @@ pub fn has_person_prefix(line: &str) -> bool {
     // Where the title or the verb begins: `在…`, `《…》`, `作…`, `发表…`.
     let cut = line.find(['在', '《', '作', '发']).unwrap_or(0);
     let prefix = &line[..cut];
-    char_len_capped(prefix, 16) <= 15 && JOB_WORDS.iter().any(|w| prefix.contains(w))
+    char_len_capped(prefix, 16) <= 15 && job_word_ends(prefix).next().is_some()
 }
 
 pub const JOB_WORDS: [&str; 24] = [
@@ -163,11 +166,26 @@ pub const JOB_WORDS: [&str; 24] = [
     "主持人",
 ];
 
+/// Where a job word ends in `t` (byte offsets after it). Every job word ends in one of a
+/// few characters, so the words are tried only there: a search for each of them cost
+/// more than the rest of the head block.
+fn job_word_ends(t: &str) -> impl Iterator<Item = usize> + '_ {
+    t.char_indices()
+        .filter(|&(_, c)| {
+            matches!(
+                c,
+                '记' | '长' | '任' | '席' | '员' | '理' | '委' | '表' | '人'
+            )
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&end| JOB_WORDS.iter().any(|w| t[..end].ends_with(w)))
+}
+
 /// `市委书记 王某某`, `XX同志`, `某某公司董事长：王某某`: a short line naming the speaker.
 pub fn is_speaker_line(line: &str) -> bool {
     // A signature: `…董事长：王某某`.
     if let Some((who, name)) = line.split_once(['：', ':'])
-        && JOB_WORDS.iter().any(|w| who.ends_with(w))
+        && job_word_ends(who).last() == Some(who.len())
         && (2..=4).contains(&name.trim().chars().count())
         && name.trim().chars().all(is_cjk)
         && char_len_capped(who, 24) <= 24
@@ -192,13 +210,10 @@ pub fn is_speaker_line(line: &str) -> bool {
         .split([' ', '\u{3000}', '\u{a0}'])
         .filter(|p| !p.is_empty())
         .collect();
-    let has_job = |t: &str| JOB_WORDS.iter().any(|w| t.contains(w));
+    let has_job = |t: &str| job_word_ends(t).next().is_some();
     match parts.as_slice() {
         [a, b] => (has_job(a) && is_name(b)) || (is_name(a) && has_job(b)),
-        [one] => JOB_WORDS
-            .iter()
-            .filter_map(|w| one.rfind(w).map(|i| &one[i + w.len()..]))
-            .any(is_name),
+        [one] => job_word_ends(one).any(|end| is_name(&one[end..])),
         _ => false,
     }
 }
@@ -352,6 +367,13 @@ pub fn announced_count(para: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn job_words_end_in_the_characters_looked_for() {
+        for w in JOB_WORDS {
+            assert_eq!(job_word_ends(w).last(), Some(w.len()), "{w}");
+        }
+    }
 
     #[test]
     fn titles() {

@@ -87,7 +87,7 @@ pub fn read_head(lines: &[&str], md: &[u8]) -> Head {
             }
             _ if subtitle.contains(&i) => (HeadRole::Subtitle, Why::Subtitle),
             Some(r) if i < r.start && !is_meta_line(lines[i]) => (HeadRole::Junk, Why::BeforeTitle),
-            Some(_) if title_of(lines[i]).is_some() && has_person_prefix(lines[i]) => {
+            Some(_) if has_person_prefix(lines[i]) && title_of(lines[i]).is_some() => {
                 (HeadRole::Junk, Why::Headline)
             }
             _ => (HeadRole::Meta, Why::Meta),

@@ -75,10 +75,26 @@ fn lines_of(physical: Vec<(usize, &str, bool)>, total: usize, count: usize) -> L
     if let Some(width) = hard_wrap_width(&physical) {
         return join_hard_wrapped(&physical, width, count);
     }
+    // A heading broken after its opening bracket (`（` / `三）…`) is one line again.
+    if !physical.iter().any(|p| matches!(p.1, "（" | "(")) {
+        let lines = physical
+            .into_iter()
+            .map(|(no, t, _)| Line {
+                no,
+                text: Cow::Borrowed(t),
+                md: 0,
+            })
+            .collect();
+        return Layout {
+            lines,
+            dropped: vec![],
+            repaired: None,
+            physical_lines: count,
+        };
+    }
     let mut lines: Vec<Line> = Vec::with_capacity(physical.len());
     let mut open_bracket: Option<(usize, &str)> = None;
     for (no, t, _) in physical {
-        // A heading broken after its opening bracket (`（` / `三）…`) is one line again.
         if let Some((first, b)) = open_bracket.take() {
             lines.push(Line {
                 no: first,

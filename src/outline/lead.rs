@@ -119,14 +119,24 @@ pub fn one_sentence_per_line(texts: &[&str]) -> bool {
 /// bytes are searched, not decoded: this runs over whole speeches.
 fn sentence_ends(t: &str) -> usize {
     let b = t.as_bytes();
-    let mut n = memchr::memchr3_iter(b'!', b'?', b';', b).take(2).count();
-    for end in ["。", "！", "？", "；"] {
-        if n > 1 {
-            break;
-        }
-        n += memchr::memmem::find_iter(b, end.as_bytes()).take(2).count();
-    }
-    n.min(2)
+    // `。` is E3 80 82; `！` `？` `；` are EF BC 81, 9F, 9B.
+    let wide = |i: usize, lead: u8, mid: u8| i >= 2 && b[i - 2] == lead && b[i - 1] == mid;
+    let ascii = memchr::memchr3_iter(b'!', b'?', b';', b).take(2).count();
+    let cjk = memchr::memchr3_iter(0x82, 0x81, 0x9F, b)
+        .filter(|&i| {
+            if b[i] == 0x82 {
+                wide(i, 0xE3, 0x80)
+            } else {
+                wide(i, 0xEF, 0xBC)
+            }
+        })
+        .take(2)
+        .count();
+    let semi = memchr::memchr_iter(0x9B, b)
+        .filter(|&i| wide(i, 0xEF, 0xBC))
+        .take(2)
+        .count();
+    (ascii + cjk + semi).min(2)
 }
 
 /// A sentence end before the line's last character: the line holds more than one clause.
@@ -206,6 +216,17 @@ mod tests {
     fn a_lone_short_sentence_is_body() {
         let lines = [PARA, "春回大地千峰秀，日暖神州万象新。", PARA, PARA];
         assert!(marked(&lines).is_empty());
+    }
+
+    #[test]
+    fn sentence_ends_are_counted_up_to_two() {
+        assert_eq!(sentence_ends("要抓落实。"), 1);
+        assert_eq!(sentence_ends("要抓落实！要见成效？"), 2);
+        assert_eq!(sentence_ends("一；二；三；"), 2);
+        assert_eq!(sentence_ends("没有句末"), 0);
+        assert_eq!(sentence_ends("Yes! No"), 1);
+        // Characters whose last byte looks like a sentence end are not one.
+        assert_eq!(sentence_ends("傂傁"), 0);
     }
 
     #[test]

@@ -36,6 +36,11 @@ pub fn sweep(lines: &[Line], marked: &[bool], last_line: usize) -> Vec<Option<Wh
     let mut junk: Vec<Option<Why>> = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         let t: &str = &l.text;
+        // A long line that ends a sentence is speech: one test, well predicted.
+        if substantial[i] {
+            junk.push(None);
+            continue;
+        }
         let why = if is_separator(t) {
             Some(Why::Separator)
         } else if is_page_number(t) {
