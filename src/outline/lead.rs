@@ -18,6 +18,8 @@ pub fn mark_lead_sentences(cands: &mut [Cand], texts: &[&str]) -> bool {
         .filter(|&k| is_lead_candidate(cands, texts, k))
         .collect();
     let mut runs: Vec<(usize, usize)> = Vec::new();
+    // Pairs that alternate strictly: runs too, once the speech shows the pattern elsewhere.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     while start < leads.len() {
         let mut end = start + 1;
@@ -35,8 +37,13 @@ pub fn mark_lead_sentences(cands: &mut [Cand], texts: &[&str]) -> bool {
         if (run.len() >= 3 && strict) || (run.len() >= 2 && parallel(run.iter().map(|&k| texts[k])))
         {
             runs.push((start, end));
+        } else if run.len() == 2 && strict {
+            pairs.push((start, end));
         }
         start = end;
+    }
+    if !runs.is_empty() {
+        runs.extend(pairs);
     }
     // Counted only when there is something to mark: it reads every line.
     if runs.is_empty() || one_sentence_per_line(texts) {
@@ -210,6 +217,44 @@ mod tests {
         );
         let lines = [PARA, "经济运行稳中向好。", PARA, "改革开放持续深化。", PARA];
         assert!(marked(&lines).is_empty(), "two without parallel wording");
+    }
+
+    #[test]
+    fn a_pair_counts_where_the_speech_shows_the_pattern_elsewhere() {
+        let head = Cand::Heading(
+            crate::outline::markers::heading_marker("（一）扩大需求").unwrap(),
+            Why::Numbered,
+        );
+        let lines = [
+            "（一）扩大需求",
+            "扩大有效投资。",
+            PARA,
+            "积极促进消费。",
+            PARA,
+            "稳住外贸外资。",
+            PARA,
+            "（二）发展产业",
+            "推动制造业升级。",
+            PARA,
+            "发展数字经济。",
+            PARA,
+        ];
+        let mut cands: Vec<Cand> = lines.iter().map(|_| Cand::Body(Why::Body)).collect();
+        cands[0] = head.clone();
+        cands[7] = head;
+        mark_lead_sentences(&mut cands, &lines);
+        let leads: Vec<usize> = (0..cands.len())
+            .filter(|&k| matches!(cands[k], Cand::Lead(_)))
+            .collect();
+        assert_eq!(leads, [1, 3, 5, 8, 10]);
+        // Alone, the pair is no evidence.
+        let mut cands: Vec<Cand> = lines[7..].iter().map(|_| Cand::Body(Why::Body)).collect();
+        cands[0] = Cand::Heading(
+            crate::outline::markers::heading_marker("（二）发展产业").unwrap(),
+            Why::Numbered,
+        );
+        mark_lead_sentences(&mut cands, &lines[7..]);
+        assert!(!cands.iter().any(|c| matches!(c, Cand::Lead(_))));
     }
 
     #[test]
