@@ -5,6 +5,7 @@ mod cands;
 pub mod chars;
 mod chrome;
 mod closing;
+mod flat;
 pub mod framing;
 mod head;
 mod junk;
@@ -17,7 +18,9 @@ mod nesting;
 mod numbering;
 pub(crate) mod parse;
 mod sweep;
+pub mod titles;
 pub mod why;
+mod wrapped;
 
 pub use model::{Document, InlinePoint, Kind, Node, Paragraph, Removed, Role, Warning, label};
 pub use parse::{Text, parse, parse_with};

@@ -23,13 +23,12 @@ use super::framing::announced_count;
 use super::head::{HeadRole, read_head};
 use super::layout::logical_lines;
 use super::lead::mark_lead_sentences;
-use super::markers::{
-    Family, Marker, heading_marker, point_marker, split_heading, split_point, trim_trailing_punct,
-};
+use super::markers::{Family, Marker, heading_marker, point_marker};
 use super::model::*;
 use super::nesting::{Item, ItemKind, family_ranks, parents};
 use super::numbering::check_numbering;
 use super::sweep::sweep;
+use super::titles::{split_heading, split_point, trim_trailing_punct};
 use super::why::Why;
 use std::borrow::Cow;
 
