@@ -116,10 +116,12 @@ pub fn parents(items: &[Item], ranks: &[usize; N]) -> Vec<Option<usize>> {
                 }
             }
             ItemKind::Point { group } if inner[i] => {
-                // Pop earlier siblings of the inner run; the outer point stays.
-                while stack.last().is_some_and(
-                    |&t| matches!(items[t].kind, ItemKind::Point { group: g } if g == group),
-                ) {
+                // Pop earlier siblings of the inner run (and any inner point): the outer
+                // point stays, so points nest one level deep at most.
+                while stack.last().is_some_and(|&t| match items[t].kind {
+                    ItemKind::Point { group: g } => g == group || inner[t],
+                    _ => false,
+                }) {
                     stack.pop();
                 }
             }
@@ -344,5 +346,29 @@ mod tests {
             parents(&items, &r),
             [None, Some(0), Some(0), Some(0), Some(0), None, Some(5)]
         );
+    }
+
+    #[test]
+    fn points_nest_one_level_deep_at_most() {
+        use PointGroup::*;
+        // Between 一要 and 二要, two groups alternating without end: all of them nest
+        // under 一要, none under another inner point.
+        let mut items = vec![h(CnNum, 1), pg(Yao, Some(1))];
+        for k in 0..40 {
+            items.push(pg(if k % 2 == 0 { Ordinal } else { Fangmian }, Some(1)));
+        }
+        items.push(pg(Yao, Some(2)));
+        let r = family_ranks(&items);
+        let parent = parents(&items, &r);
+        let depth = |mut i: usize| {
+            let mut d = 0;
+            while let Some(p) = parent[i] {
+                d += 1;
+                i = p;
+            }
+            d
+        };
+        assert!((1..items.len()).all(|i| depth(i) <= 2));
+        assert!(parent[2..items.len() - 1].iter().all(|&p| p == Some(1)));
     }
 }
