@@ -252,3 +252,54 @@ fn fifos_and_symlink_loops_are_skipped_without_hanging() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
     }
 }
+
+#[test]
+fn explain_gives_every_line_its_role_and_reason() {
+    let dir = tmpdir("explain");
+    let path = dir.join("s.txt");
+    let text = format!("来源：某某日报\n{SPEECH}\n名词解释\n1.“两新”：设备更新和以旧换新。\n");
+    std::fs::write(&path, &text).unwrap();
+    let out = gangmu(&["outline", "--explain", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines[0].starts_with("== ") && lines[0].contains("title: 在全县工作会议上的讲话"));
+    let role = |no: usize| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(&format!("L{no} ")))
+            .copied()
+            .unwrap_or("")
+    };
+    assert!(role(1).starts_with("L1 junk (web label: 来源)"), "{stdout}");
+    assert!(role(2).starts_with("L2 title"), "{stdout}");
+    assert!(
+        role(5).starts_with("L5 heading 一、 level 1 (numbered)"),
+        "{stdout}"
+    );
+    assert!(role(8).starts_with("L8 point 一是 level 2"), "{stdout}");
+    assert!(
+        role(10).starts_with("L10 closing (last rallying paragraph)"),
+        "{stdout}"
+    );
+    assert!(role(11).starts_with("L11 blank"), "{stdout}");
+    assert!(
+        role(12).starts_with("L12 appendix (appendix heading after the text)"),
+        "{stdout}"
+    );
+    // Every line of the file, once.
+    let n = text.split('\n').count();
+    assert_eq!(lines.iter().filter(|l| l.starts_with('L')).count(), n);
+    // A missing file is a one-line error and exit 1, as for the outline.
+    let out = gangmu(&[
+        "outline",
+        "--explain",
+        dir.join("nope.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope.txt"));
+}
