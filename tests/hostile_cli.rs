@@ -342,6 +342,24 @@ fn headings_200k() -> Vec<u8> {
     s.into_bytes()
 }
 
+/// 60,000 points in one section, numbered with 20,000 different verbs (`一抓` `一看`…)
+/// interleaved: every group is a run of three, and no step may compare every group with
+/// every other.
+fn verb_points_60k() -> (Vec<u8>, usize) {
+    // Numerals are left out: `一十` would be ten.
+    let verbs: Vec<char> = (0x4F00u32..0x4F00 + 20_000)
+        .filter_map(char::from_u32)
+        .filter(|c| !"零〇一二三四五六七八九十百两".contains(*c))
+        .collect();
+    let mut s = String::from("在会上的讲话\n同志们：\n一、总体要求\n");
+    for n in ["一", "二", "三"] {
+        for v in &verbs {
+            s.push_str(&format!("{n}{v}工作要抓实。\n"));
+        }
+    }
+    (s.into_bytes(), 3 * verbs.len())
+}
+
 fn absurd_numerals() -> Vec<u8> {
     let mut s = String::from("在全县工作会议上的讲话\n同志们：\n");
     s.push_str("一百二十三、荒唐的编号\n正文。\n");
@@ -486,6 +504,23 @@ fn two_hundred_thousand_heading_lines_of_four_families() {
         walk(&v["sections"])
     };
     assert_eq!(count(doc(&o)), 200_000);
+}
+
+#[test]
+fn sixty_thousand_points_of_twenty_thousand_kinds() {
+    let (bytes, points) = verb_points_60k();
+    let o = one_file("verbs.txt", &bytes, Expect::Outline);
+    fn walk(v: &serde_json::Value, depth: usize) -> (usize, usize) {
+        v.as_array().map_or((0, depth), |a| {
+            a.iter().fold((0, depth), |(n, d), c| {
+                let (cn, cd) = walk(&c["children"], depth + 1);
+                (n + 1 + cn, d.max(cd))
+            })
+        })
+    }
+    let (nodes, depth) = walk(&doc(&o)["sections"], 0);
+    assert_eq!(nodes, 1 + points, "the heading and every point");
+    assert!(depth <= 3, "points nest one level deep at most: {depth}");
 }
 
 #[test]

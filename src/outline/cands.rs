@@ -240,67 +240,52 @@ fn looks_like_bare_heading(t: &str) -> bool {
 /// (`一抓`) is a point only in a numbered run of three from 一.
 pub fn drop_lone_points(cands: &mut [Cand]) {
     let has_headings = cands.iter().any(Cand::is_heading);
-    // Scopes come one after another, so only the current scope's points are kept: one
-    // vector for every scope, and a count per group (there are only a few groups).
+    // Scopes come one after another: one vector of members, reused.
     let mut scope: Option<usize> = None;
     let mut members: Vec<(PointGroup, usize)> = Vec::new();
-    let mut counts: Vec<(PointGroup, usize)> = Vec::new();
-    let mut flush =
-        |cands: &mut [Cand], scope: Option<usize>, members: &mut Vec<(PointGroup, usize)>| {
-            counts.clear();
-            for &(g, _) in members.iter() {
-                match counts.iter_mut().find(|c| c.0 == g) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((g, 1)),
-                }
-            }
-            for &(g, k) in members.iter() {
-                let siblings = counts.iter().find(|c| c.0 == g).map_or(0, |c| c.1);
-                let lone = match g {
-                    PointGroup::Verb(_) => !numbered_run(cands, members, g),
-                    _ => siblings < 2,
-                };
-                if lone {
-                    // A numeral and a verb alone is ordinary text (`一年来`), no stray point.
-                    let why = match g {
-                        PointGroup::Verb(_) => Why::Body,
-                        _ => Why::LonePoint,
-                    };
-                    cands[k] = Cand::Body(why);
-                } else if scope.is_none() && has_headings {
-                    cands[k] = Cand::Body(Why::PreamblePoint);
-                }
-            }
-            members.clear();
-        };
-    for k in 0..cands.len() {
-        match &cands[k] {
-            c if c.is_heading() => {
-                flush(cands, scope, &mut members);
-                scope = Some(k);
-            }
-            Cand::Point(p) => members.push((p.group, k)),
-            _ => {}
+    for k in 0..=cands.len() {
+        let boundary = k == cands.len() || cands[k].is_heading();
+        if boundary {
+            decide_points(cands, &mut members, scope.is_none() && has_headings);
+            scope = Some(k);
+        } else if let Cand::Point(p) = &cands[k] {
+            members.push((p.group, k));
         }
     }
-    flush(cands, scope, &mut members);
 }
 
-/// The members of group `g` are numbered 1, 2, 3… in order, three at least.
-fn numbered_run(cands: &[Cand], members: &[(PointGroup, usize)], g: PointGroup) -> bool {
-    let numbers: Vec<Option<u32>> = members
-        .iter()
-        .filter(|m| m.0 == g)
-        .map(|&(_, k)| match &cands[k] {
-            Cand::Point(p) => p.number,
-            _ => None,
-        })
-        .collect();
-    numbers.len() >= 3
-        && numbers
-            .iter()
-            .enumerate()
-            .all(|(i, n)| *n == Some(i as u32 + 1))
+/// Decides the points of one scope, group by group. Sorting brings each group's members
+/// together in reading order, so a speech of many groups costs no more than one of a few.
+fn decide_points(cands: &mut [Cand], members: &mut Vec<(PointGroup, usize)>, preamble: bool) {
+    members.sort_unstable();
+    for run in members.chunk_by(|a, b| a.0 == b.0) {
+        let g = run[0].0;
+        let lone = match g {
+            PointGroup::Verb(_) => !numbered_from_one(cands, run),
+            _ => run.len() < 2,
+        };
+        for &(_, k) in run {
+            if lone {
+                // A numeral and a verb alone is ordinary text (`一年来`), no stray point.
+                let why = match g {
+                    PointGroup::Verb(_) => Why::Body,
+                    _ => Why::LonePoint,
+                };
+                cands[k] = Cand::Body(why);
+            } else if preamble {
+                cands[k] = Cand::Body(Why::PreamblePoint);
+            }
+        }
+    }
+    members.clear();
+}
+
+/// The members of one group are numbered 1, 2, 3… in order, three at least.
+fn numbered_from_one(cands: &[Cand], run: &[(PointGroup, usize)]) -> bool {
+    run.len() >= 3
+        && run.iter().enumerate().all(
+            |(i, &(_, k))| matches!(&cands[k], Cand::Point(p) if p.number == Some(i as u32 + 1)),
+        )
 }
 
 #[cfg(test)]

@@ -83,9 +83,11 @@ pub fn split_flattened(line: &str) -> Vec<&str> {
             }
             continue;
         }
+        // Numeral-and-verb words (`一抓`) need a run to tell them from text: never split at one.
         if split_points
             && after_sentence
             && let Some(p) = point_marker(head)
+            && !matches!(p.group, PointGroup::Verb(_))
             && let Some(n) = p.number
         {
             let slot = match next_point.iter_mut().find(|s| s.0 == p.group) {

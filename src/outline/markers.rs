@@ -54,7 +54,7 @@ pub struct Marker {
 }
 
 /// The enumeration words of points; the ordinal words mix freely in one sequence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PointGroup {
     /// 一是 二是
     Shi,

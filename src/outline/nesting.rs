@@ -2,6 +2,7 @@
 //! itself, with the default rank as fallback; then the tree, built with a stack.
 
 use super::markers::{Family, PointGroup};
+use std::collections::HashMap;
 
 /// What a tree item is, for nesting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -160,6 +161,9 @@ fn inner_points(items: &[Item]) -> Vec<bool> {
         return inner;
     }
     let mut points: Vec<usize> = Vec::new();
+    let mut next_same: Vec<Option<usize>> = Vec::new();
+    let mut last_seen: HashMap<PointGroup, usize> = HashMap::new();
+    let mut cover: Vec<i32> = Vec::new();
     let mut start = 0;
     while start < items.len() {
         let end = (start + 1..items.len())
@@ -167,29 +171,36 @@ fn inner_points(items: &[Item]) -> Vec<bool> {
             .unwrap_or(items.len());
         points.clear();
         points.extend((start..end).filter(|&k| group(k).is_some()));
+        // The next point of each point's group, found walking back once.
+        next_same.clear();
+        next_same.resize(points.len(), None);
+        last_seen.clear();
+        for (a, &p) in points.iter().enumerate().rev() {
+            if let Some(g) = group(p) {
+                next_same[a] = last_seen.insert(g, a);
+            }
+        }
+        // Runs lying between two consecutive points of another group: ranges of
+        // `points`, added up with a difference array so overlaps cost nothing more.
+        cover.clear();
+        cover.resize(points.len() + 1, 0);
         for (a, &j) in points.iter().enumerate() {
-            let h = group(j);
-            // The next point of j's group: consecutive in its numbering.
-            let Some(b) = points[a + 1..]
-                .iter()
-                .position(|&k| group(k) == h)
-                .map(|p| a + 1 + p)
-            else {
-                continue;
-            };
-            let k = points[b];
+            let Some(b) = next_same[a] else { continue };
             // `最后` (no number) ends a run; nothing follows it in sequence.
-            let consecutive = match (items[j].number, items[k].number) {
+            let consecutive = match (items[j].number, items[points[b]].number) {
                 (Some(x), Some(y)) => y == x + 1,
                 (Some(_), None) => true,
                 _ => false,
             };
-            let between = &points[a + 1..b];
-            if consecutive && between.len() >= 2 && between.iter().all(|&m| group(m) != h) {
-                for &m in between {
-                    inner[m] = true;
-                }
+            if consecutive && b - a > 2 {
+                cover[a + 1] += 1;
+                cover[b] -= 1;
             }
+        }
+        let mut depth = 0;
+        for (a, &p) in points.iter().enumerate() {
+            depth += cover[a];
+            inner[p] = depth > 0;
         }
         start = end;
     }

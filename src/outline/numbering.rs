@@ -3,6 +3,10 @@
 
 use super::model::{Node, Warning};
 use super::nesting::{Item, ItemKind};
+use std::collections::HashMap;
+
+/// Kinds of numbering among one node's children looked up by a scan.
+const FEW_KINDS: usize = 8;
 
 /// Gaps, repeats and restarts in sibling numbering; mixed marker styles at one level.
 pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &mut Vec<Warning>) {
@@ -19,8 +23,12 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
     };
     // A few kinds per sibling list: a small vector, reused, beats a hash map.
     let mut last: Vec<(ItemKind, (u32, usize))> = Vec::new();
+    // Past a few kinds (a speech may number points with many verbs: 一抓 一看 一讲…),
+    // an index finds a kind's slot without a scan.
+    let mut index: HashMap<ItemKind, usize> = HashMap::new();
     for parent in std::iter::once(None).chain((0..nodes.len()).map(Some)) {
         last.clear();
+        index.clear();
         let mut style: Option<(usize, ItemKind)> = None;
         for i in children(parent) {
             // Numbering runs per family (delimiter aside) or per point group.
@@ -61,7 +69,11 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
             let Some(n) = items[i].number else { continue };
             let line = nodes[i].line;
             let marker = nodes[i].marker_in(labels);
-            let slot = last.iter().position(|(k, _)| *k == key);
+            let slot = if last.len() <= FEW_KINDS {
+                last.iter().position(|(k, _)| *k == key)
+            } else {
+                index.get(&key).copied()
+            };
             match slot.map(|s| last[s].1) {
                 None if n != 1 && matches!(items[i].kind, ItemKind::Heading { .. }) => {
                     warnings.push(Warning {
@@ -94,7 +106,16 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
             }
             match slot {
                 Some(s) => last[s].1 = (n, i),
-                None => last.push((key, (n, i))),
+                None => {
+                    last.push((key, (n, i)));
+                    if last.len() > FEW_KINDS {
+                        if index.is_empty() {
+                            index.extend(last.iter().enumerate().map(|(s, (k, _))| (*k, s)));
+                        } else {
+                            index.insert(key, last.len() - 1);
+                        }
+                    }
+                }
             }
         }
     }
