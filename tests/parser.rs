@@ -372,4 +372,10 @@ fn a_markdown_speech_takes_its_title_and_parts_from_the_hashes() {
     ));
     assert_eq!(d.title, "论几个关系");
     assert_eq!(tree(&d), ["工业和农业", "沿海和内地"]);
+    // Numbered parts keep their numerals as markers.
+    let d = doc(&format!(
+        "# 论几个关系\n\n## 一　工业和农业\n\n{BODY}\n\n## 二　沿海和内地\n\n{BODY}\n"
+    ));
+    let markers: Vec<&str> = d.nodes.iter().map(|n| d.node_marker(n)).collect();
+    assert_eq!(markers, ["一", "二"]);
 }

@@ -55,7 +55,8 @@ pub fn classify(
                 return Cand::Body(Why::Salutation);
             }
             if md.get(k).is_some_and(|&l| l >= 1) {
-                let m = marker.unwrap_or(Marker {
+                // `## 一、…` and `## 一　…` keep their numeral as marker.
+                let m = marker.or_else(|| old_style_marker(t)).unwrap_or(Marker {
                     family: Family::Markdown,
                     number: None,
                     len: 0,
