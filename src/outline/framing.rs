@@ -85,9 +85,12 @@ fn strip_speaker_prefix(t: &str) -> &str {
     t
 }
 
+/// The dashes a subtitle opens with: `——`, `――` (U+2015), `－－－`, `--`, `──`.
+pub const DASHES: [char; 5] = ['—', '―', '-', '－', '─'];
+
 /// `——在…上的讲话` under a main title.
 pub fn subtitle_of(line: &str) -> Option<&str> {
-    let rest = line.trim_start_matches(['—', '-', '－', '─']);
+    let rest = line.trim_start_matches(DASHES);
     (rest.len() < line.len() && !rest.is_empty() && char_len_capped(line, 80) <= 80).then_some(line)
 }
 
@@ -285,11 +288,6 @@ pub fn is_address_start(line: &str) -> bool {
     })
 }
 
-/// `同志们，…` / `同志们！…` / `谢谢大家！` alone: where a closing may start.
-pub fn is_closing_start(line: &str) -> bool {
-    is_address_start(line) || is_thanks(line)
-}
-
 /// `谢谢大家！`, `谢谢！` alone on a line.
 pub fn is_thanks(line: &str) -> bool {
     matches!(
@@ -412,6 +410,10 @@ mod tests {
             subtitle_of("——在全市经济工作会议上的讲话"),
             Some("——在全市经济工作会议上的讲话")
         );
+        for sub in ["――致全体员工", "－－－在年会上的致辞", "--致高峰会议"]
+        {
+            assert_eq!(subtitle_of(sub), Some(sub));
+        }
     }
 
     #[test]
@@ -441,11 +443,12 @@ mod tests {
         assert!(is_salutation("同志们、朋友们："));
         assert!(is_salutation("同志们:今天召开这次会议，主要任务是…"));
         assert!(!is_salutation("同志们，今年的任务很重。"));
-        assert!(is_closing_start("同志们，做好今年工作意义重大。"));
-        assert!(is_closing_start("同志们！让我们携起手来。"));
-        assert!(is_closing_start("谢谢大家！"));
-        assert!(!is_closing_start("同志们：今天召开这次会议"));
-        assert!(!is_closing_start("谢谢大家的支持，我们继续努力。"));
+        assert!(is_address_start("同志们，做好今年工作意义重大。"));
+        assert!(is_address_start("同志们！让我们携起手来。"));
+        assert!(is_address_start("各位代表！让我们携起手来。"));
+        assert!(is_thanks("谢谢大家！"));
+        assert!(!is_address_start("同志们：今天召开这次会议"));
+        assert!(!is_thanks("谢谢大家的支持，我们继续努力。"));
     }
 
     #[test]

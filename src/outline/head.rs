@@ -4,7 +4,7 @@
 
 use super::chars::{char_len_capped, is_cjk, is_terminal, norm};
 use super::framing::{
-    has_person_prefix, is_date_line, is_occasion_line, is_salutation, is_speaker_line,
+    DASHES, has_person_prefix, is_date_line, is_occasion_line, is_salutation, is_speaker_line,
     is_title_text, subtitle_of, title_of,
 };
 use super::markers::{heading_marker, point_marker, spaced_title};
@@ -46,7 +46,7 @@ pub fn read_head(lines: &[&str], md: &[u8]) -> Head {
         let s = t.lines.end;
         if s < head.len() && subtitle_of(head[s]).is_some() {
             subtitle.push(s);
-            let dashless = head[s].trim_start_matches(['—', '―', '-', '－', '─']);
+            let dashless = head[s].trim_start_matches(DASHES);
             if s + 1 < head.len()
                 && !is_title_text(dashless)
                 && !is_meta(head[s + 1])
@@ -201,7 +201,7 @@ fn choose_title(head: &[&str], md: &[u8]) -> Option<Title> {
                 None => one(p, head[p], Why::TitleAboveSubtitle),
             });
         }
-        let dashless = head[s].trim_start_matches(['—', '―', '-', '－', '─']);
+        let dashless = head[s].trim_start_matches(DASHES);
         if is_title_text(dashless) {
             return Some(one(s, dashless, Why::TitleWords));
         }

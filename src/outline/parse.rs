@@ -166,9 +166,9 @@ pub fn parse_with(
 
     // Paragraphs of the body, and the items (future nodes) they start.
     // Sized once: growing them push by push cost a reallocation each doubling.
-    let marked = cands.iter().filter(|c| !c.is_body()).count();
-    let mut items = Vec::with_capacity(marked);
-    let mut item_meta: Vec<(usize, &str, &str, bool)> = Vec::with_capacity(marked); // para, marker, title, flagged
+    let starts = cands.iter().filter(|c| !c.is_body()).count();
+    let mut items = Vec::with_capacity(starts);
+    let mut item_meta: Vec<(usize, &str, &str, bool)> = Vec::with_capacity(starts); // para, marker, title, flagged
     let mut closing_para = None;
     for (k, cand) in cands.iter().enumerate() {
         let t = btexts[k];

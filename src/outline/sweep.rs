@@ -45,7 +45,7 @@ pub fn sweep(lines: &[Line], marked: &[bool], last_line: usize) -> Vec<Option<Wh
             Some(Why::Separator)
         } else if is_page_number(t) {
             Some(Why::PageNumber)
-        } else if marked[i] || substantial[i] {
+        } else if marked[i] {
             None
         } else if let Some(p) = junk_phrase(t) {
             Some(Why::Advert(p))
