@@ -33,6 +33,9 @@ pub struct FindArgs {
     /// Extra file extensions to read from directories besides .txt, comma separated (e.g. md,text).
     #[arg(long, value_delimiter = ',')]
     pub ext: Vec<String>,
+    /// Largest file or stream to read (e.g. 512M, 2G); larger ones are reported and skipped.
+    #[arg(long, value_name = "SIZE", value_parser = crate::corpus::parse_size, default_value = "512M")]
+    pub max_size: u64,
 }
 
 #[derive(Debug, Clone, Args)]

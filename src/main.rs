@@ -10,13 +10,14 @@ fn main() -> ExitCode {
             let keymap = match gangmu::tui::load_keymap() {
                 Ok(k) => k,
                 Err(e) => {
-                    eprintln!("gangmu: {e}");
+                    gangmu::export::say(&gangmu::text::sanitize(&format!("gangmu: {e}")));
                     return ExitCode::from(2);
                 }
             };
             gangmu::tui::run(gangmu::tui::Options {
                 paths: cli.paths,
                 exts: cli.find.ext,
+                max_size: cli.find.max_size,
                 amb: match cli.ambiguous {
                     Ambiguous::Narrow => gangmu::text::Ambiguous::Narrow,
                     Ambiguous::Wide => gangmu::text::Ambiguous::Wide,

@@ -2,6 +2,7 @@
 
 use super::decode::decode;
 use super::find::{Source, io_reason};
+use super::size::over_limit;
 use crate::outline::{Document, Text, parse_with};
 use crate::text::sanitize;
 use serde::Serialize;
@@ -29,15 +30,19 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// Reads, decodes and parses one source, keeping paragraph texts or not (`Text`).
-/// Files are only ever opened for reading.
-pub fn load_source(source: &Source, keep: Text) -> Result<Document, LoadError> {
-    load_with(source, keep, |doc, _| doc)
+/// Reads, decodes and parses one source, keeping paragraph texts or not (`Text`), and
+/// reading no more than `max` bytes of it. Files are only ever opened for reading.
+pub fn load_source(source: &Source, keep: Text, max: u64) -> Result<Document, LoadError> {
+    load_with(source, keep, max, |doc, _| doc)
 }
 
 /// `load_source`, also returning the decoded text the document was parsed from.
-pub fn load_decoded(source: &Source, keep: Text) -> Result<(Document, String), LoadError> {
-    load_with(source, keep, |doc, text| (doc, text.to_string()))
+pub fn load_decoded(
+    source: &Source,
+    keep: Text,
+    max: u64,
+) -> Result<(Document, String), LoadError> {
+    load_with(source, keep, max, |doc, text| (doc, text.to_string()))
 }
 
 /// Reads, decodes and parses one source, and hands the document and its decoded text
@@ -45,6 +50,7 @@ pub fn load_decoded(source: &Source, keep: Text) -> Result<(Document, String), L
 fn load_with<T>(
     source: &Source,
     keep: Text,
+    max: u64,
     then: impl FnOnce(Document, &str) -> T,
 ) -> Result<T, LoadError> {
     let name = source.display();
@@ -57,21 +63,15 @@ fn load_with<T>(
     };
     match source {
         Source::Embedded(_, b) => parse_bytes(b),
-        Source::File(p) => parse_bytes(&read_regular_file(p).map_err(fail)?),
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| fail(io_reason(&e)))?;
-            parse_bytes(&buf)
-        }
+        Source::File(p) => parse_bytes(&read_regular_file(p, max).map_err(fail)?),
+        Source::Stdin => parse_bytes(&read_bounded(std::io::stdin().lock(), max).map_err(fail)?),
     }
 }
 
-/// Reads a regular file. It is opened without blocking and checked through the open
-/// handle, so a FIFO put in a file's place after it was listed is refused instead of
-/// waiting for a writer.
-fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
+/// Reads a regular file of at most `max` bytes. It is opened without blocking and
+/// checked through the open handle, so a FIFO put in a file's place after it was listed
+/// is refused instead of waiting for a writer.
+fn read_regular_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     let mut open = std::fs::OpenOptions::new();
     open.read(true);
     #[cfg(unix)]
@@ -83,6 +83,10 @@ fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
     let meta = file.metadata().map_err(|e| io_reason(&e))?;
     if !meta.is_file() {
         return Err("not a regular file (skipped)".into());
+    }
+    // A file that claims more than the limit is refused before anything is allocated.
+    if meta.len() > max {
+        return Err(over_limit(meta.len(), max));
     }
     // Exactly the size just read off the handle, usually in one read(): no probing for
     // the end, and a file that grows meanwhile is read as it was when opened.
@@ -98,9 +102,27 @@ fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
     }
     buf.truncate(filled);
     // Some file systems (procfs, some FUSE mounts) report a size of 0 for files that
-    // have content: those are read to their end.
+    // have content, and some of those never end (`/proc/self/pagemap`): read to the end
+    // or the limit.
     if buf.is_empty() {
-        file.read_to_end(&mut buf).map_err(|e| io_reason(&e))?;
+        buf = read_bounded(file, max)?;
+    }
+    Ok(buf)
+}
+
+/// Reads a stream to its end, refusing it past `max` bytes: standard input or a file
+/// that does not say its size may never end (`/dev/zero`, `yes`).
+fn read_bounded(stream: impl Read, max: u64) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    stream
+        .take(max.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| io_reason(&e))?;
+    if buf.len() as u64 > max {
+        return Err(format!(
+            "more than {}, over the limit (--max-size)",
+            super::size::show_size(max)
+        ));
     }
     Ok(buf)
 }
@@ -129,7 +151,7 @@ mod tests {
             return;
         }
         // Listed as a file, then found to be a FIFO when read: no writer ever opens it.
-        let err = load_source(&Source::File(path), Text::Drop).unwrap_err();
+        let err = load_source(&Source::File(path), Text::Drop, u64::MAX).unwrap_err();
         assert!(err.message.contains("not a regular file"), "{err}");
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -138,7 +160,12 @@ mod tests {
     #[test]
     fn a_file_that_reports_no_size_is_still_read_to_its_end() {
         // procfs reports 0 bytes for files full of text.
-        let doc = load_source(&Source::File("/proc/self/status".into()), Text::Keep).unwrap();
+        let doc = load_source(
+            &Source::File("/proc/self/status".into()),
+            Text::Keep,
+            super::super::size::DEFAULT_MAX_SIZE,
+        )
+        .unwrap();
         assert!(doc.chars > 0);
     }
 }

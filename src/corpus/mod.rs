@@ -5,8 +5,10 @@ pub mod find;
 pub mod gbk;
 pub mod load;
 pub mod samples;
+pub mod size;
 pub mod synth;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use find::{Source, find_sources, natural_cmp};
 pub use load::{LoadError, load_decoded, load_source};
+pub use size::{DEFAULT_MAX_SIZE, parse_size, show_size};

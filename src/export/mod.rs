@@ -21,13 +21,16 @@ pub use text::to_text;
 const BATCH: usize = 512;
 
 /// Runs `gangmu outline`: exit 0 when every file was outlined, 1 when some failed.
+/// A closed standard output ends the run at once and quietly, as `rg | head` does; no
+/// failure to write (stdout or stderr closed or full) panics.
 pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     let (sources, errors) = find_sources(&args.paths, &args.find.ext);
     for e in &errors {
-        eprintln!("{e}");
+        say(&e.to_string());
     }
+    let max = args.find.max_size;
     if args.explain {
-        return run_explain(&sources, errors);
+        return run_explain(&sources, errors, max);
     }
     let json = args.format == Format::Json;
     let mut out = Output {
@@ -35,16 +38,20 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
         json,
         first: true,
         errors,
+        failed: None,
     };
     if json {
-        let _ = out.out.write_all(b"{\"documents\": [");
+        out.put(b"{\"documents\": [");
     }
     // Each batch is parsed in parallel while the one before it is written, in order,
     // and dropped: the pool never waits for the writer, and memory stays bounded.
     let mut written: Option<Vec<Rendered>> = None;
     for batch in sources.chunks(BATCH) {
+        if out.failed.is_some() {
+            break;
+        }
         let (rendered, ()) = rayon::join(
-            || render(batch, json),
+            || render(batch, json, max),
             || written.take().into_iter().for_each(|r| out.write(r)),
         );
         written = Some(rendered);
@@ -53,35 +60,43 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     out.finish()
 }
 
+/// One line on standard error. Nothing is left to tell if that fails too, so the
+/// failure is ignored rather than allowed to end the run.
+pub fn say(line: &str) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
 /// `--explain`: one file after the other, each with its text kept to show it.
-fn run_explain(sources: &[Source], mut errors: Vec<LoadError>) -> ExitCode {
-    let mut out = BufWriter::new(io::stdout());
+fn run_explain(sources: &[Source], errors: Vec<LoadError>, max: u64) -> ExitCode {
+    let mut out = Output {
+        out: BufWriter::new(io::stdout()),
+        json: false,
+        first: true,
+        errors,
+        failed: None,
+    };
     for src in sources {
-        match load_decoded(src, Text::Keep) {
+        if out.failed.is_some() {
+            break;
+        }
+        match load_decoded(src, Text::Keep, max) {
             Ok((doc, text)) => {
-                let _ = out.write_all(explain(&doc, &text).as_bytes());
-                let _ = out.write_all(b"\n");
+                out.put(explain(&doc, &text).as_bytes());
+                out.put(b"\n");
             }
-            Err(e) => {
-                let _ = out.flush();
-                eprintln!("{e}");
-                errors.push(e);
-            }
+            Err(e) => out.error(e),
         }
     }
-    if out.flush().is_err() || !errors.is_empty() {
-        return ExitCode::from(1);
-    }
-    ExitCode::SUCCESS
+    out.finish()
 }
 
 type Rendered = Result<Vec<u8>, LoadError>;
 
-fn render(batch: &[Source], json: bool) -> Vec<Rendered> {
+fn render(batch: &[Source], json: bool, max: u64) -> Vec<Rendered> {
     batch
         .par_iter()
         .map(|src| {
-            load_source(src, Text::Drop).map(|doc| {
+            load_source(src, Text::Drop, max).map(|doc| {
                 if json {
                     let mut out = Vec::new();
                     write_json(&doc, &mut out);
@@ -100,27 +115,48 @@ struct Output {
     json: bool,
     first: bool,
     errors: Vec<LoadError>,
+    /// The first write that failed: nothing more is written after it.
+    failed: Option<io::Error>,
 }
 
 impl Output {
+    /// Writes unless an earlier write failed.
+    fn put(&mut self, bytes: &[u8]) {
+        if self.failed.is_none()
+            && let Err(e) = self.out.write_all(bytes)
+        {
+            self.failed = Some(e);
+        }
+    }
+
+    /// A file that could not be outlined: one line on stderr, in order with stdout.
+    fn error(&mut self, e: LoadError) {
+        if self.failed.is_none()
+            && let Err(err) = self.out.flush()
+        {
+            self.failed = Some(err);
+        }
+        say(&e.to_string());
+        self.errors.push(e);
+    }
+
     fn write(&mut self, batch: Vec<Rendered>) {
         for r in batch {
+            if self.failed.is_some() {
+                return;
+            }
             match r {
                 Ok(text) => {
                     if self.json && !self.first {
-                        let _ = self.out.write_all(b",\n");
+                        self.put(b",\n");
                     }
                     self.first = false;
-                    let _ = self.out.write_all(&text);
+                    self.put(&text);
                     if !self.json {
-                        let _ = self.out.write_all(b"\n");
+                        self.put(b"\n");
                     }
                 }
-                Err(e) => {
-                    let _ = self.out.flush();
-                    eprintln!("{e}");
-                    self.errors.push(e);
-                }
+                Err(e) => self.error(e),
             }
         }
     }
@@ -128,15 +164,27 @@ impl Output {
     fn finish(mut self) -> ExitCode {
         if self.json {
             let errs = errors_json(&self.errors);
-            let _ = write!(self.out, "],\n \"errors\": {errs}}}\n");
+            self.put(format!("],\n \"errors\": {errs}}}\n").as_bytes());
         }
-        if self.out.flush().is_err() {
-            return ExitCode::from(1);
+        if self.failed.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.failed = Some(e);
         }
-        if self.errors.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
+        match self.failed.take() {
+            // The reader has gone (`| head`): nothing is wrong with the run.
+            // What is still buffered is dropped without another try at writing it.
+            Some(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                let _ = self.out.into_parts();
+                ExitCode::from(u8::from(!self.errors.is_empty()))
+            }
+            Some(e) => {
+                let _ = self.out.into_parts();
+                say(&format!("gangmu: standard output: {e}"));
+                ExitCode::from(1)
+            }
+            None if self.errors.is_empty() => ExitCode::SUCCESS,
+            None => ExitCode::from(1),
         }
     }
 }

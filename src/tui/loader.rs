@@ -2,16 +2,31 @@
 //! corpus. Documents arrive in order, in batches, through a channel.
 
 use crate::app::Batch;
-use crate::corpus::{find_sources, load_source};
+use crate::corpus::{LoadError, Source, find_sources, load_source};
 use crate::outline::Text;
 use rayon::prelude::*;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 /// Starts loading; the thread ends when everything is sent or the receiver is gone.
-pub fn spawn(paths: Vec<PathBuf>, exts: Vec<String>, tx: Sender<Batch>) {
+pub fn spawn(paths: Vec<PathBuf>, exts: Vec<String>, max: u64, tx: Sender<Batch>) {
     std::thread::spawn(move || {
-        let (sources, errors) = find_sources(&paths, &exts);
+        let (mut sources, mut errors) = find_sources(&paths, &exts);
+        // Standard input that is the terminal holds the user's keys, not a speech.
+        if std::io::stdin().is_terminal() {
+            sources.retain(|s| {
+                let tty = *s == Source::Stdin;
+                if tty {
+                    errors.push(LoadError::new(
+                        "-".into(),
+                        "standard input is the terminal: pipe a speech into gangmu or name a file"
+                            .into(),
+                    ));
+                }
+                !tty
+            });
+        }
         let total = sources.len() + errors.len();
         if tx
             .send(Batch {
@@ -32,7 +47,7 @@ pub fn spawn(paths: Vec<PathBuf>, exts: Vec<String>, tx: Sender<Batch>) {
             let results: Vec<_> = sources[start..end]
                 .par_iter()
                 .map(|s| {
-                    load_source(s, Text::Keep).map(|mut d| {
+                    load_source(s, Text::Keep, max).map(|mut d| {
                         // Parsing leaves slack in the vectors; with thousands of speeches
                         // open it adds up. Trimmed here, on the worker threads.
                         d.paragraphs.shrink_to_fit();

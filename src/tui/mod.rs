@@ -5,6 +5,7 @@ pub mod loader;
 pub mod terminal;
 
 use crate::app::{Action, Batch, KeyMap, State, key_action, update};
+use crate::export::say;
 use crate::text::Ambiguous;
 use crate::view::view;
 use crossterm::event;
@@ -17,6 +18,8 @@ use std::time::Duration;
 pub struct Options {
     pub paths: Vec<PathBuf>,
     pub exts: Vec<String>,
+    /// Largest file or stream read.
+    pub max_size: u64,
     pub amb: Ambiguous,
     pub keymap: KeyMap,
 }
@@ -39,7 +42,7 @@ pub fn load_keymap() -> Result<KeyMap, String> {
 pub fn run(opts: Options) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
-        eprintln!("gangmu: the browser needs a terminal; `gangmu outline` prints outlines as text");
+        say("gangmu: the browser needs a terminal; `gangmu outline` prints outlines as text");
         return ExitCode::FAILURE;
     }
     match run_loop(opts) {
@@ -48,12 +51,12 @@ pub fn run(opts: Options) -> ExitCode {
             // that the screen is back. A file name may hold escape sequences: shown, not
             // obeyed, as on screen.
             for e in &errors {
-                eprintln!("{}", crate::text::sanitize(&e.to_string()));
+                say(&e.to_string());
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("gangmu: {e}");
+            say(&crate::text::sanitize(&format!("gangmu: {e}")));
             ExitCode::FAILURE
         }
     }
@@ -61,7 +64,7 @@ pub fn run(opts: Options) -> ExitCode {
 
 fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     let (tx, rx) = mpsc::channel::<Batch>();
-    loader::spawn(opts.paths, opts.exts, tx);
+    loader::spawn(opts.paths, opts.exts, opts.max_size, tx);
     let mut guard = terminal::setup()?;
     let size = guard.term.size()?;
     let mut state = State::new(size.width, size.height, opts.amb);
