@@ -45,6 +45,9 @@ pub enum Action {
     /// Ctrl-C: quits from anywhere, even the help overlay or a search line.
     #[serde(skip)]
     Interrupt,
+    /// Ctrl-Z: back to the shell until `fg`; the event loop does it, the state is as it was.
+    #[serde(skip)]
+    Suspend,
     /// The terminal's new size.
     #[serde(skip)]
     Resize(u16, u16),

@@ -234,6 +234,8 @@ pub fn update(s: &mut State, action: Action) {
             }
         }
         Action::Quit | Action::Interrupt => s.quit = true,
+        // The event loop suspends; nothing in the state changes.
+        Action::Suspend => {}
         Action::Resize(w, h) => {
             s.size = (w, h);
             relayout(s);
@@ -284,6 +286,9 @@ pub fn press(s: &mut State, script: &str) {
 pub fn key_action(s: &State, key: &str) -> Option<Action> {
     if key == "<c-c>" {
         return Some(Action::Interrupt);
+    }
+    if key == "<c-z>" {
+        return Some(Action::Suspend);
     }
     if s.input.is_some() {
         return match key {

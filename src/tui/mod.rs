@@ -2,6 +2,7 @@
 
 pub mod events;
 pub mod loader;
+pub mod signals;
 pub mod terminal;
 
 use crate::app::{Action, Batch, KeyMap, State, key_action, update};
@@ -66,6 +67,7 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     let (tx, rx) = mpsc::channel::<Batch>();
     loader::spawn(opts.paths, opts.exts, opts.max_size, tx);
     let mut guard = terminal::setup()?;
+    let watch = signals::watch()?;
     let size = guard.term.size()?;
     let mut state = State::new(size.width, size.height, opts.amb);
     state.keymap = opts.keymap;
@@ -73,6 +75,14 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     // For the end-to-end test of the panic hook: panic once a document is on screen.
     let test_panic = std::env::var_os("GANGMU_TEST_PANIC").is_some();
     loop {
+        // Back from a suspend: the terminal shows the shell's screen, not the last frame.
+        if watch
+            .redraw
+            .swap(false, std::sync::atomic::Ordering::SeqCst)
+        {
+            guard.forget_screen()?;
+            dirty = true;
+        }
         // Everything the loader has sent so far, as one batch.
         let mut merged: Option<Batch> = None;
         while let Ok(b) = rx.try_recv() {
@@ -96,8 +106,9 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
         if state.quit {
             break;
         }
+        // Waking now and then also notices a return from a suspend.
         let wait = if state.loading.done {
-            Duration::from_millis(500)
+            Duration::from_millis(100)
         } else {
             Duration::from_millis(30)
         };
@@ -110,12 +121,18 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
         loop {
             match events::translate(event::read()?) {
                 events::Input::Resize(w, h) => resize = Some((w, h)),
-                events::Input::Key(k) => {
-                    if let Some(a) = key_action(&state, &k) {
+                events::Input::Key(k) => match key_action(&state, &k) {
+                    Some(Action::Suspend) => {
+                        signals::suspend();
+                        guard.forget_screen()?;
+                        dirty = true;
+                    }
+                    Some(a) => {
                         update(&mut state, a);
                         dirty = true;
                     }
-                }
+                    None => {}
+                },
                 events::Input::Actions(actions) => {
                     for a in actions {
                         update(&mut state, a);

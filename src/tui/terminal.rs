@@ -5,7 +5,7 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -31,34 +31,50 @@ pub struct Guard {
     pub term: Term,
 }
 
+impl Guard {
+    /// Forgets what is on screen, so that the next frame is drawn whole: after a suspend
+    /// the terminal shows the shell, not the last frame. Unlike `Terminal::clear`, it does
+    /// not ask the terminal where the cursor is (not every terminal answers).
+    pub fn forget_screen(&mut self) -> io::Result<()> {
+        execute!(io::stdout(), Clear(ClearType::All))?;
+        self.term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(())
+    }
+}
+
 impl Drop for Guard {
     fn drop(&mut self) {
         restore();
     }
 }
 
-/// Raw mode, alternate screen, mouse capture; a panic hook that restores them first.
+/// Raw mode, alternate screen, mouse capture, bracketed paste, hidden cursor; restores
+/// what it did if a step fails.
+pub fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    let entered = execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    );
+    if entered.is_err() {
+        restore();
+    }
+    entered
+}
+
+/// Full-screen mode; a panic hook that restores the terminal first.
 pub fn setup() -> io::Result<Guard> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
-    enable_raw_mode()?;
+    enter()?;
     // From here on the guard restores, even if a later step fails.
-    let mut stdout = io::stdout();
-    let entered = execute!(
-        stdout,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste,
-        cursor::Hide
-    );
-    if let Err(e) = entered {
-        restore();
-        return Err(e);
-    }
-    match Terminal::new(CrosstermBackend::new(stdout)) {
+    match Terminal::new(CrosstermBackend::new(io::stdout())) {
         Ok(term) => Ok(Guard { term }),
         Err(e) => {
             restore();

@@ -1,0 +1,61 @@
+//! Signals. On SIGTERM, SIGHUP, SIGINT or SIGQUIT the terminal is put back before gangmu
+//! ends; on SIGTSTP (and Ctrl-Z, which raw mode turns into a key) it is put back, the
+//! process stops, and on `fg` full-screen mode is entered again and the screen redrawn.
+
+use super::terminal;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::{Handle, Signals};
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The watching thread's handle, and the flag it raises when the screen must be drawn
+/// again from scratch.
+pub struct Watch {
+    pub redraw: Arc<AtomicBool>,
+    handle: Handle,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.handle.close();
+    }
+}
+
+/// Starts watching for the signals above on a thread of its own, so that they are
+/// answered even while the event loop is busy.
+pub fn watch() -> io::Result<Watch> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
+    let handle = signals.handle();
+    let redraw = Arc::new(AtomicBool::new(false));
+    let flag = redraw.clone();
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if sig == SIGTSTP {
+                suspend();
+                flag.store(true, Ordering::SeqCst);
+            } else {
+                // Holding standard output, so that no frame is drawn after the restore.
+                let _out = io::stdout().lock();
+                terminal::restore();
+                std::process::exit(128 + sig);
+            }
+        }
+    });
+    Ok(Watch { redraw, handle })
+}
+
+/// Leaves full-screen mode, stops until continued (`fg`), then enters it again. The
+/// caller redraws the whole screen.
+pub fn suspend() {
+    {
+        let _out = io::stdout().lock();
+        terminal::restore();
+        // SAFETY: raise has no preconditions; SIGSTOP cannot be caught, so the process
+        // stops here until SIGCONT.
+        unsafe {
+            libc::raise(libc::SIGSTOP);
+        }
+    }
+    let _ = terminal::enter();
+}
