@@ -7,13 +7,13 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Outline(args)) => gangmu::export::run_outline(&args),
         None => {
-            let keymap = match gangmu::tui::load_keymap() {
-                Ok(k) => k,
-                Err(e) => {
-                    gangmu::export::say(&gangmu::text::sanitize(&format!("gangmu: {e}")));
-                    return ExitCode::from(2);
-                }
-            };
+            // A key file that cannot be used is said once here (it shows after the
+            // browser ends) and on the status line; the browser opens with the defaults.
+            let (keymap, warning) = gangmu::tui::load_keymap();
+            let warning = warning.map(|w| gangmu::text::sanitize(&w).into_owned());
+            if let Some(w) = &warning {
+                gangmu::export::say(w);
+            }
             gangmu::tui::run(gangmu::tui::Options {
                 paths: cli.paths,
                 exts: cli.find.ext,
@@ -23,6 +23,7 @@ fn main() -> ExitCode {
                     Ambiguous::Wide => gangmu::text::Ambiguous::Wide,
                 },
                 keymap,
+                warning,
             })
         }
     }

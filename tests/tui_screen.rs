@@ -161,6 +161,24 @@ fn control_characters_are_shown_escaped() {
     assert!(!all.chars().any(|c| c.is_control() && c != '\n'));
 }
 
+#[test]
+fn a_typed_or_pasted_filter_query_is_shown_escaped_in_the_header() {
+    let mut s = at(80, 12);
+    update(&mut s, Action::Filter);
+    for c in "\u{202e}甲\u{1b}[2J\u{2066}".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    update(&mut s, Action::Submit);
+    let all = screen(&s);
+    assert!(all.contains("过滤：\u{fffd}甲␛[2J\u{fffd}"), "{all}");
+    assert!(
+        !all.chars().any(|c| (c.is_control() && c != '\n')
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+            || ('\u{202a}'..='\u{202e}').contains(&c)),
+        "{all}"
+    );
+}
+
 /// Cells of row `y` whose symbol is in `text`, found left to right from column `from`.
 fn find_in_row(buf: &Buffer, y: u16, from: u16, text: &str) -> Option<u16> {
     let first = text.chars().next()?.to_string();

@@ -86,12 +86,25 @@ impl KeyMap {
 
     /// The defaults with `json`'s bindings laid over them.
     pub fn patched(json: &str) -> Result<Self, serde_json::Error> {
-        let user: KeyMap = serde_json::from_str(json)?;
+        let user: KeyMap = serde_json::from_str(json.trim_start_matches('\u{feff}'))?;
         let mut km = Self::defaults();
         km.global.extend(user.global);
         km.tree.extend(user.tree);
         km.text.extend(user.text);
         Ok(km)
+    }
+
+    /// Sections of a key file that are not `global`, `tree` or `text` (they do nothing).
+    pub fn unknown_sections(json: &str) -> Vec<String> {
+        let Ok(serde_json::Value::Object(map)) =
+            serde_json::from_str::<serde_json::Value>(json.trim_start_matches('\u{feff}'))
+        else {
+            return Vec::new();
+        };
+        map.keys()
+            .filter(|k| !matches!(k.as_str(), "global" | "tree" | "text"))
+            .cloned()
+            .collect()
     }
 
     pub fn lookup(&self, tree_focused: bool, key: &str) -> Option<&Action> {
@@ -168,5 +181,13 @@ mod tests {
         assert_eq!(km.lookup(false, "<space>"), Some(&Action::PageDown));
         let depth: KeyMap = serde_json::from_str(r#"{"global": {"!": {"depth": 2}}}"#).unwrap();
         assert_eq!(depth.global["!"], Action::Depth(2));
+    }
+
+    #[test]
+    fn a_bom_is_no_error_and_unknown_sections_are_named() {
+        let km = KeyMap::patched("\u{feff}{\"tree\": {\"x\": \"toggle\"}}").expect("valid");
+        assert_eq!(km.lookup(true, "x"), Some(&Action::Toggle));
+        let json = r#"{"tree": {}, "keys": {}, "Global": {}}"#;
+        assert_eq!(KeyMap::unknown_sections(json), ["Global", "keys"]);
     }
 }

@@ -14,7 +14,11 @@ fn open_depth_for(total: usize) -> u16 {
 }
 
 pub fn update(s: &mut State, action: Action) {
-    s.message = None;
+    // A message stays until the user does something: documents arriving or a resize
+    // are not the user's answer to it.
+    if !matches!(action, Action::Loaded(_) | Action::Resize(..)) {
+        s.message = None;
+    }
     if s.help {
         match action {
             Action::Escape | Action::Help | Action::Quit => {

@@ -23,20 +23,59 @@ pub struct Options {
     pub max_size: u64,
     pub amb: Ambiguous,
     pub keymap: KeyMap,
+    /// Shown on the status line at start (a key file that could not be used).
+    pub warning: Option<String>,
 }
 
-/// The user's key bindings file, if any: `$XDG_CONFIG_HOME/gangmu/keys.json` or
-/// `~/.config/gangmu/keys.json`.
-pub fn load_keymap() -> Result<KeyMap, String> {
+/// The user's key bindings (`$XDG_CONFIG_HOME/gangmu/keys.json` or
+/// `~/.config/gangmu/keys.json`) laid over the defaults, and a one-line warning when the
+/// file could not be used as it is. A broken file never stops the browser: the defaults
+/// are used instead, and the warning says why.
+pub fn load_keymap() -> (KeyMap, Option<String>) {
     let dir = std::env::var_os("XDG_CONFIG_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")));
     let Some(path) = dir.map(|d| d.join("gangmu").join("keys.json")) else {
-        return Ok(KeyMap::defaults());
+        return (KeyMap::defaults(), None);
     };
-    match std::fs::read_to_string(&path) {
-        Ok(json) => KeyMap::patched(&json).map_err(|e| format!("{}: {e}", path.display())),
-        Err(_) => Ok(KeyMap::defaults()),
+    let warn = |why: String| {
+        format!(
+            "gangmu: {}: {why}; the default keys are used",
+            path.display()
+        )
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (KeyMap::defaults(), None),
+        Err(e) if path.is_dir() => {
+            return (
+                KeyMap::defaults(),
+                Some(warn(format!("is a directory ({e})"))),
+            );
+        }
+        Err(e) => {
+            return (
+                KeyMap::defaults(),
+                Some(warn(crate::corpus::find::io_reason(&e))),
+            );
+        }
+    };
+    let Ok(json) = String::from_utf8(bytes) else {
+        return (KeyMap::defaults(), Some(warn("not UTF-8 text".into())));
+    };
+    match KeyMap::patched(&json) {
+        Ok(km) => {
+            let unknown = KeyMap::unknown_sections(&json);
+            let note = (!unknown.is_empty()).then(|| {
+                format!(
+                    "gangmu: {}: unknown section {} (known: global, tree, text); ignored",
+                    path.display(),
+                    unknown.join(", ")
+                )
+            });
+            (km, note)
+        }
+        Err(e) => (KeyMap::defaults(), Some(warn(e.to_string()))),
     }
 }
 
@@ -71,6 +110,7 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     let size = guard.term.size()?;
     let mut state = State::new(size.width, size.height, opts.amb);
     state.keymap = opts.keymap;
+    state.message = opts.warning;
     let mut dirty = true;
     // For the end-to-end test of the panic hook: panic once a document is on screen.
     let test_panic = std::env::var_os("GANGMU_TEST_PANIC").is_some();

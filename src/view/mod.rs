@@ -55,7 +55,9 @@ pub(crate) fn header(buf: &mut Buffer, r: Rect, label: &str, focused: bool, amb:
         theme::head_unfocused()
     };
     fill(buf, r, style);
-    let (t, _) = crate::text::truncate(label, r.width as usize, amb);
+    // Labels carry typed and pasted text (the filter query): shown, never obeyed.
+    let label = crate::text::sanitize(label);
+    let (t, _) = crate::text::truncate(&label, r.width as usize, amb);
     put(buf, r.x, r.y, r.width, &t, amb, |_| style);
 }
 
