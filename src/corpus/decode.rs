@@ -10,6 +10,9 @@ use std::borrow::Cow;
 pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
     pub encoding: &'static str,
+    /// What could not be read as `encoding`, and on which line it starts: a warning for
+    /// the document.
+    pub note: Option<(usize, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +55,7 @@ fn decode_portable(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    let (raw, encoding, normalized) = decode_raw(bytes)?;
+    let (raw, encoding, normalized, note) = decode_raw(bytes)?;
     let text = if normalized { raw } else { normalize(raw) };
     if looks_binary(&text) {
         return Err(DecodeError::Binary);
@@ -60,12 +63,21 @@ fn decode_portable(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if text.chars().all(|c| c.is_whitespace()) {
         return Err(DecodeError::WhitespaceOnly);
     }
-    Ok(Decoded { text, encoding })
+    Ok(Decoded {
+        text,
+        encoding,
+        note,
+    })
 }
 
-/// The text, its encoding, and whether it is already normalised (see `normalize`).
+/// What `decode_raw` found: the text, its encoding, whether it is already normalised (see
+/// `normalize`), and a note on what could not be read.
+type Raw<'a> = (Cow<'a, str>, &'static str, bool, Option<(usize, String)>);
+
+/// The text and its encoding. Only the encodings README promises are ever reported:
+/// UTF-8, UTF-16LE/BE, GB18030 and Big5.
 #[inline(always)]
-fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, bool), DecodeError> {
+fn decode_raw(bytes: &[u8]) -> Result<Raw<'_>, DecodeError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         let name = if enc == UTF_16LE {
@@ -77,40 +89,66 @@ fn decode_raw(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, bool), Decode
         };
         // A BOM decides, even if some units are broken (lone surrogates become U+FFFD).
         let (text, _) = enc.decode_without_bom_handling(body);
-        return Ok((text, name, false));
+        return Ok((text, name, false, None));
     }
     if raw_control_ratio_high(bytes) {
         return Err(DecodeError::Binary);
     }
     if let Some(text) = utf8_allowing_cut_end(bytes) {
-        return Ok((Cow::Borrowed(text), "UTF-8", false));
+        return Ok((Cow::Borrowed(text), "UTF-8", false, None));
+    }
+    // Chinese UTF-8 before the first bad byte: a UTF-8 speech, damaged or with another
+    // encoding pasted on. GBK text breaks UTF-8 within its first few characters.
+    if utf8_prefix_is_chinese(bytes) {
+        let m = super::mixed::decode_mixed(bytes);
+        return Ok((Cow::Owned(m.text), "UTF-8", false, m.note));
     }
     // Most non-UTF-8 speeches are GBK/GB18030: a byte-level check spares the detector,
     // and most of those are two-byte pairs only, which a table decodes.
     if gbk_like(bytes) {
         if let Some(text) = gbk::decode_pairs(bytes) {
-            return Ok((Cow::Owned(text), "GB18030", true));
+            return Ok((Cow::Owned(text), "GB18030", true, None));
         }
         if let Some(text) = clean_decode(GB18030, bytes) {
-            return Ok((text, "GB18030", false));
+            return Ok((text, "GB18030", false, None));
         }
     }
+    // Mostly UTF-8: each line by what it is (a GBK tail stays readable), the rest replaced.
     if mostly_utf8(bytes) {
-        return Ok((String::from_utf8_lossy(bytes), "UTF-8", false));
+        let m = super::mixed::decode_mixed(bytes);
+        return Ok((Cow::Owned(m.text), "UTF-8", false, m.note));
     }
     // A few KB tell GBK from Big5 as well as the whole file does, at a fraction of the cost.
+    // The detector's other answers (windows-1252, EUC-KR…) are mojibake for a speech.
     let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(sample, sample.len() == bytes.len());
     let guess = det.guess(None, chardetng::Utf8Detection::Allow);
-    // Reject a guess with replacement or private-use characters when a CJK candidate is clean.
-    for enc in [guess, GB18030, BIG5] {
+    let order = if guess == BIG5 {
+        [BIG5, GB18030]
+    } else {
+        [GB18030, BIG5]
+    };
+    for enc in order {
         if let Some(text) = clean_decode(enc, bytes) {
-            return Ok((text, name_of(enc), false));
+            return Ok((text, name_of(enc), false, None));
         }
     }
-    let (text, _) = guess.decode_without_bom_handling(bytes);
-    Ok((text, name_of(guess), false))
+    // Damaged: the likelier CJK encoding, its bad bytes replaced, and said.
+    let (text, _) = order[0].decode_without_bom_handling(bytes);
+    let note = replaced_note(&text);
+    Ok((text, name_of(order[0]), false, note))
+}
+
+/// How many characters could not be decoded, and the line of the first.
+fn replaced_note(text: &str) -> Option<(usize, String)> {
+    let first = text.find('\u{FFFD}')?;
+    let line = 1 + text[..first].bytes().filter(|&b| b == b'\n').count();
+    let n = text.matches('\u{FFFD}').count();
+    Some((
+        line,
+        format!("{n} characters could not be decoded and were replaced (first: line {line})"),
+    ))
 }
 
 /// Decodes with no replacement and no private-use characters, or not at all.
@@ -171,6 +209,17 @@ fn utf8_allowing_cut_end(bytes: &[u8]) -> Option<&str> {
         }
         Err(_) => None,
     }
+}
+
+/// At least a few non-ASCII characters of valid UTF-8 before the first invalid byte.
+fn utf8_prefix_is_chinese(bytes: &[u8]) -> bool {
+    let valid = match std::str::from_utf8(bytes) {
+        Ok(_) => return true,
+        Err(e) => e.valid_up_to(),
+    };
+    std::str::from_utf8(&bytes[..valid])
+        .map(|s| s.chars().filter(|c| !c.is_ascii()).take(8).count() >= 8)
+        .unwrap_or(false)
 }
 
 /// UTF-8 with a few broken bytes (a damaged copy) reads better as UTF-8 than as a

@@ -58,7 +58,10 @@ fn load_with<T>(
     let parse_bytes = |bytes: &[u8]| {
         let decoded = decode(bytes).map_err(|e| fail(e.to_string()))?;
         let stem = file_stem(&name);
-        let doc = parse_with(&decoded.text, &name, stem, decoded.encoding, keep);
+        let mut doc = parse_with(&decoded.text, &name, stem, decoded.encoding, keep);
+        if let Some((line, message)) = decoded.note {
+            doc.add_warning(line, message);
+        }
         Ok(then(doc, &decoded.text))
     };
     match source {

@@ -4,6 +4,7 @@ pub mod decode;
 pub mod find;
 pub mod gbk;
 pub mod load;
+pub mod mixed;
 pub mod samples;
 pub mod size;
 pub mod synth;

@@ -217,6 +217,12 @@ impl Document {
         self.paragraphs.iter().position(|p| p.role == Role::Closing)
     }
 
+    /// Adds a warning found outside the parser (decoding), in line order.
+    pub fn add_warning(&mut self, line: usize, message: String) {
+        let at = self.warnings.partition_point(|w| w.line <= line);
+        self.warnings.insert(at, Warning { line, message });
+    }
+
     /// Index of the paragraph where the appendix starts, if any.
     pub fn appendix_para(&self) -> Option<usize> {
         self.paragraphs
