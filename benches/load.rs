@@ -41,12 +41,7 @@ fn main() {
 
         let t = Instant::now();
         let (tx, rx) = std::sync::mpsc::channel();
-        gangmu::tui::loader::spawn(
-            vec![dir.clone()],
-            vec![],
-            gangmu::corpus::DEFAULT_MAX_SIZE,
-            tx,
-        );
+        gangmu::tui::loader::spawn(vec![dir.clone()], Default::default(), tx);
         let mut s = State::new(200, 50, Ambiguous::Narrow);
         for batch in rx {
             update(&mut s, Action::Loaded(batch));

@@ -14,6 +14,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Files or directories to open (default: the bundled samples). `-` reads stdin.
+    #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub find: FindArgs,
@@ -36,11 +37,26 @@ pub struct FindArgs {
     /// Largest file or stream to read (e.g. 512M, 2G); larger ones are reported and skipped.
     #[arg(long, value_name = "SIZE", value_parser = crate::corpus::parse_size, default_value = "512M")]
     pub max_size: u64,
+    /// Follow links to folders inside the folders walked (links to files are always read).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+}
+
+impl Default for FindArgs {
+    /// What the command line gives when none of these options is used.
+    fn default() -> Self {
+        FindArgs {
+            ext: Vec::new(),
+            max_size: crate::corpus::DEFAULT_MAX_SIZE,
+            follow: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct OutlineArgs {
     /// Files or directories (default: the bundled samples). `-` reads stdin.
+    #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub find: FindArgs,
@@ -62,4 +78,11 @@ pub enum Format {
 pub enum Ambiguous {
     Narrow,
     Wide,
+}
+
+/// Any path, the empty one included: clap's own path parser refuses `''` with a usage
+/// error, where it is one unreadable path among others and reported as such.
+fn any_path() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
+    use clap::builder::TypedValueParser;
+    clap::builder::OsStringValueParser::new().map(PathBuf::from)
 }

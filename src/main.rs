@@ -16,8 +16,7 @@ fn main() -> ExitCode {
             }
             gangmu::tui::run(gangmu::tui::Options {
                 paths: cli.paths,
-                exts: cli.find.ext,
-                max_size: cli.find.max_size,
+                find: cli.find,
                 amb: match cli.ambiguous {
                     Ambiguous::Narrow => gangmu::text::Ambiguous::Narrow,
                     Ambiguous::Wide => gangmu::text::Ambiguous::Wide,

@@ -247,6 +247,16 @@ fn has_private_use(s: &str) -> bool {
     })
 }
 
+/// Whether the first `DETECT_BYTES` of a file already make it binary, as `decode` would
+/// find: the loader asks before reading the rest, so a huge sparse file is not read
+/// whole only to be refused.
+pub fn head_is_binary(head: &[u8]) -> bool {
+    head.len() >= DETECT_BYTES && Encoding::for_bom(head).is_none() && raw_control_ratio_high(head)
+}
+
+/// How much of a file `head_is_binary` needs.
+pub const HEAD_BYTES: usize = DETECT_BYTES;
+
 /// C0 controls other than tab, line feeds, form feed, CR and ESC; and DEL.
 fn is_binary_control(b: u8) -> bool {
     (b < 0x20 && !(0x09..=0x0D).contains(&b) && b != 0x1B) || b == 0x7F

@@ -28,9 +28,17 @@ impl Source {
 /// Expands `paths` into sources: files as given, directories walked recursively for
 /// `.txt` (plus `extra_exts`), in natural order. With no path, the bundled samples.
 /// Paths that cannot be read are returned as errors; the rest still load.
-pub fn find_sources(paths: &[PathBuf], extra_exts: &[String]) -> (Vec<Source>, Vec<LoadError>) {
+///
+/// Inside a walked folder, links to folders are followed only with `follow` (as rg and
+/// fd do): a link to `/` would otherwise read every text file on the machine. System
+/// folders (`/proc`, `/sys`, `/dev`) are never walked into, only read when named.
+pub fn find_sources(
+    paths: &[PathBuf],
+    extra_exts: &[String],
+    follow: bool,
+) -> (Vec<Source>, Vec<LoadError>) {
     let mut sources = Vec::new();
-    let mut errors = Vec::new();
+    let errors = Vec::new();
     if paths.is_empty() {
         sources.extend(
             super::samples::SAMPLES
@@ -47,107 +55,182 @@ pub fn find_sources(paths: &[PathBuf], extra_exts: &[String]) -> (Vec<Source>, V
         )
         .filter(|e| !e.is_empty())
         .collect();
-    let mut seen_dirs = HashSet::new();
+    let mut walker = Walker {
+        exts,
+        follow,
+        seen: SYSTEM_DIRS
+            .iter()
+            .filter_map(|d| dir_key(Path::new(d)).ok())
+            .collect(),
+        sources,
+        errors,
+    };
     for p in paths {
         if p.as_os_str() == "-" {
-            sources.push(Source::Stdin);
+            walker.sources.push(Source::Stdin);
+            continue;
+        }
+        if p.as_os_str().is_empty() {
+            walker
+                .errors
+                .push(LoadError::new("''".into(), "empty path (skipped)".into()));
             continue;
         }
         match fs::metadata(p) {
-            Err(e) => errors.push(LoadError::new(p.display().to_string(), io_reason(&e))),
-            Ok(m) if m.is_dir() => walk(p, &exts, &mut seen_dirs, &mut sources, &mut errors),
-            Ok(m) if m.is_file() => sources.push(Source::File(p.clone())),
-            Ok(_) => errors.push(LoadError::new(
+            Err(e) => walker
+                .errors
+                .push(LoadError::new(p.display().to_string(), io_reason(&e))),
+            Ok(m) if m.is_dir() => {
+                // Named on the command line, a system folder is walked all the same.
+                if let Ok(key) = dir_key(p) {
+                    walker.seen.remove(&key);
+                }
+                walker.walk(p.clone());
+            }
+            Ok(m) if m.is_file() => walker.sources.push(Source::File(p.clone())),
+            Ok(_) => walker.errors.push(LoadError::new(
                 p.display().to_string(),
                 "not a regular file (skipped)".to_string(),
             )),
         }
     }
-    (sources, errors)
+    (walker.sources, walker.errors)
 }
 
-fn walk(
-    dir: &Path,
-    exts: &[String],
-    seen: &mut HashSet<PathBuf>,
-    sources: &mut Vec<Source>,
-    errors: &mut Vec<LoadError>,
-) {
-    // Canonical paths break symlink loops and avoid reading a directory twice.
-    match fs::canonicalize(dir) {
-        Ok(c) => {
-            if !seen.insert(c) {
-                return;
-            }
+/// Folders of the system, not of speeches: `/proc` alone holds endless files.
+const SYSTEM_DIRS: [&str; 3] = ["/proc", "/sys", "/dev"];
+
+/// What identifies a folder however it is reached: device and inode where there are
+/// such, else the canonical path. Asking the inode costs one stat of the path; the
+/// canonical path costs a stat per component, which made deep trees cubic.
+#[cfg(unix)]
+type DirKey = (u64, u64);
+#[cfg(not(unix))]
+type DirKey = PathBuf;
+
+#[cfg(unix)]
+fn dir_key(dir: &Path) -> std::io::Result<DirKey> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(dir).map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_key(dir: &Path) -> std::io::Result<DirKey> {
+    fs::canonicalize(dir)
+}
+
+struct Walker {
+    exts: Vec<String>,
+    follow: bool,
+    /// Folders walked already (and the system folders): links cannot loop or repeat.
+    seen: HashSet<DirKey>,
+    sources: Vec<Source>,
+    errors: Vec<LoadError>,
+}
+
+/// A folder entry: its name as text (for sorting), path and type.
+type Entry = (String, PathBuf, Option<fs::FileType>);
+
+impl Walker {
+    /// Walks `top` in natural pre-order with a stack of its own, so no depth of folders
+    /// can overflow the thread's stack.
+    fn walk(&mut self, top: PathBuf) {
+        let mut stack: Vec<std::vec::IntoIter<Entry>> = Vec::new();
+        if let Some(entries) = self.list(&top) {
+            stack.push(entries);
         }
-        Err(e) => {
-            errors.push(LoadError::new(dir.display().to_string(), io_reason(&e)));
-            return;
-        }
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            errors.push(LoadError::new(dir.display().to_string(), io_reason(&e)));
-            return;
-        }
-    };
-    // The entry's type comes with the directory listing: ordinary files and
-    // directories need no stat of their own, which matters in a folder of 100,000.
-    // Sorted by name alone (the directory is common to all), each name made text once;
-    // names in one directory differ, and the raw path settles lossy look-alikes.
-    let mut entries: Vec<(String, PathBuf, Option<fs::FileType>)> = entries
-        .filter_map(|e| {
-            let e = e.ok()?;
-            let name = e.file_name().to_string_lossy().into_owned();
-            Some((name, e.path(), e.file_type().ok()))
-        })
-        .collect();
-    entries.sort_unstable_by(|a, b| natural_cmp(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
-    for (_, p, kind) in entries {
-        match kind {
-            Some(k) if k.is_dir() => walk(&p, exts, seen, sources, errors),
-            Some(k) if k.is_file() => {
-                if has_ext(&p, exts) {
-                    sources.push(Source::File(p));
+        while let Some(entries) = stack.last_mut() {
+            let Some((_, p, kind)) = entries.next() else {
+                stack.pop();
+                continue;
+            };
+            let dir = match kind {
+                Some(k) if k.is_dir() => Some(p),
+                Some(k) if k.is_file() => {
+                    self.add_file(p);
+                    None
                 }
+                _ => self.follow(p),
+            };
+            if let Some(sub) = dir.and_then(|d| self.list(&d)) {
+                stack.push(sub);
             }
-            _ => follow(p, exts, seen, sources, errors),
         }
     }
-}
 
-/// A symlink, or an entry of unknown or special type: what it points to decides.
-fn follow(
-    p: PathBuf,
-    exts: &[String],
-    seen: &mut HashSet<PathBuf>,
-    sources: &mut Vec<Source>,
-    errors: &mut Vec<LoadError>,
-) {
-    // fs::metadata follows symlinks: a dangling or looping link fails here. Such an
-    // entry, or a FIFO, socket or device, is never opened (reading a FIFO could block
-    // forever), but when its name says speech the user hears why it was skipped.
-    let m = match fs::metadata(&p) {
-        Ok(m) => m,
-        Err(e) => {
-            if has_ext(&p, exts) {
-                errors.push(LoadError::new(p.display().to_string(), io_reason(&e)));
+    /// A folder's entries in natural order, or `None` when it was seen before (a link
+    /// loop, a link to a folder walked already, a system folder) or cannot be read.
+    fn list(&mut self, dir: &Path) -> Option<std::vec::IntoIter<Entry>> {
+        match dir_key(dir) {
+            Ok(key) if !self.seen.insert(key) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                self.errors
+                    .push(LoadError::new(dir.display().to_string(), io_reason(&e)));
+                return None;
             }
-            return;
         }
-    };
-    if m.is_dir() {
-        walk(&p, exts, seen, sources, errors);
-    } else if has_ext(&p, exts) {
-        if m.is_file() {
-            sources.push(Source::File(p));
-        } else {
-            errors.push(LoadError::new(
-                p.display().to_string(),
-                "not a regular file (skipped)".to_string(),
-            ));
+        let entries = match fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(e) => {
+                self.errors
+                    .push(LoadError::new(dir.display().to_string(), io_reason(&e)));
+                return None;
+            }
+        };
+        // The entry's type comes with the directory listing: ordinary files and
+        // directories need no stat of their own, which matters in a folder of 100,000.
+        // Sorted by name alone (the directory is common to all), each name made text
+        // once; names in one directory differ, and the raw path settles lossy
+        // look-alikes.
+        let mut entries: Vec<Entry> = entries
+            .filter_map(|e| {
+                let e = e.ok()?;
+                let name = e.file_name().to_string_lossy().into_owned();
+                Some((name, e.path(), e.file_type().ok()))
+            })
+            .collect();
+        entries.sort_unstable_by(|a, b| natural_cmp(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
+        Some(entries.into_iter())
+    }
+
+    fn add_file(&mut self, p: PathBuf) {
+        if has_ext(&p, &self.exts) {
+            self.sources.push(Source::File(p));
         }
+    }
+
+    /// A symlink, or an entry of unknown or special type: what it points to decides.
+    /// Returns the folder to walk, if it is one and may be walked.
+    fn follow(&mut self, p: PathBuf) -> Option<PathBuf> {
+        // fs::metadata follows symlinks: a dangling or looping link fails here. Such an
+        // entry, or a FIFO, socket or device, is never opened (reading a FIFO could
+        // block forever), but when its name says speech the user hears why it was
+        // skipped.
+        let m = match fs::metadata(&p) {
+            Ok(m) => m,
+            Err(e) => {
+                if has_ext(&p, &self.exts) {
+                    self.errors
+                        .push(LoadError::new(p.display().to_string(), io_reason(&e)));
+                }
+                return None;
+            }
+        };
+        if m.is_dir() {
+            return self.follow.then_some(p);
+        }
+        if has_ext(&p, &self.exts) {
+            if m.is_file() {
+                self.sources.push(Source::File(p));
+            } else {
+                self.errors.push(LoadError::new(
+                    p.display().to_string(),
+                    "not a regular file (skipped)".to_string(),
+                ));
+            }
+        }
+        None
     }
 }
 

@@ -1,6 +1,6 @@
 //! Reading one source into a parsed document.
 
-use super::decode::decode;
+use super::decode::{DecodeError, HEAD_BYTES, decode, head_is_binary};
 use super::find::{Source, io_reason};
 use super::size::over_limit;
 use crate::outline::{Document, Text, parse_with};
@@ -94,14 +94,15 @@ fn read_regular_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     // Exactly the size just read off the handle, usually in one read(): no probing for
     // the end, and a file that grows meanwhile is read as it was when opened.
     let mut buf = vec![0; usize::try_from(meta.len()).map_err(|e| e.to_string())?];
-    let mut filled = 0;
-    while filled < buf.len() {
-        match file.read(&mut buf[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(io_reason(&e)),
-        }
+    // The head first: a binary file (a sparse one of zeros, an image) is refused from
+    // it, before the rest is read. The vector's untouched pages cost no memory.
+    let head = buf.len().min(HEAD_BYTES);
+    let mut filled = fill(&mut file, &mut buf[..head])?;
+    if head_is_binary(&buf[..filled]) {
+        return Err(DecodeError::Binary.to_string());
+    }
+    if filled == head {
+        filled += fill(&mut file, &mut buf[head..])?;
     }
     buf.truncate(filled);
     // Some file systems (procfs, some FUSE mounts) report a size of 0 for files that
@@ -111,6 +112,20 @@ fn read_regular_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
         buf = read_bounded(file, max)?;
     }
     Ok(buf)
+}
+
+/// Reads into `buf` until it is full or the file ends; returns the bytes read.
+fn fill(file: &mut std::fs::File, buf: &mut [u8]) -> Result<usize, String> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io_reason(&e)),
+        }
+    }
+    Ok(filled)
 }
 
 /// Reads a stream to its end, refusing it past `max` bytes: standard input or a file

@@ -24,7 +24,7 @@ const BATCH: usize = 512;
 /// A closed standard output ends the run at once and quietly, as `rg | head` does; no
 /// failure to write (stdout or stderr closed or full) panics.
 pub fn run_outline(args: &OutlineArgs) -> ExitCode {
-    let (sources, errors) = find_sources(&args.paths, &args.find.ext);
+    let (sources, errors) = find_sources(&args.paths, &args.find.ext, args.find.follow);
     for e in &errors {
         say(&e.to_string());
     }

@@ -2,6 +2,7 @@
 //! corpus. Documents arrive in order, in batches, through a channel.
 
 use crate::app::Batch;
+use crate::cli::FindArgs;
 use crate::corpus::{LoadError, Source, find_sources, load_source};
 use crate::outline::Text;
 use rayon::prelude::*;
@@ -10,9 +11,10 @@ use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 /// Starts loading; the thread ends when everything is sent or the receiver is gone.
-pub fn spawn(paths: Vec<PathBuf>, exts: Vec<String>, max: u64, tx: Sender<Batch>) {
+pub fn spawn(paths: Vec<PathBuf>, find: FindArgs, tx: Sender<Batch>) {
+    let max = find.max_size;
     std::thread::spawn(move || {
-        let (mut sources, mut errors) = find_sources(&paths, &exts);
+        let (mut sources, mut errors) = find_sources(&paths, &find.ext, find.follow);
         // Standard input that is the terminal holds the user's keys, not a speech.
         if std::io::stdin().is_terminal() {
             sources.retain(|s| {

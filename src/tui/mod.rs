@@ -6,6 +6,7 @@ pub mod signals;
 pub mod terminal;
 
 use crate::app::{Action, Batch, KeyMap, State, key_action, update};
+use crate::cli::FindArgs;
 use crate::export::say;
 use crate::text::Ambiguous;
 use crate::view::view;
@@ -18,9 +19,8 @@ use std::time::Duration;
 /// What the browser is started with.
 pub struct Options {
     pub paths: Vec<PathBuf>,
-    pub exts: Vec<String>,
-    /// Largest file or stream read.
-    pub max_size: u64,
+    /// Which files folders give, how links are followed, the largest file read.
+    pub find: FindArgs,
     pub amb: Ambiguous,
     pub keymap: KeyMap,
     /// Shown on the status line at start (a key file that could not be used).
@@ -104,7 +104,7 @@ pub fn run(opts: Options) -> ExitCode {
 
 fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     let (tx, rx) = mpsc::channel::<Batch>();
-    loader::spawn(opts.paths, opts.exts, opts.max_size, tx);
+    loader::spawn(opts.paths, opts.find, tx);
     let mut guard = terminal::setup()?;
     let watch = signals::watch()?;
     let size = guard.term.size()?;

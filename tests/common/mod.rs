@@ -72,3 +72,4 @@ pub fn top_text(s: &State) -> String {
 
 pub mod hostile;
 pub mod pty;
+pub mod run;
