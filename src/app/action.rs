@@ -65,6 +65,13 @@ pub enum Action {
     /// A character typed into the search or filter line.
     #[serde(skip)]
     Input(char),
+    /// Text pasted into the search or filter line: one edit.
+    #[serde(skip)]
+    Paste(String),
+    /// Runs pending searches and filters for a moment; the event loop sends it when no
+    /// key is waiting.
+    #[serde(skip)]
+    Work,
     #[serde(skip)]
     Backspace,
     #[serde(skip)]

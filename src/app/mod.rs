@@ -1,6 +1,7 @@
 //! The browser's state and its one way of changing: `Action` → `update`.
 
 pub mod action;
+pub mod jobs;
 pub mod keymap;
 pub mod mouse;
 mod nav;
@@ -10,6 +11,7 @@ pub mod tree;
 pub mod update;
 
 pub use action::{Action, Batch};
+pub use jobs::settle;
 pub use keymap::KeyMap;
 pub use state::{Focus, State};
 pub use update::{key_action, press, update};

@@ -95,6 +95,11 @@ pub struct State {
     pub search: Option<Search>,
     /// Confirmed filter query, and the expansion to restore when it is cleared.
     pub filter: Option<String>,
+    /// Which tree items matched the confirmed filter, so that speeches loaded later are
+    /// matched on from where it stopped.
+    pub filter_matches: Vec<bool>,
+    /// Searches and filters still running, a slice at a time.
+    pub jobs: super::jobs::Jobs,
     pub saved_expansion: Option<super::tree::Bitset>,
     pub loading: Loading,
     /// Depth new speeches open to (decided once the number of files is known).
@@ -122,6 +127,8 @@ impl State {
             input: None,
             search: None,
             filter: None,
+            filter_matches: Vec::new(),
+            jobs: Default::default(),
             saved_expansion: None,
             loading: Loading::default(),
             open_depth: 2,

@@ -1,11 +1,13 @@
 //! `update`: the only place the state changes.
 
 use super::action::{Action, Batch};
+use super::jobs::{self, FilterJob};
 use super::keymap::parse_keys;
 use super::nav::{keep_sel_visible, move_cursor, position_item, relayout, scroll_text, select};
 use super::search;
 use super::state::{Focus, Input, InputKind, State};
 use super::tree::NONE;
+use std::time::Instant;
 
 /// Open depth for a corpus of this many speeches: a few speeches open to their (一)
 /// level, a large corpus starts as a list of titles.
@@ -14,9 +16,12 @@ fn open_depth_for(total: usize) -> u16 {
 }
 
 pub fn update(s: &mut State, action: Action) {
-    // A message stays until the user does something: documents arriving or a resize
-    // are not the user's answer to it.
-    if !matches!(action, Action::Loaded(_) | Action::Resize(..)) {
+    // A message stays until the user does something: documents arriving, a resize or
+    // work going on are not the user's answer to it.
+    if !matches!(
+        action,
+        Action::Loaded(_) | Action::Resize(..) | Action::Work
+    ) {
         s.message = None;
     }
     if s.help {
@@ -35,7 +40,7 @@ pub fn update(s: &mut State, action: Action) {
                 s.help_top = s.help_top.saturating_sub(1);
                 return;
             }
-            Action::Resize(..) | Action::Loaded(_) | Action::Interrupt => {}
+            Action::Resize(..) | Action::Loaded(_) | Action::Interrupt | Action::Work => {}
             _ => return,
         }
     }
@@ -228,13 +233,13 @@ pub fn update(s: &mut State, action: Action) {
         Action::Escape => {
             if let Some(input) = s.input.take() {
                 match input.kind {
-                    InputKind::Search => s.search = None,
+                    InputKind::Search => clear_search(s),
                     InputKind::Filter => clear_filter(s),
                 }
-            } else if s.filter.is_some() || s.tree.filter_active() {
+            } else if s.filter.is_some() || s.tree.filter_active() || s.jobs.filter.is_some() {
                 clear_filter(s);
             } else {
-                s.search = None;
+                clear_search(s);
             }
         }
         Action::Quit | Action::Interrupt => s.quit = true,
@@ -259,6 +264,26 @@ pub fn update(s: &mut State, action: Action) {
                 input_changed(s);
             }
         }
+        Action::Paste(text) => {
+            // One edit, however long: the query is looked for once. Line breaks and
+            // other controls become single spaces.
+            if let Some(input) = &mut s.input {
+                let mut space = input.text.ends_with(' ');
+                for c in text.chars() {
+                    if c.is_control() || c.is_whitespace() {
+                        if !space && !input.text.is_empty() {
+                            input.text.push(' ');
+                        }
+                        space = true;
+                    } else {
+                        input.text.push(c);
+                        space = false;
+                    }
+                }
+                input_changed(s);
+            }
+        }
+        Action::Work => jobs::work(s, Instant::now() + jobs::SLICE),
         Action::Backspace => {
             if let Some(input) = &mut s.input {
                 input.text.pop();
@@ -270,18 +295,20 @@ pub fn update(s: &mut State, action: Action) {
                 && input.kind == InputKind::Search
                 && input.text.is_empty()
             {
-                s.search = None;
+                clear_search(s);
             }
         }
         Action::Loaded(batch) => loaded(s, batch),
     }
 }
 
-/// Types a key script (`"jj]<tab><pgdn>"`) into the state, as the terminal would.
+/// Types a key script (`"jj]<tab><pgdn>"`) into the state, as the terminal would, each
+/// key's search or filter done before the next key.
 pub fn press(s: &mut State, script: &str) {
     for key in parse_keys(script) {
         if let Some(a) = key_action(s, &key) {
             update(s, a);
+            jobs::settle(s);
         }
     }
 }
@@ -314,31 +341,52 @@ fn input_changed(s: &mut State) {
         InputKind::Search => search::set_query(s, &text),
         InputKind::Filter => {
             if text.is_empty() {
+                s.jobs.filter = None;
                 s.filter = None;
+                s.filter_matches = Vec::new();
                 s.tree.set_filter(None);
+                filter_shown(s);
             } else {
-                let matches: Vec<bool> = (0..s.tree.items.len() as u32)
-                    .map(|i| {
-                        let (m, t) = s.item_label(i);
-                        search::label_matches(m, t, &text)
-                    })
-                    .collect();
-                s.tree.set_filter(Some(&|i| matches[i as usize]));
-                s.filter = Some(text);
+                // Labels are matched between keys (`jobs`); the tree changes when all are.
+                s.jobs.filter = Some(FilterJob {
+                    query: text,
+                    matches: Vec::with_capacity(s.tree.items.len()),
+                });
             }
-            if s.sel != NONE
-                && s.tree.row_of(s.sel).is_none()
-                && let Some(&i) = s.tree.visible.first()
-            {
-                select(s, i);
-            }
-            keep_sel_visible(s);
         }
     }
 }
 
+/// Every label has been matched against the filter: the tree shows the matches.
+pub(super) fn filter_done(s: &mut State, job: FilterJob) {
+    let matches = job.matches;
+    s.tree
+        .set_filter(Some(&|i| matches.get(i as usize) == Some(&true)));
+    s.filter = Some(job.query);
+    s.filter_matches = matches;
+    filter_shown(s);
+}
+
+/// The tree's rows changed with the filter: the selection stays on a shown row.
+fn filter_shown(s: &mut State) {
+    if s.sel != NONE
+        && s.tree.row_of(s.sel).is_none()
+        && let Some(&i) = s.tree.visible.first()
+    {
+        select(s, i);
+    }
+    keep_sel_visible(s);
+}
+
+fn clear_search(s: &mut State) {
+    s.search = None;
+    s.jobs.find = None;
+}
+
 fn clear_filter(s: &mut State) {
+    s.jobs.filter = None;
     s.filter = None;
+    s.filter_matches = Vec::new();
     s.tree.set_filter(None);
     if let Some(e) = s.saved_expansion.take() {
         s.tree.restore_expansion(e);
@@ -357,9 +405,20 @@ fn loaded(s: &mut State, batch: Batch) {
     s.loading.loaded += batch.docs.len() + batch.errors.len();
     s.loading.errors.extend(batch.errors);
     s.loading.done |= batch.done;
+    let new = !batch.docs.is_empty();
     for doc in batch.docs {
         s.tree.push_doc(&doc, s.open_depth);
         s.docs.push(doc);
+    }
+    // A filter covers the speeches that arrive after it: their labels are matched on.
+    if new
+        && s.jobs.filter.is_none()
+        && let Some(query) = &s.filter
+    {
+        s.jobs.filter = Some(FilterJob {
+            query: query.clone(),
+            matches: std::mem::take(&mut s.filter_matches),
+        });
     }
     if s.sel == NONE
         && let Some(&i) = s.tree.visible.first()

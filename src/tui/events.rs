@@ -54,12 +54,8 @@ pub fn translate(ev: Event) -> Input {
             };
             Input::Actions(vec![a])
         }
-        Event::Paste(text) => Input::Actions(
-            text.chars()
-                .filter(|c| !c.is_control())
-                .map(Action::Input)
-                .collect(),
-        ),
+        // Bracketed paste: one edit, not a key per character.
+        Event::Paste(text) => Input::Actions(vec![Action::Paste(text)]),
         Event::Resize(w, h) => Input::Resize(w, h),
         _ => Input::None,
     }

@@ -14,7 +14,10 @@ use crossterm::event;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// How often the screen is redrawn while a search or filter runs, to show its progress.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// What the browser is started with.
 pub struct Options {
@@ -112,6 +115,7 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     state.keymap = opts.keymap;
     state.message = opts.warning;
     let mut dirty = true;
+    let mut last_draw = Instant::now();
     // For the end-to-end test of the panic hook: panic once a document is on screen.
     let test_panic = std::env::var_os("GANGMU_TEST_PANIC").is_some();
     loop {
@@ -138,6 +142,7 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
         }
         if dirty {
             guard.term.draw(|f| view(&state, f))?;
+            last_draw = Instant::now();
             dirty = false;
             if test_panic && state.text.is_some() {
                 panic!("GANGMU_TEST_PANIC");
@@ -146,13 +151,22 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
         if state.quit {
             break;
         }
-        // Waking now and then also notices a return from a suspend.
-        let wait = if state.loading.done {
+        // Waking now and then also notices a return from a suspend. With a search or
+        // filter running, keys come first and the work goes on between them.
+        let busy = state.jobs.pending();
+        let wait = if busy {
+            Duration::ZERO
+        } else if state.loading.done {
             Duration::from_millis(100)
         } else {
             Duration::from_millis(30)
         };
         if !event::poll(wait)? {
+            if busy {
+                update(&mut state, Action::Work);
+                // Drawn when it ends, and now and then to show it is going on.
+                dirty |= !state.jobs.pending() || last_draw.elapsed() >= PROGRESS_EVERY;
+            }
             continue;
         }
         // Handle every event already queued before drawing again; a burst of resizes

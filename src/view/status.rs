@@ -53,7 +53,15 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
     fill(buf, r, theme::status());
     let amb = s.amb;
     if let Some(input) = &s.input {
+        let running = crate::app::jobs::progress(s);
         let (prompt, info) = match input.kind {
+            _ if running.is_some() => (
+                match input.kind {
+                    InputKind::Search => "/",
+                    InputKind::Filter => "过滤：",
+                },
+                running.unwrap_or_default(),
+            ),
             InputKind::Search => {
                 let info = s.search.as_ref().map(|sr| match sr.current {
                     Some(c) => format!("{}/{}", c + 1, sr.matches.len()),
@@ -95,6 +103,9 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
     }
     let pct = format!("{}%", s.percent());
     let mut right = if s.text.is_some() { pct } else { String::new() };
+    if let Some(p) = crate::app::jobs::progress(s) {
+        right = format!("{p}  {right}");
+    }
     if !s.loading.done {
         let total = s.loading.total.map_or("?".to_string(), |t| t.to_string());
         right = format!("载入 {}/{}  {right}", s.loading.loaded, total);
