@@ -21,6 +21,27 @@ pub struct Cli {
     /// How to measure ambiguous-width characters (“ ” … × · —).
     #[arg(long, value_enum, default_value_t = Ambiguous::Narrow)]
     pub ambiguous: Ambiguous,
+    /// Colours for a dark or a light background; auto asks the terminal (else dark).
+    #[arg(long, value_enum, default_value_t = ThemeArg::Auto)]
+    pub theme: ThemeArg,
+    /// Colour or not: auto is colour unless NO_COLOR is set; never draws with reverse
+    /// video, bold and underline only.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Auto,
+    Dark,
+    Light,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]

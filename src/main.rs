@@ -23,6 +23,8 @@ fn main() -> ExitCode {
                 },
                 keymap,
                 warning,
+                theme: cli.theme,
+                color: cli.color,
             })
         }
     }

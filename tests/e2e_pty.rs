@@ -90,3 +90,34 @@ fn a_panic_restores_the_terminal() {
         .mouse_protocol_mode();
     assert_eq!(mode, vt100::MouseProtocolMode::None, "mouse capture off");
 }
+
+#[test]
+fn theme_auto_asks_the_terminal_and_a_light_background_gets_the_light_theme() {
+    // No COLORFGBG to go by: the browser asks (OSC 11, then DA1) and waits for answers.
+    let mut s = Session::start_env(&[], &[("COLORFGBG", "")], 80, 24);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !String::from_utf8_lossy(&s.raw()).contains("\x1b]11;?") {
+        assert!(std::time::Instant::now() < deadline, "no background query");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // What a terminal with a white background answers.
+    s.send("\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62;22c");
+    let screen = s.wait_for("the first frame", |sc| sc.contents().contains("纲目"));
+    let head_bg = s
+        .parser
+        .lock()
+        .unwrap()
+        .screen()
+        .cell(0, 1)
+        .unwrap()
+        .bgcolor();
+    assert_eq!(
+        head_bg,
+        vt100::Color::Idx(4),
+        "the light theme's blue header"
+    );
+    // The answer was not taken for keys: the first speech is still selected, unfolded.
+    assert!(screen.contains("▾"), "{screen}");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -210,17 +210,20 @@ fn styles_show_selection_focus_headings_and_matches() {
     assert_eq!(buf[(a.tree.right() - 1, sel_y)].bg, Color::Cyan);
     assert_eq!(
         buf[(a.tree_head.x, 0)].bg,
-        theme::head_focused().bg.unwrap()
+        theme::Theme::Dark.head_focused().bg.unwrap()
     );
     assert_eq!(
         buf[(a.text_head.x, 0)].bg,
-        theme::head_unfocused().bg.unwrap()
+        theme::Theme::Dark.head_unfocused().bg.unwrap()
     );
     // The heading part of the run-in paragraph is styled as a level-2 heading, the rest
     // as body text.
     let y = a.text.y;
     let hx = find_in_row(&buf, y, a.text.x, "（一）认清形势").expect("heading on the top row");
-    assert_eq!(buf[(hx, y)].fg, theme::heading(2, false).fg.unwrap());
+    assert_eq!(
+        buf[(hx, y)].fg,
+        theme::Theme::Dark.heading(2, false).fg.unwrap()
+    );
     let bx = find_in_row(&buf, y, hx, "当前").expect("body after the heading");
     assert_eq!(buf[(bx, y)].fg, Color::Reset);
     // Tab: the focus moves; the selection dims.
@@ -229,7 +232,7 @@ fn styles_show_selection_focus_headings_and_matches() {
     assert_eq!(buf[(a.tree.x + 1, sel_y)].bg, Color::DarkGray);
     assert_eq!(
         buf[(a.text_head.x, 0)].bg,
-        theme::head_focused().bg.unwrap()
+        theme::Theme::Dark.head_focused().bg.unwrap()
     );
     // Search: every match highlighted, the current one differently.
     press(&mut s, "/目标");

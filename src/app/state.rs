@@ -107,6 +107,8 @@ pub struct State {
     pub dragging: bool,
     pub message: Option<String>,
     pub quit: bool,
+    /// The palette the view draws with (dark, light, or attributes only).
+    pub theme: crate::view::theme::Theme,
 }
 
 impl State {
@@ -135,6 +137,7 @@ impl State {
             dragging: false,
             message: None,
             quit: false,
+            theme: Default::default(),
         }
     }
 

@@ -1,14 +1,16 @@
 //! The terminal side: setup and restore, the event loop, background loading.
 
+pub mod background;
 pub mod events;
 pub mod loader;
 pub mod signals;
 pub mod terminal;
 
 use crate::app::{Action, Batch, KeyMap, State, key_action, update};
-use crate::cli::FindArgs;
+use crate::cli::{ColorArg, FindArgs, ThemeArg};
 use crate::export::say;
 use crate::text::Ambiguous;
+use crate::view::theme::Theme;
 use crate::view::view;
 use crossterm::event;
 use std::path::PathBuf;
@@ -28,6 +30,29 @@ pub struct Options {
     pub keymap: KeyMap,
     /// Shown on the status line at start (a key file that could not be used).
     pub warning: Option<String>,
+    pub theme: ThemeArg,
+    pub color: ColorArg,
+}
+
+/// The palette: none under `--color never` or `NO_COLOR` (a non-empty value, as
+/// no-color.org says), else the theme asked for, or the one the background suits.
+fn palette(theme: ThemeArg, color: ColorArg) -> Theme {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    match color {
+        ColorArg::Never => return Theme::Mono,
+        ColorArg::Auto if no_color => return Theme::Mono,
+        // crossterm drops colours under NO_COLOR unless told otherwise.
+        ColorArg::Always => crossterm::style::force_color_output(true),
+        ColorArg::Auto => {}
+    }
+    match theme {
+        ThemeArg::Dark => Theme::Dark,
+        ThemeArg::Light => Theme::Light,
+        ThemeArg::Auto => match background::is_light() {
+            Some(true) => Theme::Light,
+            _ => Theme::Dark,
+        },
+    }
 }
 
 /// The user's key bindings (`$XDG_CONFIG_HOME/gangmu/keys.json` or
@@ -109,11 +134,14 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     let (tx, rx) = mpsc::channel::<Batch>();
     loader::spawn(opts.paths, opts.find, tx);
     let mut guard = terminal::setup()?;
+    // In raw mode, before the first read of events: the terminal's answer is not a key.
+    let theme = palette(opts.theme, opts.color);
     let watch = signals::watch()?;
     let size = guard.term.size()?;
     let mut state = State::new(size.width, size.height, opts.amb);
     state.keymap = opts.keymap;
     state.message = opts.warning;
+    state.theme = theme;
     let mut dirty = true;
     let mut last_draw = Instant::now();
     // For the end-to-end test of the panic hook: panic once a document is on screen.

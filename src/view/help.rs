@@ -1,6 +1,6 @@
 //! The help overlay: every key.
 
-use super::{fill, put, theme};
+use super::{fill, put};
 use crate::app::State;
 use crate::app::keymap::HELP as LINES;
 use crate::text::{str_width, truncate};
@@ -29,7 +29,7 @@ pub fn draw(s: &State, buf: &mut Buffer) {
         w,
         h,
     );
-    fill(buf, r, theme::help());
+    fill(buf, r, s.theme.help());
     let title = " 帮助 — Esc 关闭 ";
     let (t, tw) = truncate(title, r.width as usize, s.amb);
     put(
@@ -39,7 +39,7 @@ pub fn draw(s: &State, buf: &mut Buffer) {
         r.width,
         &t,
         s.amb,
-        |_| theme::help_key(),
+        |_| s.theme.help_key(),
     );
     let inner = Rect::new(
         r.x + 2.min(r.width / 4),
@@ -61,19 +61,21 @@ pub fn draw(s: &State, buf: &mut Buffer) {
         if key.is_empty() {
             let (t, _) = truncate(desc, inner.width as usize, s.amb);
             put(buf, inner.x, y, inner.width, &t, s.amb, |_| {
-                theme::help_key()
+                s.theme.help_key()
             });
             continue;
         }
         let kx = inner.x + 2.min(inner.width);
         let (t, _) = truncate(key, inner.width.saturating_sub(2) as usize, s.amb);
         put(buf, kx, y, inner.right() - kx, &t, s.amb, |_| {
-            theme::help_key()
+            s.theme.help_key()
         });
         let dx = kx + key_w + 2;
         if dx < inner.right() {
             let (t, _) = truncate(desc, (inner.right() - dx) as usize, s.amb);
-            put(buf, dx, y, inner.right() - dx, &t, s.amb, |_| theme::help());
+            put(buf, dx, y, inner.right() - dx, &t, s.amb, |_| {
+                s.theme.help()
+            });
         }
     }
 }

@@ -25,11 +25,8 @@ pub fn view(s: &State, frame: &mut Frame) {
     tree::draw(s, &a, buf);
     if a.divider.width > 0 {
         let (sym, style) = match s.amb {
-            Ambiguous::Narrow => ("│", theme::divider(s.dragging)),
-            Ambiguous::Wide => (
-                " ",
-                theme::divider(s.dragging).bg(ratatui::style::Color::DarkGray),
-            ),
+            Ambiguous::Narrow => ("│", s.theme.divider(s.dragging)),
+            Ambiguous::Wide => (" ", s.theme.divider_fill(s.dragging)),
         };
         for y in a.divider.top()..a.divider.bottom() {
             put(buf, a.divider.x, y, 1, sym, s.amb, |_| style);
@@ -45,14 +42,15 @@ pub fn view(s: &State, frame: &mut Frame) {
 }
 
 /// A pane's one-row header: `label` on a bar coloured by whether the pane has focus.
-pub(crate) fn header(buf: &mut Buffer, r: Rect, label: &str, focused: bool, amb: Ambiguous) {
+pub(crate) fn header(s: &State, buf: &mut Buffer, r: Rect, label: &str, focused: bool) {
+    let amb = s.amb;
     if r.height == 0 || r.width == 0 {
         return;
     }
     let style = if focused {
-        theme::head_focused()
+        s.theme.head_focused()
     } else {
-        theme::head_unfocused()
+        s.theme.head_unfocused()
     };
     fill(buf, r, style);
     // Labels carry typed and pasted text (the filter query): shown, never obeyed.

@@ -1,7 +1,7 @@
 //! The status line: breadcrumb of the reading position, percentage, help hint; or the
 //! search / filter line being typed.
 
-use super::{fill, put, theme};
+use super::{fill, put};
 use crate::app::State;
 use crate::app::state::{Areas, InputKind};
 use crate::app::tree::{ItemKind, NONE};
@@ -50,7 +50,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
     if r.width == 0 || r.height == 0 {
         return None;
     }
-    fill(buf, r, theme::status());
+    fill(buf, r, s.theme.status());
     let amb = s.amb;
     if let Some(input) = &s.input {
         let running = crate::app::jobs::progress(s);
@@ -93,10 +93,10 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
             }
             &line[start..]
         };
-        let used = put(buf, r.x, r.y, room, shown, amb, |_| theme::status());
+        let used = put(buf, r.x, r.y, room, shown, amb, |_| s.theme.status());
         if right > 0 {
             put(buf, r.x + r.width - iw, r.y, iw, &info, amb, |_| {
-                theme::status()
+                s.theme.status()
             });
         }
         return Some(Position::new((r.x + used).min(r.right() - 1), r.y));
@@ -119,12 +119,12 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
     if r.width >= hw + 2 + 8 {
         end -= hw + 2;
         put(buf, end, r.y, hw + 2, &format!(" {hint} "), amb, |_| {
-            theme::status_hint()
+            s.theme.status_hint()
         });
     }
     if end - r.x >= rw + 2 + 8 {
         end -= rw + 1;
-        put(buf, end, r.y, rw, &right, amb, |_| theme::status());
+        put(buf, end, r.y, rw, &right, amb, |_| s.theme.status());
         end -= 1;
     }
     let room = (end - r.x) as usize;
@@ -134,6 +134,6 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
     };
     let left = sanitize(&left).into_owned();
     let (t, _) = truncate(&left, (end - r.x) as usize, amb);
-    put(buf, r.x, r.y, end - r.x, &t, amb, |_| theme::status());
+    put(buf, r.x, r.y, end - r.x, &t, amb, |_| s.theme.status());
     None
 }

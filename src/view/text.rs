@@ -1,6 +1,6 @@
 //! The text pane: the visible slice of the speech's cached rows.
 
-use super::{header, put, theme};
+use super::{header, put};
 use crate::app::state::Areas;
 use crate::app::{Focus, State};
 use crate::outline::{Kind, Role};
@@ -11,7 +11,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     let Some(tv) = &s.text else { return };
     let doc = &s.docs[tv.doc];
     let label = crate::text::sanitize(&format!(" {}", doc.path)).into_owned();
-    header(buf, a.text_head, &label, s.focus == Focus::Text, s.amb);
+    header(s, buf, a.text_head, &label, s.focus == Focus::Text);
     let r = a.text;
     if r.width == 0 || r.height == 0 {
         return;
@@ -37,12 +37,12 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let head = para
             .node
             .and_then(|n| doc.nodes.get(n))
-            .map(|n| theme::heading(n.level, n.kind == Kind::Point));
+            .map(|n| s.theme.heading(n.level, n.kind == Kind::Point));
         let body = match para.role {
-            Role::Title => theme::title(),
-            Role::Subtitle => theme::subtitle(),
-            Role::Meta => theme::meta(),
-            _ => theme::base(),
+            Role::Title => s.theme.title(),
+            Role::Subtitle => s.theme.subtitle(),
+            Role::Meta => s.theme.meta(),
+            _ => s.theme.base(),
         };
         // Matches in this paragraph, as (start, end, is_current).
         let marks: Vec<(usize, usize, bool)> = search
@@ -88,9 +88,9 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
             for &(ms, me, cur) in &marks {
                 if b >= ms && b < me {
                     st = if cur {
-                        theme::current_match()
+                        s.theme.current_match()
                     } else {
-                        theme::matched()
+                        s.theme.matched()
                     };
                 }
             }

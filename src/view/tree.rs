@@ -1,6 +1,6 @@
 //! The tree pane: one row per visible item, only the rows on screen are drawn.
 
-use super::{fill, header, put, theme};
+use super::{fill, header, put};
 use crate::app::state::Areas;
 use crate::app::tree::ItemKind;
 use crate::app::{Focus, State};
@@ -24,7 +24,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         Some(q) => format!(" 过滤：{q}"),
         None => format!(" 纲目 · {} 篇", s.docs.len()),
     };
-    header(buf, a.tree_head, &label, focused, s.amb);
+    header(s, buf, a.tree_head, &label, focused);
     let r = a.tree;
     if r.width == 0 || r.height == 0 {
         return;
@@ -40,7 +40,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
             "载入中…"
         };
         let (t, _) = truncate(msg, r.width as usize, s.amb);
-        put(buf, r.x, r.y, r.width, &t, s.amb, |_| theme::fold());
+        put(buf, r.x, r.y, r.width, &t, s.amb, |_| s.theme.fold());
         return;
     }
     let rows = s
@@ -57,9 +57,9 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let row_style = if !selected {
             Style::default()
         } else if focused {
-            theme::sel_focused()
+            s.theme.sel_focused()
         } else {
-            theme::sel_unfocused()
+            s.theme.sel_unfocused()
         };
         if selected {
             fill(
@@ -80,19 +80,19 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let mut x = r.x + indent as u16;
         let right = r.x + r.width;
         x += put(buf, x, y, right.saturating_sub(x), sign, s.amb, |_| {
-            theme::fold().patch(row_style)
+            s.theme.fold().patch(row_style)
         });
         x = (x + 1).min(right);
         let doc = &s.docs[it.doc as usize];
         let label_style = match it.kind {
-            ItemKind::Root => theme::root(),
-            ItemKind::Closing | ItemKind::Appendix => theme::closing_leaf(),
+            ItemKind::Root => s.theme.root(),
+            ItemKind::Closing | ItemKind::Appendix => s.theme.closing_leaf(),
             ItemKind::Node(n) => {
                 let node = &doc.nodes[n as usize];
                 if node.kind == Kind::Point {
                     Style::default()
                 } else {
-                    theme::heading(node.level, false)
+                    s.theme.heading(node.level, false)
                 }
             }
         }
@@ -109,7 +109,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         if show_count {
             let cx = right - cw as u16;
             put(buf, cx, y, cw as u16, &count, s.amb, |_| {
-                theme::count().patch(row_style)
+                s.theme.count().patch(row_style)
             });
         }
     }

@@ -73,3 +73,61 @@ pub fn top_text(s: &State) -> String {
 pub mod hostile;
 pub mod pty;
 pub mod run;
+
+/// Draws the state into a test buffer of its size.
+pub fn draw(s: &State) -> ratatui::buffer::Buffer {
+    let size = s.size;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(size.0, size.1))
+        .expect("terminal");
+    t.draw(|f| gangmu::view::view(s, f)).expect("draw");
+    t.backend().buffer().clone()
+}
+
+/// The screen with its styles: `{…}` opens a run of cells styled alike, naming what is
+/// set (`rev` `bold` `dim` `ital` `under`, `fg:` and `bg:` colours); `{}` is plain.
+pub fn styled(s: &State) -> String {
+    let buf = draw(s);
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        let mut last = None;
+        let mut line = String::new();
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            let key = style_key(cell.style());
+            if last.as_ref() != Some(&key) {
+                line.push_str(&format!("{{{key}}}"));
+                last = Some(key);
+            }
+            line.push_str(cell.symbol());
+            x += unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn style_key(st: ratatui::style::Style) -> String {
+    use ratatui::style::{Color, Modifier};
+    let mut parts = Vec::new();
+    let m = st.add_modifier;
+    for (bit, name) in [
+        (Modifier::REVERSED, "rev"),
+        (Modifier::BOLD, "bold"),
+        (Modifier::DIM, "dim"),
+        (Modifier::ITALIC, "ital"),
+        (Modifier::UNDERLINED, "under"),
+    ] {
+        if m.contains(bit) {
+            parts.push(name.to_string());
+        }
+    }
+    if let Some(c) = st.fg.filter(|&c| c != Color::Reset) {
+        parts.push(format!("fg:{c}"));
+    }
+    if let Some(c) = st.bg.filter(|&c| c != Color::Reset) {
+        parts.push(format!("bg:{c}"));
+    }
+    parts.join(" ")
+}

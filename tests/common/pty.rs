@@ -87,6 +87,9 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         // No user key bindings from the machine running the tests.
         cmd.env("XDG_CONFIG_HOME", "/nonexistent");
+        // A dark background, said the way rxvt says it: the emulator here answers no
+        // questions, so the browser would otherwise ask and wait (tested on its own).
+        cmd.env("COLORFGBG", "15;0");
         for (k, v) in env {
             cmd.env(k, v);
         }
