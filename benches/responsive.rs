@@ -111,6 +111,21 @@ fn main() {
     let query = "营商环境持续优化".repeat(37) + "一二三四";
     paste_and_type("search 200 MB", &mut s, Action::Search, &query, 0);
     paste_and_type("search 200 MB", &mut s, Action::Search, &query, 200);
+    // A query with letters or digits: every paragraph is folded before it is looked in.
+    paste_and_type(
+        "search 200 MB, folded (ＧＤＰ)",
+        &mut s,
+        Action::Search,
+        "ＧＤＰ增长",
+        0,
+    );
+    paste_and_type(
+        "search 200 MB, folded (ＧＤＰ)",
+        &mut s,
+        Action::Search,
+        "ＧＤＰ增长",
+        200,
+    );
     drop(s);
 
     let t = Instant::now();

@@ -4,42 +4,45 @@
 //! `SLICE`. A newer query replaces the job of an older one, which is simply dropped.
 
 use super::state::State;
+use crate::text::fold::{fold_with_offsets, folded, needs_folding};
 use std::time::{Duration, Instant};
 
 /// How long one `Action::Work` may run: a key typed meanwhile waits at most this long
 /// before it is handled, well inside the 50 ms a key may take.
 pub const SLICE: Duration = Duration::from_millis(8);
 
-/// A query as it is looked for: folded once, with a searcher built once.
+/// A query as it is looked for: folded once (`text::fold`), with a searcher built once.
 #[derive(Debug, Clone)]
 pub struct Query {
-    /// The query, ASCII lowered when it has ASCII letters (`fold`).
+    /// The query, folded.
     pub text: String,
-    /// Whether texts must be folded before matching (the query has ASCII letters).
+    /// Whether texts must be folded before matching (the query has characters that
+    /// folding produces; a Chinese query matches the text as it is).
     fold: bool,
     finder: memchr::memmem::Finder<'static>,
 }
 
 impl Query {
     pub fn new(query: &str) -> Query {
-        let fold = query.bytes().any(|b| b.is_ascii_alphabetic());
-        let text = query.to_ascii_lowercase();
+        let text = folded(query);
+        let fold = needs_folding(&text);
         let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
         Query { text, fold, finder }
     }
 
-    /// Byte ranges of the non-overlapping matches in `text`.
+    /// Byte ranges (in `text`) of the non-overlapping matches in `text`.
     pub fn find_in(&self, text: &str, mut hit: impl FnMut(usize, usize)) {
         if self.text.is_empty() {
             return;
         }
         let n = self.text.len();
         if self.fold {
-            // Lowering ASCII keeps every byte offset.
-            let lowered = text.to_ascii_lowercase();
-            self.finder
-                .find_iter(lowered.as_bytes())
-                .for_each(|k| hit(k, k + n));
+            FOLDED.with_borrow_mut(|(f, offsets)| {
+                fold_with_offsets(text, f, offsets);
+                for k in self.finder.find_iter(f.as_bytes()) {
+                    hit(offsets[k] as usize, offsets[k + n] as usize);
+                }
+            });
         } else {
             self.finder
                 .find_iter(text.as_bytes())
@@ -53,13 +56,19 @@ impl Query {
             return false;
         }
         if self.fold {
-            self.finder
-                .find(text.to_ascii_lowercase().as_bytes())
-                .is_some()
+            FOLDED.with_borrow_mut(|(f, offsets)| {
+                fold_with_offsets(text, f, offsets);
+                self.finder.find(f.as_bytes()).is_some()
+            })
         } else {
             self.finder.find(text.as_bytes()).is_some()
         }
     }
+}
+
+thread_local! {
+    /// Room to fold texts in, reused from one paragraph to the next.
+    static FOLDED: std::cell::RefCell<(String, Vec<u32>)> = Default::default();
 }
 
 /// Where a finished search takes the reader.
@@ -102,14 +111,36 @@ pub struct SeekJob {
 /// Which tree items match the filter, item by item.
 #[derive(Debug, Clone)]
 pub struct FilterJob {
+    /// The query as typed, and as it is looked for.
     pub query: String,
+    pub matcher: Query,
     pub matches: Vec<bool>,
+}
+
+impl FilterJob {
+    /// A filter for `query` that goes on from `matches` (items already looked at).
+    pub fn new(query: String, matches: Vec<bool>) -> FilterJob {
+        let matcher = Query::new(&query);
+        FilterJob {
+            query,
+            matcher,
+            matches,
+        }
+    }
+}
+
+/// No match in the speech on screen: how many other speeches have one.
+#[derive(Debug, Clone)]
+pub struct CountJob {
+    pub seek: SeekJob,
+    pub found: usize,
 }
 
 #[derive(Debug, Clone)]
 pub enum Find {
     Search(SearchJob),
     Seek(SeekJob),
+    Count(CountJob),
 }
 
 /// The jobs pending: one filter, and one search or seek.
@@ -140,6 +171,7 @@ pub fn progress(s: &State) -> Option<String> {
             Some(format!("搜索中 {}%", pct(j.next, total)))
         }
         Some(Find::Seek(j)) => Some(format!("查找下一篇 {}%", pct(j.k, s.docs.len()))),
+        Some(Find::Count(j)) => Some(format!("查找其他讲话 {}%", pct(j.seek.k, s.docs.len()))),
         None => None,
     }
 }
@@ -166,6 +198,13 @@ pub fn work(s: &mut State, deadline: Instant) {
             Some(found) => super::search::seek_done(s, job, found),
             None => s.jobs.find = Some(Find::Seek(job)),
         },
+        Some(Find::Count(mut job)) => {
+            if count_slice(s, &mut job, deadline) {
+                super::search::count_done(s, job);
+            } else {
+                s.jobs.find = Some(Find::Count(job));
+            }
+        }
         None => {}
     }
 }
@@ -189,7 +228,7 @@ fn filter_slice(s: &State, job: &mut FilterJob, deadline: Instant) -> bool {
         for i in job.matches.len()..end {
             let (m, t) = s.item_label(i as u32);
             job.matches
-                .push(super::search::label_matches(m, t, &job.query));
+                .push(super::search::label_matches(m, t, &job.matcher));
         }
         if Instant::now() >= deadline {
             return job.matches.len() >= n;
@@ -216,6 +255,30 @@ fn search_slice(s: &State, job: &mut SearchJob, deadline: Instant) -> bool {
         }
     }
     job.next >= doc.paragraphs.len()
+}
+
+/// Counts the other speeches with a match; true when all are counted.
+fn count_slice(s: &State, job: &mut CountJob, deadline: Instant) -> bool {
+    let total = s.docs.len();
+    loop {
+        if job.seek.k >= total {
+            return true;
+        }
+        match seek_slice(s, &mut job.seek, deadline) {
+            // Round to the speech the count started from: not another one.
+            Some(Some(_)) if job.seek.k >= total => return true,
+            Some(Some(_)) => {
+                job.found += 1;
+                job.seek.k += 1;
+                job.seek.para = 0;
+                if Instant::now() >= deadline {
+                    return false;
+                }
+            }
+            Some(None) => return true,
+            None => return false,
+        }
+    }
 }
 
 /// The outcome of a slice of seeking: `Some(Some(doc))` found, `Some(None)` nowhere.

@@ -1,26 +1,33 @@
 //! Incremental search in the speech on screen; `n`/`N` continue into the next speech.
 
-use super::jobs::{Find, Jump, Query, SearchJob, SeekJob};
+use super::jobs::{CountJob, Find, Jump, Query, SearchJob, SeekJob};
 use super::nav::{follow_text, select, show_doc};
 use super::state::{Search, State};
 
-/// Whether `query` occurs in the label `marker` + `title`, ASCII case ignored. Allocates
-/// only for queries with ASCII letters: filtering runs over every title at each keystroke.
-pub fn label_matches(marker: &str, title: &str, query: &str) -> bool {
-    if query.bytes().any(|b| b.is_ascii_alphabetic()) {
-        let q = query.to_ascii_lowercase();
-        return format!("{marker}{title}").to_ascii_lowercase().contains(&q);
+/// Whether `query` occurs in the label `marker` + `title`, in folded form (`text::fold`):
+/// `(一)` finds `（一）`, `3.` finds `３．`, ASCII case is ignored.
+pub fn label_matches(marker: &str, title: &str, query: &Query) -> bool {
+    if query.text.is_empty() {
+        return false;
     }
-    if title.contains(query) || marker.contains(query) {
+    if query.is_in(title) {
         return true;
     }
-    // A query across the join: a suffix of the marker, then a prefix of the title. Only
-    // as far into the query as the marker is long: a pasted query can be long.
-    query
-        .char_indices()
-        .skip(1)
-        .take_while(|&(k, _)| k <= marker.len())
-        .any(|(k, _)| marker.ends_with(&query[..k]) && title.starts_with(&query[k..]))
+    if marker.is_empty() {
+        return false;
+    }
+    // Across the join, or in the marker: the label as one text, in a reused buffer (a
+    // filter looks at every title).
+    LABEL.with_borrow_mut(|label| {
+        label.clear();
+        label.push_str(marker);
+        label.push_str(title);
+        query.is_in(label)
+    })
+}
+
+thread_local! {
+    static LABEL: std::cell::RefCell<String> = Default::default();
 }
 
 /// The query changed: its matches are looked for between keys (`jobs`), and the first
@@ -40,6 +47,7 @@ pub fn set_query(s: &mut State, query: &str) {
         doc,
         matches: Vec::new(),
         current: None,
+        elsewhere: None,
     });
     s.jobs.find = (!query.is_empty()).then(|| {
         Find::Search(SearchJob {
@@ -63,6 +71,7 @@ pub fn doc_changed(s: &mut State) {
     search.doc = tv.doc;
     search.matches.clear();
     search.current = None;
+    search.elsewhere = None;
     let jump = match &s.jobs.find {
         // A seek put this speech on screen: it goes to the first or last match.
         Some(Find::Search(j)) if matches!(j.jump, Jump::First | Jump::Last) => j.jump,
@@ -101,7 +110,18 @@ pub fn search_done(s: &mut State, job: SearchJob) {
         Jump::Stay => None,
     };
     if n == 0 && matches!(job.jump, Jump::Near(..)) {
-        s.message = Some("没有找到".into());
+        // Say whether other speeches have it, rather than just `没有找到`.
+        s.jobs.find = Some(Find::Count(CountJob {
+            seek: SeekJob {
+                query: job.query,
+                forward: true,
+                from: job.doc,
+                k: 1,
+                para: 0,
+            },
+            found: 0,
+        }));
+        return;
     }
     reveal_current(s);
     for _ in 0..job.steps.unsigned_abs() {
@@ -122,7 +142,8 @@ pub fn step(s: &mut State, forward: bool) {
             return;
         }
         Some(Find::Seek(_)) => return,
-        None => {}
+        // `n` goes to the next speech with a match at once.
+        Some(Find::Count(_)) | None => {}
     }
     let n = search.matches.len();
     let next = match (search.current, forward) {
@@ -146,6 +167,29 @@ pub fn step(s: &mut State, forward: bool) {
         k: 1,
         para: 0,
     }));
+}
+
+/// Other speeches are counted: the reader hears where the query is (when no longer
+/// typing it; the query line shows it meanwhile).
+pub fn count_done(s: &mut State, job: CountJob) {
+    let Some(search) = s.search.as_mut().filter(|x| x.doc == job.seek.from) else {
+        return;
+    };
+    search.elsewhere = Some(job.found);
+    if s.input.is_none() {
+        s.message = not_here(s);
+    }
+}
+
+/// What a search with no match in this speech says: where else the query is.
+pub fn not_here(s: &State) -> Option<String> {
+    let search = s.search.as_ref().filter(|x| x.matches.is_empty())?;
+    let q = crate::text::sanitize(&search.query);
+    Some(match search.elsewhere? {
+        0 if s.docs.len() > 1 => format!("没有找到：{} 篇讲话都没有“{q}”", s.docs.len()),
+        0 => "没有找到".to_string(),
+        k => format!("本篇没有；另有 {k} 篇含“{q}”，按 n 跳到下一篇"),
+    })
 }
 
 /// The seek ended: on screen goes the speech found, or the user hears there is none.
@@ -202,14 +246,19 @@ fn reveal_current(s: &mut State) {
 #[cfg(test)]
 mod tests {
     use super::label_matches;
+    use crate::app::jobs::Query;
 
     #[test]
     fn labels_match_across_marker_and_title() {
-        assert!(label_matches("一、", "守正创新", "守正"));
-        assert!(label_matches("一、", "守正创新", "、守"));
-        assert!(label_matches("（一）", "抓项目", "一）抓"));
-        assert!(label_matches("", "GDP增长", "gdp"));
-        assert!(!label_matches("一、", "守正创新", "二、守"));
-        assert!(!label_matches("", "结束语", "开头"));
+        assert!(label_matches("一、", "守正创新", &Query::new("守正")));
+        assert!(label_matches("一、", "守正创新", &Query::new("、守")));
+        assert!(label_matches("（一）", "抓项目", &Query::new("一）抓")));
+        assert!(label_matches("", "GDP增长", &Query::new("gdp")));
+        assert!(!label_matches("一、", "守正创新", &Query::new("二、守")));
+        assert!(!label_matches("", "结束语", &Query::new("开头")));
+        // Full- and half-width forms, quotes and case fold alike (issue 11).
+        assert!(label_matches("(一)", "部分", &Query::new("（一）部分")));
+        assert!(label_matches("３．", "基层治理", &Query::new("3.基层")));
+        assert!(label_matches("", "“温差”问题", &Query::new("\"温差\"")));
     }
 }

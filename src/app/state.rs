@@ -36,6 +36,8 @@ pub struct Search {
     /// (paragraph, start byte, end byte) in the drawable text, in reading order.
     pub matches: Vec<(u32, u32, u32)>,
     pub current: Option<usize>,
+    /// With no match here: how many other speeches have one, once counted.
+    pub elsewhere: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -293,9 +293,13 @@ pub fn update(s: &mut State, action: Action) {
         Action::Submit => {
             if let Some(input) = s.input.take()
                 && input.kind == InputKind::Search
-                && input.text.is_empty()
             {
-                clear_search(s);
+                if input.text.is_empty() {
+                    clear_search(s);
+                } else {
+                    // Known already: said now; still being counted: said when it is.
+                    s.message = search::not_here(s);
+                }
             }
         }
         Action::Loaded(batch) => loaded(s, batch),
@@ -348,10 +352,7 @@ fn input_changed(s: &mut State) {
                 filter_shown(s);
             } else {
                 // Labels are matched between keys (`jobs`); the tree changes when all are.
-                s.jobs.filter = Some(FilterJob {
-                    query: text,
-                    matches: Vec::with_capacity(s.tree.items.len()),
-                });
+                s.jobs.filter = Some(FilterJob::new(text, Vec::with_capacity(s.tree.items.len())));
             }
         }
     }
@@ -415,10 +416,10 @@ fn loaded(s: &mut State, batch: Batch) {
         && s.jobs.filter.is_none()
         && let Some(query) = &s.filter
     {
-        s.jobs.filter = Some(FilterJob {
-            query: query.clone(),
-            matches: std::mem::take(&mut s.filter_matches),
-        });
+        s.jobs.filter = Some(FilterJob::new(
+            query.clone(),
+            std::mem::take(&mut s.filter_matches),
+        ));
     }
     if s.sel == NONE
         && let Some(&i) = s.tree.visible.first()

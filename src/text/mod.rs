@@ -1,6 +1,7 @@
 //! Text layout with no terminal knowledge: display widths, sanitizing untrusted text,
 //! Chinese line breaking, truncation by width, and the wrapped rows of a whole speech.
 
+pub mod fold;
 pub mod layout;
 pub mod sanitize;
 pub mod truncate;

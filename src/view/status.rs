@@ -63,11 +63,15 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
                 running.unwrap_or_default(),
             ),
             InputKind::Search => {
-                let info = s.search.as_ref().map(|sr| match sr.current {
-                    Some(c) => format!("{}/{}", c + 1, sr.matches.len()),
-                    None if input.text.is_empty() => String::new(),
-                    None => "没有找到".to_string(),
-                });
+                let info = s
+                    .search
+                    .as_ref()
+                    .map(|sr| match (sr.current, sr.elsewhere) {
+                        (Some(c), _) => format!("{}/{}", c + 1, sr.matches.len()),
+                        _ if input.text.is_empty() => String::new(),
+                        (None, Some(k)) if k > 0 => format!("本篇没有，另有 {k} 篇"),
+                        (None, _) => "没有找到".to_string(),
+                    });
                 ("/", info.unwrap_or_default())
             }
             InputKind::Filter => ("过滤：", format!("{} 行", s.tree.visible.len())),
@@ -103,6 +107,13 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
     }
     let pct = format!("{}%", s.percent());
     let mut right = if s.text.is_some() { pct } else { String::new() };
+    // Which match the reader is at, once the query line is closed: `3/23`.
+    if let Some(sr) = &s.search
+        && let Some(c) = sr.current
+        && s.text.as_ref().is_some_and(|tv| tv.doc == sr.doc)
+    {
+        right = format!("{}/{}  {right}", c + 1, sr.matches.len());
+    }
     if let Some(p) = crate::app::jobs::progress(s) {
         right = format!("{p}  {right}");
     }

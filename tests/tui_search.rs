@@ -1,0 +1,101 @@
+//! Issue 11: search and filter compare text in folded form (full- and half-width forms,
+//! quotes, case), and a search that misses in this speech says where else the words are.
+
+mod common;
+use common::*;
+use gangmu::app::{State, press};
+use gangmu::text::Ambiguous;
+
+const WIDTHS: &str = "在全市基层治理工作会议上的讲话
+同志们：
+今天讲三个问题。
+一、关于“温差”问题
+上下之间存在\"温差\"，要层层传导压力。
+二、关于基层减负
+３．基层减负要落到实处，切实为基层松绑。
+(一)部分地方仍有反弹。要坚决防止ＧＤＰ至上的倾向。
+同志们，让我们共同努力！
+";
+
+fn widths_state() -> State {
+    let docs = vec![doc(WIDTHS, "w"), doc(SPEECH_A, "a"), doc(SPEECH_B, "b")];
+    State::with_docs(docs, 100, 30, Ambiguous::Narrow)
+}
+
+/// The matched texts of the search, in order.
+fn matched(s: &State) -> Vec<String> {
+    let sr = s.search.as_ref().expect("a search");
+    let tv = s.text.as_ref().expect("a speech on screen");
+    sr.matches
+        .iter()
+        .map(|&(p, a, b)| {
+            tv.texts.get(&s.docs[tv.doc], p as usize)[a as usize..b as usize].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn search_matches_full_and_half_width_forms_quotes_and_case() {
+    let mut s = widths_state();
+    press(&mut s, "<tab>/“温差”<enter>");
+    assert_eq!(matched(&s), ["“温差”", "\"温差\""]);
+    press(&mut s, "/3.基层<enter>");
+    assert_eq!(matched(&s), ["３．基层"]);
+    press(&mut s, "/（一）部分<enter>");
+    assert_eq!(matched(&s), ["(一)部分"]);
+    press(&mut s, "/gdp<enter>");
+    assert_eq!(matched(&s), ["ＧＤＰ"]);
+}
+
+#[test]
+fn filter_matches_full_and_half_width_forms() {
+    let mut s = widths_state();
+    press(&mut s, "f\"温差\"<enter>");
+    assert!(
+        rows(&s).contains(&"一、关于“温差”问题".to_string()),
+        "{:?}",
+        rows(&s)
+    );
+}
+
+#[test]
+fn a_miss_here_says_how_many_other_speeches_have_it() {
+    let mut s = widths_state();
+    // The first speech is on screen; 安全 is only in speech b.
+    press(&mut s, "<tab>/安全");
+    let screen = screen_text(&s);
+    assert!(screen.contains("本篇没有，另有 1 篇"), "{screen}");
+    press(&mut s, "<enter>");
+    let screen = screen_text(&s);
+    assert!(
+        screen.contains("本篇没有；另有 1 篇含“安全”，按 n 跳到下一篇"),
+        "{screen}"
+    );
+    // n goes there, and the status shows which match the reader is at.
+    press(&mut s, "n");
+    assert_eq!(s.text.as_ref().unwrap().doc, 2);
+    let screen = screen_text(&s);
+    assert!(screen.contains("1/"), "{screen}");
+    // Nowhere at all.
+    press(&mut s, "/不存在的词<enter>");
+    let screen = screen_text(&s);
+    assert!(
+        screen.contains("没有找到：3 篇讲话都没有“不存在的词”"),
+        "{screen}"
+    );
+}
+
+fn screen_text(s: &State) -> String {
+    let buf = draw(s);
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let c = &buf[(x, y)];
+            out.push_str(c.symbol());
+            x += unicode_width::UnicodeWidthStr::width(c.symbol()).max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
