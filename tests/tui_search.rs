@@ -99,3 +99,10 @@ fn screen_text(s: &State) -> String {
     }
     out
 }
+
+#[test]
+fn the_filter_also_matches_file_names() {
+    let mut s = widths_state();
+    press(&mut s, "fb.txt<enter>");
+    assert_eq!(rows(&s), ["在全县安全生产工作会议上的讲话"]);
+}

@@ -39,6 +39,8 @@ pub enum Action {
     SearchPrev,
     Filter,
     Help,
+    /// The problems view: the speech's warnings and the files that could not be read.
+    Problems,
     /// Close an overlay, search or filter.
     Escape,
     Quit,

@@ -4,6 +4,7 @@
 //! `SLICE`. A newer query replaces the job of an older one, which is simply dropped.
 
 use super::state::State;
+use super::tree::ItemKind;
 use crate::text::fold::{fold_with_offsets, folded, needs_folding};
 use std::time::{Duration, Instant};
 
@@ -227,8 +228,12 @@ fn filter_slice(s: &State, job: &mut FilterJob, deadline: Instant) -> bool {
         let end = (job.matches.len() + LABELS_PER_LOOK).min(n);
         for i in job.matches.len()..end {
             let (m, t) = s.item_label(i as u32);
+            let it = s.tree.items[i];
+            // A speech also matches by its file name: many share a title.
+            let by_name = it.kind == ItemKind::Root
+                && job.matcher.is_in(file_name(&s.docs[it.doc as usize].path));
             job.matches
-                .push(super::search::label_matches(m, t, &job.matcher));
+                .push(by_name || super::search::label_matches(m, t, &job.matcher));
         }
         if Instant::now() >= deadline {
             return job.matches.len() >= n;
@@ -307,4 +312,9 @@ fn seek_slice(s: &State, job: &mut SeekJob, deadline: Instant) -> Option<Option<
         job.para = 0;
     }
     Some(None)
+}
+
+/// The last component of a path as the loader gave it.
+pub fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }

@@ -5,6 +5,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod mouse;
 mod nav;
+pub mod problems;
 mod search;
 pub mod state;
 pub mod tree;

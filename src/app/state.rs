@@ -93,6 +93,8 @@ pub struct State {
     pub help: bool,
     /// First help line shown, when the help is taller than the screen.
     pub help_top: usize,
+    /// The problems view, when open (`!`).
+    pub problems: Option<super::problems::ListView>,
     pub input: Option<Input>,
     pub search: Option<Search>,
     /// Confirmed filter query, and the expansion to restore when it is cleared.
@@ -139,6 +141,7 @@ impl State {
             dragging: false,
             message: None,
             quit: false,
+            problems: None,
             theme: Default::default(),
         }
     }

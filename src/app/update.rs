@@ -4,6 +4,7 @@ use super::action::{Action, Batch};
 use super::jobs::{self, FilterJob};
 use super::keymap::parse_keys;
 use super::nav::{keep_sel_visible, move_cursor, position_item, relayout, scroll_text, select};
+use super::problems;
 use super::search;
 use super::state::{Focus, Input, InputKind, State};
 use super::tree::NONE;
@@ -25,24 +26,32 @@ pub fn update(s: &mut State, action: Action) {
         s.message = None;
     }
     if s.help {
+        let v = problems::ListView {
+            sel: 0,
+            top: s.help_top,
+        };
+        let page = problems::shown(s).min(super::keymap::HELP.len());
+        if let Some(v) = problems::scroll(v, super::keymap::HELP.len(), page, false, &action) {
+            s.help_top = v.top;
+            return;
+        }
         match action {
             Action::Escape | Action::Help | Action::Quit => {
                 s.help = false;
                 return;
             }
-            Action::Down | Action::PageDown | Action::HalfPageDown | Action::Toggle => {
-                // The overlay shows the screen height minus its title and bottom rows.
-                let shown = s.size.1.saturating_sub(2) as usize;
-                s.help_top = (s.help_top + 1).min(super::keymap::HELP.len().saturating_sub(shown));
-                return;
-            }
-            Action::Up | Action::PageUp | Action::HalfPageUp => {
-                s.help_top = s.help_top.saturating_sub(1);
+            Action::Toggle => {
+                s.help_top =
+                    problems::scroll(v, super::keymap::HELP.len(), page, false, &Action::PageDown)
+                        .map_or(s.help_top, |v| v.top);
                 return;
             }
             Action::Resize(..) | Action::Loaded(_) | Action::Interrupt | Action::Work => {}
             _ => return,
         }
+    }
+    if problems::handle(s, &action) {
+        return;
     }
     match action {
         Action::Up => match s.focus {
@@ -284,6 +293,10 @@ pub fn update(s: &mut State, action: Action) {
             }
         }
         Action::Work => jobs::work(s, Instant::now() + jobs::SLICE),
+        Action::Problems => {
+            s.help = false;
+            s.problems = Some(problems::ListView::default());
+        }
         Action::Backspace => {
             if let Some(input) = &mut s.input {
                 input.text.pop();

@@ -1,14 +1,12 @@
 //! The help overlay: every key.
 
-use super::{fill, put};
+use super::put;
 use crate::app::State;
 use crate::app::keymap::HELP as LINES;
 use crate::text::{str_width, truncate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 
 pub fn draw(s: &State, buf: &mut Buffer) {
-    let area = buf.area;
     let key_w = LINES
         .iter()
         .map(|(k, _)| str_width(k, s.amb))
@@ -21,36 +19,12 @@ pub fn draw(s: &State, buf: &mut Buffer) {
         .unwrap_or(0) as u16;
     let want_w = key_w + desc_w + 10;
     let want_h = LINES.len() as u16 + 2;
-    let w = want_w.min(area.width);
-    let h = want_h.min(area.height);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    fill(buf, r, s.theme.help());
-    let title = " 帮助 — Esc 关闭 ";
-    let (t, tw) = truncate(title, r.width as usize, s.amb);
-    put(
-        buf,
-        r.x + (r.width - tw as u16) / 2,
-        r.y,
-        r.width,
-        &t,
-        s.amb,
-        |_| s.theme.help_key(),
-    );
-    let inner = Rect::new(
-        r.x + 2.min(r.width / 4),
-        r.y + 1,
-        r.width.saturating_sub(4.min(r.width / 2)),
-        r.height.saturating_sub(2),
-    );
+    let inner = super::overlay::frame(s, buf, want_w, want_h, " 帮助 — Esc 关闭 ");
     // Scrolled with j/k when the screen is too short for every line.
     let top = s
         .help_top
         .min(LINES.len().saturating_sub(inner.height as usize));
+    super::overlay::scroll_note(s, buf, inner, top, LINES.len());
     for (k, (key, desc)) in LINES
         .iter()
         .skip(top)

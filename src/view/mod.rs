@@ -2,6 +2,8 @@
 //! `put`, which measures with the same widths as the layout, so nothing spills.
 
 mod help;
+mod overlay;
+mod problems;
 mod status;
 pub mod text;
 pub mod theme;
@@ -35,6 +37,9 @@ pub fn view(s: &State, frame: &mut Frame) {
     text::draw(s, &a, buf);
     if let Some(cursor) = status::draw(s, &a, buf) {
         frame.set_cursor_position(cursor);
+    }
+    if s.problems.is_some() {
+        problems::draw(s, frame.buffer_mut());
     }
     if s.help {
         help::draw(s, frame.buffer_mut());

@@ -73,6 +73,14 @@ impl Theme {
             _ => fg(Color::DarkGray),
         }
     }
+    /// The sign on a speech the parser has warnings about.
+    pub fn warn(self) -> Style {
+        match self {
+            Theme::Dark => fg(Color::LightRed).add_modifier(BOLD),
+            Theme::Light => fg(Color::Red).add_modifier(BOLD),
+            Theme::Mono => with(BOLD),
+        }
+    }
     pub fn root(self) -> Style {
         match self {
             Theme::Dark => fg(Color::LightYellow).add_modifier(BOLD),

@@ -1,6 +1,7 @@
 //! The tree pane: one row per visible item, only the rows on screen are drawn.
 
 use super::{fill, header, put};
+use crate::app::problems;
 use crate::app::state::Areas;
 use crate::app::tree::ItemKind;
 use crate::app::{Focus, State};
@@ -39,8 +40,26 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         } else {
             "载入中…"
         };
-        let (t, _) = truncate(msg, r.width as usize, s.amb);
-        put(buf, r.x, r.y, r.width, &t, s.amb, |_| s.theme.fold());
+        let mut lines = vec![msg.to_string()];
+        // Why there is nothing: the files that could not be read, with their reasons.
+        let errors = &s.loading.errors;
+        if !s.tree.filter_active() && !errors.is_empty() {
+            lines.push(String::new());
+            lines.push(format!("{} 个文件未读（按 ! 查看）：", errors.len()));
+            for e in errors.iter().take(r.height.saturating_sub(3) as usize) {
+                lines.push(format!("{}：{}", e.path, e.message));
+            }
+        } else if s.loading.done && !s.tree.filter_active() {
+            lines.push(String::new());
+            lines.push("给出的文件夹里没有 .txt 文件（其他扩展名用 --ext）".into());
+        }
+        for (k, line) in lines.iter().take(r.height as usize).enumerate() {
+            let clean = crate::text::sanitize(line);
+            let (t, _) = truncate(&clean, r.width as usize, s.amb);
+            put(buf, r.x, r.y + k as u16, r.width, &t, s.amb, |_| {
+                s.theme.base()
+            });
+        }
         return;
     }
     let rows = s
@@ -97,7 +116,12 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
             }
         }
         .patch(row_style);
-        let count = format_count(s.item_chars(i));
+        let mut count = format_count(s.item_chars(i));
+        // A speech the parser has warnings about: `!` shows them.
+        let warned = it.kind == ItemKind::Root && problems::has_warnings(s, it.doc as usize);
+        if warned {
+            count = format!("! {count}");
+        }
         let cw = str_width(&count, s.amb);
         let room = right.saturating_sub(x) as usize;
         let show_count = room >= cw + 1 + 8;
@@ -108,8 +132,12 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         put(buf, x, y, label_room as u16, &t, s.amb, |_| label_style);
         if show_count {
             let cx = right - cw as u16;
-            put(buf, cx, y, cw as u16, &count, s.amb, |_| {
-                s.theme.count().patch(row_style)
+            put(buf, cx, y, cw as u16, &count, s.amb, |k| {
+                if warned && k == 0 {
+                    s.theme.warn().patch(row_style)
+                } else {
+                    s.theme.count().patch(row_style)
+                }
             });
         }
     }
