@@ -63,6 +63,7 @@ pub(super) fn show_doc(s: &mut State, doc: usize) {
         texts,
         layout,
         top: 0,
+        anchor: None,
     });
     search::doc_changed(s);
 }
@@ -114,17 +115,16 @@ pub(super) fn relayout(s: &mut State) {
     if let Some(tv) = &mut s.text
         && tv.layout.width != width
     {
-        let anchor = tv.layout.rows.get(tv.top).copied();
+        let passage = match (tv.anchor, tv.layout.rows.get(tv.top)) {
+            (Some((top, para, byte)), _) if top == tv.top => Some((para, byte)),
+            (_, Some(r)) if !r.is_blank() => Some((r.para, r.start)),
+            (_, Some(_)) => tv.layout.para_at(tv.top).map(|p| (p as u32, 0)),
+            (_, None) => None,
+        };
         let doc = &s.docs[tv.doc];
         tv.layout = Layout::new(doc, &tv.texts, width, amb);
-        tv.top = match anchor {
-            Some(r) if !r.is_blank() => tv.layout.row_of(r.para as usize, r.start as usize),
-            Some(_) => {
-                let next = tv.layout.para_at(tv.top).unwrap_or(0);
-                tv.layout.para_row.get(next).map_or(0, |&r| r as usize)
-            }
-            None => 0,
-        };
+        tv.top = passage.map_or(0, |(p, b)| tv.layout.row_of(p as usize, b as usize));
+        tv.anchor = passage.map(|(p, b)| (tv.top, p, b));
     }
     keep_sel_visible(s);
 }

@@ -56,6 +56,11 @@ pub struct TextView {
     pub layout: Layout,
     /// First row on screen.
     pub top: usize,
+    /// The passage (paragraph, byte) a re-wrap keeps at the top, with the `top` it was
+    /// kept at: while the reader has not scrolled, every resize goes back to the same
+    /// passage instead of the start of the row that held it, which drifted back a row a
+    /// resize.
+    pub anchor: Option<(usize, u32, u32)>,
 }
 
 /// Where each part of the screen is, derived from the size and the state alone; `update`
