@@ -77,6 +77,9 @@ pub struct Unit {
     width: u32,
     first: char,
     last: char,
+    /// The last character of a word split off because closing punctuation follows it:
+    /// a break before it is taken only when there is no other (`1.5%` / `…html。`).
+    glued: bool,
 }
 
 /// Splits `text` into units; a word wider than `width` is left as single characters.
@@ -90,6 +93,7 @@ fn units(text: &str, width: usize, amb: Ambiguous, out: &mut Vec<Unit>) {
             width: char_width(c, amb) as u32,
             first: c,
             last: c,
+            glued: false,
         };
         let grow = |u: &mut Unit, j: usize, d: char| {
             u.end = (j + d.len_utf8()) as u32;
@@ -122,6 +126,35 @@ fn units(text: &str, width: usize, amb: Ambiguous, out: &mut Vec<Unit>) {
                 split_chars(text, u.start as usize, u.end as usize, amb, out);
                 debug_assert!(out.len() > word_start);
                 continue;
+            }
+            // Closing punctuation right after the word: its last character may go down
+            // with the punctuation when the word fills a row, rather than the punctuation
+            // going down alone.
+            if u.end > u.start + u.last.len_utf8() as u32
+                && it.peek().is_some_and(|&(_, d)| no_start(d))
+            {
+                let lw = char_width(u.last, amb) as u32;
+                let cut = u.end - u.last.len_utf8() as u32;
+                let head_last = text[u.start as usize..cut as usize]
+                    .chars()
+                    .next_back()
+                    .unwrap_or(c);
+                out.push(Unit {
+                    start: u.start,
+                    end: cut,
+                    width: u.width - lw,
+                    first: u.first,
+                    last: head_last,
+                    glued: false,
+                });
+                u = Unit {
+                    start: cut,
+                    end: u.end,
+                    width: lw,
+                    first: u.last,
+                    last: u.last,
+                    glued: true,
+                };
             }
         } else if c == '—' || c == '…' {
             while let Some(&(j, d)) = it.peek() {
@@ -174,6 +207,7 @@ fn split_pairs(
                 width: w,
                 first: pair[0].first,
                 last: pair[pair.len() - 1].last,
+                glued: false,
             });
         }
     }
@@ -194,14 +228,15 @@ fn split_chars(text: &str, start: usize, end: usize, amb: Ambiguous, out: &mut V
                 width: w,
                 first: c,
                 last: c,
+                glued: false,
             }),
         }
     }
 }
 
 #[inline]
-fn may_break_before(units: &[Unit], b: usize) -> bool {
-    !no_start(units[b].first) && !no_end(units[b - 1].last)
+fn may_break_before(units: &[Unit], b: usize, inside_words: bool) -> bool {
+    !no_start(units[b].first) && !no_end(units[b - 1].last) && (inside_words || !units[b].glued)
 }
 
 /// Wraps `text` into rows of at most `width` columns, the first row after `indent` columns.
@@ -276,8 +311,15 @@ pub fn wrap_into(
             continue;
         }
         let mut b = i;
-        while b > row_start && !may_break_before(us, b) {
+        while b > row_start && !may_break_before(us, b, false) {
             b -= 1;
+        }
+        if b == row_start {
+            // No break between words: inside the word before closing punctuation.
+            b = i;
+            while b > row_start && !may_break_before(us, b, true) {
+                b -= 1;
+            }
         }
         let forced = b == row_start;
         if forced {
@@ -319,6 +361,22 @@ mod tests {
         assert_eq!(rows("一二三四五", 4, 0), ["一二", "三四", "五"]);
         assert_eq!(rows("一二三四五", 5, 0), ["一二", "三四", "五"]);
         assert_eq!(rows("一二三四五", 6, 2), ["一二", "三四五"]);
+    }
+
+    #[test]
+    fn closing_punctuation_after_a_word_that_fills_the_row_takes_its_last_letter() {
+        // Issue 11: a lone `。` row after a URL.
+        let url = "www.example.gov.cn/zwgk/notice.html";
+        let text = format!("{url}。下文");
+        let w = url.len();
+        assert_eq!(
+            rows(&text, w, 0),
+            [&url[..w - 1], "l。下文"],
+            "no row starts with 。"
+        );
+        // A word that fits with room to spare stays whole.
+        assert_eq!(rows("甲乙GDP。丙", 7, 0), ["甲乙", "GDP。丙"]);
+        assert_eq!(rows("GDP。", 8, 0), ["GDP。"]);
     }
 
     #[test]
