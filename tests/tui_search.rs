@@ -106,3 +106,39 @@ fn the_filter_also_matches_file_names() {
     press(&mut s, "fb.txt<enter>");
     assert_eq!(rows(&s), ["在全县安全生产工作会议上的讲话"]);
 }
+
+#[test]
+fn a_filter_typed_while_loading_follows_the_corpus() {
+    use gangmu::app::{Action, Batch, settle, update};
+    let mut s = State::new(100, 30, Ambiguous::Narrow);
+    let batch = |docs, done| Batch {
+        docs,
+        total: Some(3),
+        done,
+        ..Batch::default()
+    };
+    update(
+        &mut s,
+        Action::Loaded(batch(vec![doc(SPEECH_A, "a")], false)),
+    );
+    press(&mut s, "f安全");
+    assert!(rows(&s).is_empty(), "{:?}", rows(&s));
+    // Speeches that arrive while the query is typed, and after it is confirmed.
+    update(
+        &mut s,
+        Action::Loaded(batch(vec![doc(SPEECH_B, "b")], false)),
+    );
+    settle(&mut s);
+    assert!(rows(&s).contains(&"在全县安全生产工作会议上的讲话".to_string()));
+    press(&mut s, "<enter>");
+    update(
+        &mut s,
+        Action::Loaded(batch(vec![doc(SPEECH_B, "c")], true)),
+    );
+    settle(&mut s);
+    let titles = rows(&s)
+        .iter()
+        .filter(|r| *r == "在全县安全生产工作会议上的讲话")
+        .count();
+    assert_eq!(titles, 2, "{:?}", rows(&s));
+}
