@@ -151,21 +151,3 @@ fn help_scrolls_with_every_scrolling_key_and_says_where_it_is() {
     press(&mut small, "G");
     assert!(screen(&small).contains("鼠标"), "{}", screen(&small));
 }
-
-/// The screen as text.
-fn screen(s: &State) -> String {
-    let buf = draw(s);
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        let mut line = String::new();
-        while x < buf.area.width {
-            let c = &buf[(x, y)];
-            line.push_str(c.symbol());
-            x += unicode_width::UnicodeWidthStr::width(c.symbol()).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}

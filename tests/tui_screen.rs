@@ -6,34 +6,7 @@ use common::*;
 use gangmu::app::{Action, State, press, update};
 use gangmu::outline::parse;
 use gangmu::text::Ambiguous;
-use gangmu::view::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-
-fn draw(s: &State) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).expect("terminal");
-    t.draw(|f| view(s, f)).expect("draw");
-    t.backend().buffer().clone()
-}
-
-/// The screen as text, one line a row, wide characters once.
-fn screen(s: &State) -> String {
-    let buf = draw(s);
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        let mut line = String::new();
-        while x < buf.area.width {
-            let cell = &buf[(x, y)];
-            line.push_str(cell.symbol());
-            x += unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn at(w: u16, h: u16) -> State {
     state(w, h)

@@ -63,41 +63,26 @@ fn a_miss_here_says_how_many_other_speeches_have_it() {
     let mut s = widths_state();
     // The first speech is on screen; 安全 is only in speech b.
     press(&mut s, "<tab>/安全");
-    let screen = screen_text(&s);
-    assert!(screen.contains("本篇没有，另有 1 篇"), "{screen}");
+    let shown = screen(&s);
+    assert!(shown.contains("本篇没有，另有 1 篇"), "{shown}");
     press(&mut s, "<enter>");
-    let screen = screen_text(&s);
+    let shown = screen(&s);
     assert!(
-        screen.contains("本篇没有；另有 1 篇含“安全”，按 n 跳到下一篇"),
-        "{screen}"
+        shown.contains("本篇没有；另有 1 篇含“安全”，按 n 跳到下一篇"),
+        "{shown}"
     );
     // n goes there, and the status shows which match the reader is at.
     press(&mut s, "n");
     assert_eq!(s.text.as_ref().unwrap().doc, 2);
-    let screen = screen_text(&s);
-    assert!(screen.contains("1/"), "{screen}");
+    let shown = screen(&s);
+    assert!(shown.contains("1/"), "{shown}");
     // Nowhere at all.
     press(&mut s, "/不存在的词<enter>");
-    let screen = screen_text(&s);
+    let shown = screen(&s);
     assert!(
-        screen.contains("没有找到：3 篇讲话都没有“不存在的词”"),
-        "{screen}"
+        shown.contains("没有找到：3 篇讲话都没有“不存在的词”"),
+        "{shown}"
     );
-}
-
-fn screen_text(s: &State) -> String {
-    let buf = draw(s);
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let c = &buf[(x, y)];
-            out.push_str(c.symbol());
-            x += unicode_width::UnicodeWidthStr::width(c.symbol()).max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

@@ -7,29 +7,16 @@ use crate::outline::chars::norm;
 
 /// The folded form of `c`.
 pub fn fold(c: char) -> char {
-    let c = norm(c);
-    match c {
-        // Full-width forms of ASCII, except the punctuation `norm` makes full-width.
-        '（' | '）' | '，' | '：' | '；' | '？' | '！' => c,
-        '\u{FF01}'..='\u{FF5E}' => fold_ascii(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)),
-        '“' | '”' | '„' | '"' => '"',
-        '‘' | '’' | '\'' => '\'',
-        _ => fold_ascii(c),
-    }
-}
-
-fn fold_ascii(c: char) -> char {
-    match c {
-        '"' => '"',
-        '(' => '（',
-        ')' => '）',
-        ',' => '，',
-        ':' => '：',
-        ';' => '；',
-        '?' => '？',
-        '!' => '！',
-        _ => c.to_ascii_lowercase(),
-    }
+    let c = match c {
+        // The punctuation `norm` makes full-width stays so.
+        '（' | '）' | '，' | '：' | '；' | '？' | '！' => return c,
+        // Other full-width forms of ASCII become ASCII.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '“' | '”' | '„' => '"',
+        '‘' | '’' => '\'',
+        _ => c,
+    };
+    norm(c).to_ascii_lowercase()
 }
 
 /// Whether some other character folds to `c`: only then can text differ from a query

@@ -131,3 +131,21 @@ fn style_key(st: ratatui::style::Style) -> String {
     }
     parts.join(" ")
 }
+
+/// The screen as text, one line a row (trailing blanks trimmed), wide characters once.
+pub fn screen(s: &State) -> String {
+    let buf = draw(s);
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        let mut line = String::new();
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            line.push_str(cell.symbol());
+            x += unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
