@@ -379,3 +379,61 @@ fn a_markdown_speech_takes_its_title_and_parts_from_the_hashes() {
     let markers: Vec<&str> = d.nodes.iter().map(|n| d.node_marker(n)).collect();
     assert_eq!(markers, ["一", "二"]);
 }
+
+/// A text of `n` lines read in parts (issue 10, memory): headings nest across parts,
+/// lines are counted across them, the closing is found in the last, and an outline
+/// without texts (`outline`) is the outline of the browser's reading.
+#[test]
+fn a_text_read_in_parts_is_one_outline() {
+    use gangmu::outline::{Text, parse_with};
+    let filler = |n: usize| format!("{BODY}\n").repeat(n);
+    let text = format!(
+        "在全市工作会议上的讲话\n同志们：\n一、总体要求\n{}（一）指导思想\n{}二、重点任务\n{}同志们，让我们共同努力！\n谢谢大家！\n",
+        filler(150_000),
+        filler(150_000),
+        filler(10)
+    );
+    let read = parse_with(&text, "t.txt", "t", "UTF-8", Text::Keep);
+    assert_eq!(
+        tree(&read),
+        ["一、总体要求", "  （一）指导思想", "二、重点任务"]
+    );
+    let lines: Vec<usize> = read.nodes.iter().map(|n| n.line).collect();
+    assert_eq!(lines, [3, 150_004, 300_005]);
+    assert_eq!(read.closing_line, Some(300_016));
+    assert_eq!(read.title, "在全市工作会议上的讲话");
+    let body = BODY.chars().count();
+    assert_eq!(
+        read.nodes[1].chars,
+        "（一）指导思想".chars().count() + 150_000 * body
+    );
+    let outline = parse_with(&text, "t.txt", "t", "UTF-8", Text::Drop);
+    let shape = |d: &Document| -> Vec<_> {
+        let n = d.nodes.iter();
+        n.map(|n| (n.level, n.line, n.chars, n.parent, n.end))
+            .collect()
+    };
+    assert_eq!(shape(&outline), shape(&read));
+    assert_eq!(tree(&outline), tree(&read));
+    assert_eq!(
+        (outline.chars, outline.closing_line, &outline.warnings),
+        (read.chars, read.closing_line, &read.warnings)
+    );
+    assert!(
+        outline.paragraphs.len() < 10,
+        "only the paragraphs nodes start at"
+    );
+}
+
+/// A file of headings alone is a list, not a speech: the outline stops at a limit and
+/// says so last, whatever warnings came before.
+#[test]
+fn an_outline_holds_at_most_max_nodes() {
+    use gangmu::outline::MAX_NODES;
+    let d = doc(&"一、标题\n".repeat(MAX_NODES + 7));
+    assert_eq!(d.nodes.len(), MAX_NODES);
+    assert_eq!(
+        d.warnings.last().map(|w| w.message.as_str()),
+        Some("7 more headings than the 100000 an outline holds: read as text")
+    );
+}

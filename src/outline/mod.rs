@@ -1,6 +1,7 @@
 //! Parsing a decoded speech into its outline (spec §2–§9).
 
 mod appendix;
+mod build;
 mod cands;
 pub mod chars;
 mod chrome;
@@ -17,11 +18,13 @@ pub mod model;
 mod nesting;
 mod numbering;
 pub(crate) mod parse;
+mod segment;
 mod sweep;
 pub mod titles;
 pub mod why;
 mod wrapped;
 
+pub use build::{MAX_NODES, MAX_REMOVED};
 pub use model::{Document, InlinePoint, Kind, Node, Paragraph, Removed, Role, Warning, label};
 pub use parse::{Text, parse, parse_with};
 pub use why::Why;

@@ -37,25 +37,21 @@ pub struct Node {
 }
 
 impl Node {
-    /// A node whose marker and title are appended to `labels` (the future
-    /// `Document::labels`). The tree fields (`parent`, `end`, `para`, `chars`) are the
-    /// parser's to fill in.
+    /// A node whose marker and title are `labels[label]` (the future
+    /// `Document::labels`), the marker its first `marker_len` bytes. The tree fields
+    /// (`parent`, `end`, `para`, `chars`) are the parser's to fill in.
     pub fn new(
         level: usize,
         kind: Kind,
         line: usize,
-        marker: &str,
-        title: &str,
-        labels: &mut String,
+        label: Range<usize>,
+        marker_len: usize,
     ) -> Node {
-        let start = labels.len();
-        labels.push_str(marker);
-        labels.push_str(title);
         Node {
             level,
             kind,
-            label: start..labels.len(),
-            marker_len: marker.len(),
+            label,
+            marker_len,
             line,
             chars: 0,
             parent: None,

@@ -13,37 +13,32 @@
 //! 7. `nesting`: the tree; then 字数, the announced count and numbering warnings.
 
 use super::appendix::appendix_start;
+use super::build::{Builder, Found};
 use super::cands::{
     Cand, classify, demote_preview_list, drop_lone_points, keep_old_style_runs, mark_part_dates,
     mark_signature, mark_unnumbered,
 };
-use super::chars::{count_chars, norm};
+use super::chars::norm;
 use super::closing::find_closing;
-use super::framing::announced_count;
-use super::head::{HeadRole, read_head};
+use super::head::{Head, HeadRole, read_head};
 use super::layout::logical_lines;
 use super::lead::mark_lead_sentences;
 use super::markers::{Family, Marker, heading_marker, point_marker};
 use super::model::*;
-use super::nesting::{Item, ItemKind, family_ranks, parents};
-use super::numbering::check_numbering;
+use super::nesting::{Item, ItemKind};
+use super::segment::{PART_LINES, parts};
 use super::sweep::sweep;
 use super::titles::{split_heading, split_point, trim_trailing_punct};
 use super::why::Why;
-use std::borrow::Cow;
-
-/// Titles longer than this are cut (a lost line break can make a heading huge).
-const MAX_TITLE_CHARS: usize = 1000;
-/// Warnings kept per document.
-const MAX_WARNINGS: usize = 100;
 
 /// Whether the document keeps its paragraphs' text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Text {
     /// For reading: every paragraph carries its text.
     Keep,
-    /// For exports of the outline alone: paragraphs keep their line, role and node but
-    /// not their text, so the speech is never copied.
+    /// For exports of the outline alone: only the paragraphs that nodes, the closing and
+    /// the appendix start at are kept, with their line, role and node but not their
+    /// text, so the speech is never copied.
     Drop,
 }
 
@@ -61,20 +56,50 @@ pub fn parse_with(
     encoding: &'static str,
     keep: Text,
 ) -> Document {
+    let parts = parts(text, PART_LINES);
+    let mut doc = Builder::new(keep, text.len());
+    let mut head = (None, None);
+    let last = parts.len() - 1;
+    for (k, &(first, part)) in parts.iter().enumerate() {
+        let at = Place {
+            offset: first,
+            first: k == 0,
+            last: k == last,
+        };
+        if let Some(h) = read_part(part, at, &mut doc) {
+            head = h;
+        }
+    }
+    doc.finish(path, head.0.as_deref(), head.1, stem, encoding)
+}
+
+/// Where a part is in the text.
+#[derive(Clone, Copy)]
+struct Place {
+    /// Lines before it.
+    offset: usize,
+    /// It holds the head block.
+    first: bool,
+    /// It holds the closing and any appendix.
+    last: bool,
+}
+
+/// The line passes over one part, its paragraphs and nodes handed to `doc`; the title
+/// and subtitle when it is the first part.
+fn read_part(text: &str, at: Place, doc: &mut Builder) -> Option<(Option<String>, Option<String>)> {
     let layout = logical_lines(text);
-    // Most speeches have a few junk lines and warnings: room for them up front.
-    let mut removed: Vec<Removed> = Vec::with_capacity(layout.dropped.len() + 8);
-    removed.extend(layout.dropped.iter().map(|&(line, t)| Removed {
-        line,
-        text: t.to_string(),
-        why: Why::WrapNoise,
-    }));
-    let mut warnings = Vec::with_capacity(8);
+    let line_no = |no: usize| at.offset + no;
+    let mut removed: Vec<Removed> = layout
+        .dropped
+        .iter()
+        .map(|&(line, t)| Removed {
+            line: line_no(line),
+            text: t.to_string(),
+            why: Why::WrapNoise,
+        })
+        .collect();
     if let Some(note) = layout.repaired {
-        warnings.push(Warning {
-            line: 1,
-            message: note.to_string(),
-        });
+        doc.warn_once(line_no(1), note);
     }
 
     // 2. Junk. Each line's heading marker is found once, here: a heading is never junk,
@@ -91,12 +116,13 @@ pub fn parse_with(
         .map(|(l, m)| m.is_some() || l.md > 0)
         .collect();
     let junk = sweep(&layout.lines, &marked, layout.physical_lines);
+    drop(marked);
     let mut kept = Vec::with_capacity(layout.lines.len());
     let mut kept_markers = Vec::with_capacity(layout.lines.len());
     for ((l, marker), why) in layout.lines.iter().zip(markers).zip(junk) {
         match why {
             Some(why) => removed.push(Removed {
-                line: l.no,
+                line: line_no(l.no),
                 text: l.text.to_string(),
                 why,
             }),
@@ -108,17 +134,19 @@ pub fn parse_with(
     }
     let texts: Vec<&str> = kept.iter().map(|l| l.text.as_ref()).collect();
     let md: Vec<u8> = kept.iter().map(|l| l.md).collect();
+    doc.reserve(kept.len());
 
-    // 3. The head block.
-    let head = read_head(&texts, &md);
-    let mut paragraphs = Vec::with_capacity(kept.len());
-    // Paragraph texts, borrowed while parsing; copied into the document only if kept.
-    let mut ptexts: Vec<&str> = Vec::with_capacity(kept.len());
+    // 3. The head block, in the first part only.
+    let head = if at.first {
+        read_head(&texts, &md)
+    } else {
+        Head::default()
+    };
     for (i, &(role, why)) in head.roles.iter().enumerate() {
         let role = match role {
             HeadRole::Junk => {
                 removed.push(Removed {
-                    line: kept[i].no,
+                    line: line_no(kept[i].no),
                     text: texts[i].to_string(),
                     why,
                 });
@@ -128,14 +156,17 @@ pub fn parse_with(
             HeadRole::Subtitle => Role::Subtitle,
             HeadRole::Meta => Role::Meta,
         };
-        paragraphs.push(paragraph(kept[i].no, role, why));
-        ptexts.push(texts[i]);
+        doc.push(line_no(kept[i].no), role, why, texts[i], None);
     }
-    removed.sort_by_key(|r| r.line);
+    doc.remove(removed);
 
-    // 4–6. The body up to any appendix: candidates, then the closing.
+    // 4–6. The body up to any appendix: candidates, then the closing; both are in the
+    // last part.
     let body = head.body_start;
-    let end = appendix_start(&texts[body..]).map_or(texts.len(), |k| body + k);
+    let end = match at.last {
+        true => appendix_start(&texts[body..]).map_or(texts.len(), |k| body + k),
+        false => texts.len(),
+    };
     let btexts = &texts[body..end];
     let salutation = head.salutation.map(|s| s - body);
     let mut cands = classify(
@@ -144,6 +175,7 @@ pub fn parse_with(
         &md[body..end],
         salutation,
     );
+    drop(kept_markers);
     demote_preview_list(&mut cands, btexts);
     keep_old_style_runs(&mut cands);
     mark_part_dates(&mut cands, btexts);
@@ -155,7 +187,11 @@ pub fn parse_with(
     if mark_lead_sentences(&mut cands, btexts) {
         drop_lone_points(&mut cands);
     }
-    let closing = find_closing(&cands, btexts);
+    let closing = if at.last {
+        find_closing(&cands, btexts)
+    } else {
+        None
+    };
     if let Some((c, _)) = closing {
         for cand in &mut cands[c..] {
             if matches!(cand, Cand::Point(_)) {
@@ -164,12 +200,7 @@ pub fn parse_with(
         }
     }
 
-    // Paragraphs of the body, and the items (future nodes) they start.
-    // Sized once: growing them push by push cost a reallocation each doubling.
-    let starts = cands.iter().filter(|c| !c.is_body()).count();
-    let mut items = Vec::with_capacity(starts);
-    let mut item_meta: Vec<(usize, &str, &str, bool)> = Vec::with_capacity(starts); // para, marker, title, flagged
-    let mut closing_para = None;
+    // Paragraphs of the body, and the nodes they start.
     for (k, cand) in cands.iter().enumerate() {
         let t = btexts[k];
         let (role, why) = match (cand, closing) {
@@ -183,215 +214,73 @@ pub fn parse_with(
             }
             (Cand::Point(_), _) => (Role::Heading, Why::Point),
         };
-        if role == Role::Closing && closing_para.is_none() {
-            closing_para = Some(paragraphs.len());
-        }
-        let mut p = paragraph(kept[body + k].no, role, why);
-        let item = match cand {
-            Cand::Body(_) => None,
-            Cand::Heading(m, _) => Some((
-                Item {
-                    kind: ItemKind::Heading {
-                        family: m.family,
-                        delim: m.delim,
-                    },
-                    number: m.number,
-                },
-                m.len,
-                Some(split_heading(t, m.len)),
-            )),
-            Cand::Unnumbered(_) => Some((
-                Item {
-                    kind: ItemKind::Heading {
-                        family: Family::Unnumbered,
-                        delim: ' ',
-                    },
-                    number: None,
-                },
-                0,
-                None,
-            )),
-            Cand::Lead(_) => Some((
-                Item {
-                    kind: ItemKind::Lead,
-                    number: None,
-                },
-                0,
-                None,
-            )),
-            Cand::Point(pm) => Some((
-                Item {
-                    kind: ItemKind::Point { group: pm.group },
-                    number: pm.number,
-                },
-                pm.len,
-                Some(split_point(t, pm.len)),
-            )),
-        };
-        if let Some((item, marker_len, split)) = item {
-            let (title, lead, flagged) = match split {
-                Some(s) => (&t[s.title.0..s.title.1], s.lead, s.unterminated),
-                None => (trim_trailing_punct(t), t.len(), false),
-            };
-            p.node = Some(items.len());
-            p.lead = lead;
-            items.push(item);
-            item_meta.push((paragraphs.len(), &t[..marker_len], title, flagged));
-        }
-        paragraphs.push(p);
-        ptexts.push(t);
+        doc.push(line_no(kept[body + k].no), role, why, t, found(cand, t));
     }
-    let appendix_para = (end < texts.len()).then_some(paragraphs.len());
     for (k, t) in texts[end..].iter().enumerate() {
         let why = if k == 0 {
             Why::AppendixHeader
         } else {
             Why::Appendix
         };
-        paragraphs.push(paragraph(kept[end + k].no, Role::Appendix, why));
-        ptexts.push(t);
+        doc.push(line_no(kept[end + k].no), Role::Appendix, why, t, None);
     }
+    at.first.then_some((head.title, head.subtitle))
+}
 
-    // 7. The tree.
-    let ranks = family_ranks(&items);
-    let parent = parents(&items, &ranks);
-    let mut nodes: Vec<Node> = Vec::with_capacity(items.len());
-    let mut labels = String::with_capacity(item_meta.iter().map(|m| m.1.len() + m.2.len()).sum());
-    for (idx, (item, (para, marker, title, flagged))) in items.iter().zip(item_meta).enumerate() {
-        let line = paragraphs[para].line;
-        if flagged {
-            warnings.push(Warning {
-                line,
-                message: "heading line has no sentence end: a line break was probably lost".into(),
-            });
-        }
-        let title = cap_title(title, line, &mut warnings);
-        let level = parent[idx].map_or(1, |p| nodes[p].level + 1);
-        let kind = match item.kind {
-            ItemKind::Heading { .. } | ItemKind::Lead => Kind::Heading,
-            ItemKind::Point { .. } => Kind::Point,
-        };
-        let mut node = Node::new(level, kind, line, marker, &title, &mut labels);
-        (node.parent, node.end, node.para) = (parent[idx], idx + 1, para);
-        nodes.push(node);
-    }
-    for j in (0..nodes.len()).rev() {
-        if let Some(p) = nodes[j].parent {
-            nodes[p].end = nodes[p].end.max(nodes[j].end);
-        }
-    }
-    // Announced count: the first one in the preamble.
-    let first_node_para = nodes
-        .first()
-        .map_or(closing_para.unwrap_or(paragraphs.len()), |n| n.para);
-    let announced = (0..first_node_para)
-        .filter(|&i| matches!(paragraphs[i].role, Role::Body | Role::Salutation))
-        .find_map(|i| announced_count(ptexts[i]).map(|n| (n, paragraphs[i].line)));
-
-    // 字数: prefix sums over paragraphs; the appendix is not the speech.
-    let mut prefix = Vec::with_capacity(paragraphs.len() + 1);
-    prefix.push(0usize);
-    for t in &ptexts {
-        prefix.push(prefix.last().copied().unwrap_or(0) + count_chars(t));
-    }
-    let speech_end = appendix_para.unwrap_or(paragraphs.len());
-    let stop = closing_para.unwrap_or(speech_end);
-    for i in 0..nodes.len() {
-        let end = nodes[i].end;
-        let to = if end < nodes.len() {
-            nodes[end].para
-        } else {
-            stop
-        };
-        nodes[i].chars = prefix[to.max(nodes[i].para)] - prefix[nodes[i].para];
-    }
-
-    check_numbering(&nodes, &labels, &items, &mut warnings);
-    if let Some((n, line)) = announced {
-        let top = nodes.iter().filter(|n| n.level == 1).count();
-        if top != n {
-            warnings.push(Warning {
-                line,
-                message: format!("announced {n} parts, but found {top} top-level sections"),
-            });
-        }
-    }
-    let title = match head.title {
-        Some(t) => {
-            cap_title(t, paragraphs.first().map_or(1, |p| p.line), &mut warnings).into_owned()
-        }
-        None => stem.to_string(),
+/// The node a body line starts, if any.
+fn found<'t>(cand: &Cand, t: &'t str) -> Option<Found<'t>> {
+    let (item, marker_len, split) = match cand {
+        Cand::Body(_) => return None,
+        Cand::Heading(m, _) => (
+            Item {
+                kind: ItemKind::Heading {
+                    family: m.family,
+                    delim: m.delim,
+                },
+                number: m.number,
+            },
+            m.len,
+            Some(split_heading(t, m.len)),
+        ),
+        Cand::Unnumbered(_) => (
+            Item {
+                kind: ItemKind::Heading {
+                    family: Family::Unnumbered,
+                    delim: ' ',
+                },
+                number: None,
+            },
+            0,
+            None,
+        ),
+        Cand::Lead(_) => (
+            Item {
+                kind: ItemKind::Lead,
+                number: None,
+            },
+            0,
+            None,
+        ),
+        Cand::Point(pm) => (
+            Item {
+                kind: ItemKind::Point { group: pm.group },
+                number: pm.number,
+            },
+            pm.len,
+            Some(split_point(t, pm.len)),
+        ),
     };
-    warnings.sort_by(|a, b| (a.line, &a.message).cmp(&(b.line, &b.message)));
-    // A broken file can have a warning per line; the first ones say what is wrong.
-    if warnings.len() > MAX_WARNINGS {
-        let more = warnings.len() - MAX_WARNINGS;
-        warnings.truncate(MAX_WARNINGS);
-        let line = warnings.last().map_or(1, |w| w.line);
-        warnings.push(Warning {
-            line,
-            message: format!("… and {more} more warnings"),
-        });
-    }
-
-    let mut text = String::new();
-    if keep == Text::Keep {
-        text.reserve_exact(ptexts.iter().map(|t| t.len()).sum());
-        for (p, t) in paragraphs.iter_mut().zip(&ptexts) {
-            let start = text.len();
-            text.push_str(t);
-            p.span = start..text.len();
-        }
-    }
-    Document {
-        path: path.to_string(),
+    let (title, lead, flagged) = match split {
+        Some(s) => (&t[s.title.0..s.title.1], s.lead, s.unterminated),
+        None => (trim_trailing_punct(t), t.len(), false),
+    };
+    Some(Found {
+        item,
+        marker: &t[..marker_len],
         title,
-        subtitle: head.subtitle,
-        encoding,
-        chars: prefix[speech_end],
-        announced: announced.map(|a| a.0),
-        closing_line: closing_para.map(|c| paragraphs[c].line),
-        appendix_line: appendix_para.map(|a| paragraphs[a].line),
-        removed,
-        warnings,
-        nodes,
-        paragraphs,
-        labels,
-        text,
-    }
-}
-
-fn paragraph(line: usize, role: Role, why: Why) -> Paragraph {
-    Paragraph {
-        line,
-        role,
-        why,
-        span: 0..0,
-        node: None,
-        lead: 0,
-    }
-}
-
-fn cap_title<'a>(
-    title: impl Into<Cow<'a, str>>,
-    line: usize,
-    warnings: &mut Vec<Warning>,
-) -> Cow<'a, str> {
-    let title = title.into();
-    // Fewer bytes than the cap means fewer characters too.
-    if title.len() <= MAX_TITLE_CHARS {
-        return title;
-    }
-    match title.char_indices().nth(MAX_TITLE_CHARS) {
-        None => title,
-        Some((cut, _)) => {
-            warnings.push(Warning {
-                line,
-                message: format!("title longer than {MAX_TITLE_CHARS} characters: cut"),
-            });
-            Cow::Owned(format!("{}…", &title[..cut]))
-        }
-    }
+        lead,
+        flagged,
+    })
 }
 
 /// Enumeration words inside a paragraph, after a punctuation mark (`…：一是…；二是…`).
