@@ -56,7 +56,21 @@ pub fn parse_with(
     encoding: &'static str,
     keep: Text,
 ) -> Document {
-    let parts = parts(text, PART_LINES);
+    parse_parts(text, path, stem, encoding, keep, PART_LINES)
+}
+
+/// `parse_with`, reading the text in parts of at most `lines` lines (about: see
+/// `segment::parts`). The parser's own is `PART_LINES`; tests and the fuzzer use small
+/// ones to reach the joins between parts with small inputs.
+pub fn parse_parts(
+    text: &str,
+    path: &str,
+    stem: &str,
+    encoding: &'static str,
+    keep: Text,
+    lines: usize,
+) -> Document {
+    let parts = parts(text, lines);
     let mut doc = Builder::new(keep, text.len());
     let mut head = (None, None);
     let last = parts.len() - 1;
