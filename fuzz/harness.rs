@@ -225,12 +225,15 @@ fn check_lines(doc: &Document, text: &str) -> Result<(), String> {
 
 /// An outline without texts is the outline of the reading.
 fn same_outline(outline: &Document, read: &Document) -> Result<(), String> {
-    fn shape(d: &Document) -> Vec<(usize, usize, usize, Option<usize>, usize, &str)> {
+    let shape = |d: &Document| -> Vec<String> {
         let nodes = d.nodes.iter();
         nodes
-            .map(|n| (n.level, n.line, n.chars, n.parent, n.end, d.node_title(n)))
+            .map(|n| {
+                let at = (n.level, n.line, n.chars, n.parent, n.end);
+                format!("{at:?} {}", d.node_title(n))
+            })
             .collect()
-    }
+    };
     let about = |d: &Document| (d.chars, d.closing_line, d.appendix_line, d.warnings.clone());
     if shape(outline) != shape(read) || about(outline) != about(read) {
         return Err("the outline without texts differs from the reading's".into());
