@@ -127,3 +127,76 @@ fn a_filter_typed_while_loading_follows_the_corpus() {
         .count();
     assert_eq!(titles, 2, "{:?}", rows(&s));
 }
+
+/// The cells of row `y` whose style has `bg`, as text.
+fn cells_with_bg(s: &State, y: u16, bg: ratatui::style::Color) -> String {
+    let buf = draw(s);
+    (0..buf.area.width)
+        .map(|x| &buf[(x, y)])
+        .filter(|c| c.style().bg == Some(bg))
+        .map(|c| c.symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn the_filter_wants_every_word_and_counts_matches_not_rows() {
+    let mut s = widths_state();
+    press(&mut s, "f基层 减负<enter>");
+    // The speech's title has 基层 only: it is context, not a match.
+    assert_eq!(
+        rows(&s),
+        [
+            "在全市基层治理工作会议上的讲话",
+            "二、关于基层减负",
+            "３．基层减负要落到实处，切实为基层松绑"
+        ]
+    );
+    assert!(
+        screen(&s).starts_with(" 过滤：基层 减负 · 2 处"),
+        "{}",
+        screen(&s)
+    );
+    press(&mut s, "<esc>f减负 温差<enter>");
+    assert!(rows(&s).is_empty(), "{:?}", rows(&s));
+}
+
+#[test]
+fn the_filter_shows_what_matched_and_what_is_context() {
+    use ratatui::style::Color;
+    let mut s = widths_state();
+    press(&mut s, "f减负<enter><down>");
+    // Row 1 is the speech (context, shown dim), row 2 the match, highlighted.
+    assert_eq!(cells_with_bg(&s, 2, Color::Yellow), "减负");
+    let buf = draw(&s);
+    let root = buf.content().iter().skip(buf.area.width as usize).take(10);
+    assert!(
+        root.clone().any(|c| c.style().fg == Some(Color::DarkGray)),
+        "{}",
+        styled(&s)
+    );
+    // A long title is scrolled so that its match shows.
+    let long = "在全市民生工作会议上的讲话\n同志们：\n一、坚持以人民为中心的发展思想着力解决群众急难愁盼的民生问题\n各级各部门要抓好落实。\n二、其他工作\n各级各部门要抓好落实。\n";
+    let mut s = State::with_docs(vec![doc(long, "l")], 60, 20, Ambiguous::Narrow);
+    press(&mut s, "f民生问题<enter>");
+    let screen = screen(&s);
+    let tree_rows: Vec<&str> = screen
+        .lines()
+        .map(|l| l.split('│').next().unwrap_or(""))
+        .collect();
+    assert!(
+        tree_rows
+            .iter()
+            .any(|r| r.contains("…") && r.contains("民生问题")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_filter_with_its_matches_at_four_sizes() {
+    for (w, h) in [(100, 30), (80, 24), (60, 20), (40, 12)] {
+        let docs = vec![doc(WIDTHS, "w"), doc(SPEECH_A, "a"), doc(SPEECH_B, "b")];
+        let mut s = State::with_docs(docs, w, h, Ambiguous::Narrow);
+        press(&mut s, "f基层<enter>");
+        insta::assert_snapshot!(format!("filter_{w}x{h}"), styled(&s));
+    }
+}

@@ -31,6 +31,11 @@ impl Query {
         Query { text, fold, finder }
     }
 
+    /// One query per word of `query` (split at spaces): a filter shows what has them all.
+    pub fn words(query: &str) -> Vec<Query> {
+        query.split_whitespace().map(Query::new).collect()
+    }
+
     /// Byte ranges (in `text`) of the non-overlapping matches in `text`.
     pub fn find_in(&self, text: &str, mut hit: impl FnMut(usize, usize)) {
         if self.text.is_empty() {
@@ -112,19 +117,20 @@ pub struct SeekJob {
 /// Which tree items match the filter, item by item.
 #[derive(Debug, Clone)]
 pub struct FilterJob {
-    /// The query as typed, and as it is looked for.
+    /// The query as typed, and its words as they are looked for: an item matches when
+    /// it has them all.
     pub query: String,
-    pub matcher: Query,
+    pub words: Vec<Query>,
     pub matches: Vec<bool>,
 }
 
 impl FilterJob {
     /// A filter for `query` that goes on from `matches` (items already looked at).
     pub fn new(query: String, matches: Vec<bool>) -> FilterJob {
-        let matcher = Query::new(&query);
+        let words = Query::words(&query);
         FilterJob {
             query,
-            matcher,
+            words,
             matches,
         }
     }
@@ -230,10 +236,13 @@ fn filter_slice(s: &State, job: &mut FilterJob, deadline: Instant) -> bool {
             let (m, t) = s.item_label(i as u32);
             let it = s.tree.items[i];
             // A speech also matches by its file name: many share a title.
-            let by_name = it.kind == ItemKind::Root
-                && job.matcher.is_in(file_name(&s.docs[it.doc as usize].path));
-            job.matches
-                .push(by_name || super::search::label_matches(m, t, &job.matcher));
+            let name =
+                (it.kind == ItemKind::Root).then(|| file_name(&s.docs[it.doc as usize].path));
+            let all = !job.words.is_empty()
+                && job.words.iter().all(|w| {
+                    super::search::label_matches(m, t, w) || name.is_some_and(|n| w.is_in(n))
+                });
+            job.matches.push(all);
         }
         if Instant::now() >= deadline {
             return job.matches.len() >= n;

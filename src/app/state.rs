@@ -107,6 +107,8 @@ pub struct State {
     /// Which tree items matched the confirmed filter, so that speeches loaded later are
     /// matched on from where it stopped.
     pub filter_matches: Vec<bool>,
+    /// How many items matched it.
+    pub filter_hits: usize,
     /// Searches and filters still running, a slice at a time.
     pub jobs: super::jobs::Jobs,
     pub saved_expansion: Option<super::tree::Bitset>,
@@ -139,6 +141,7 @@ impl State {
             search: None,
             filter: None,
             filter_matches: Vec::new(),
+            filter_hits: 0,
             jobs: Default::default(),
             saved_expansion: None,
             loading: Loading::default(),

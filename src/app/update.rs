@@ -377,6 +377,7 @@ pub(super) fn filter_done(s: &mut State, job: FilterJob) {
     s.tree
         .set_filter(Some(&|i| matches.get(i as usize) == Some(&true)));
     s.filter = Some(job.query);
+    s.filter_hits = matches.iter().filter(|&&m| m).count();
     s.filter_matches = matches;
     filter_shown(s);
 }

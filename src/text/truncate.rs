@@ -41,8 +41,21 @@ fn cut(s: &str, max: usize, amb: Ambiguous, overflow_at: usize) -> (Cow<'_, str>
         .map(|(_, c)| c.len_utf8())
         .sum();
     let end = if end > 0 { end + marks } else { end };
-    let mut out = String::with_capacity(end + 3);
-    out.push_str(&s[..end]);
+    // No pause mark dangles before the `…` (`干部队伍，…`): the cut reads as mid-phrase.
+    let kept = s[..end].trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '，' | '、' | '；' | '：' | ',' | ';' | ':' | ' ' | '\u{3000}'
+        )
+    });
+    let kept = if kept.is_empty() { &s[..end] } else { kept };
+    let w = if kept.len() == end {
+        w
+    } else {
+        super::width::str_width(kept, amb)
+    };
+    let mut out = String::with_capacity(kept.len() + 3);
+    out.push_str(kept);
     out.push('…');
     (Cow::Owned(out), w + ell)
 }
@@ -64,6 +77,11 @@ mod tests {
         assert_eq!(truncate("抓实", 1, n).0, "…");
         assert_eq!(truncate("抓实", 0, n).0, "");
         assert_eq!(truncate("抓实", 1, Ambiguous::Wide).0, "");
+        // No comma left dangling before the `…`.
+        assert_eq!(
+            truncate("四、锻造过硬干部队伍，激励干部担当作为", 24, n).0,
+            "四、锻造过硬干部队伍…"
+        );
         for max in 0..12 {
             for s in ["a中b文c“d”", "——……", "ｘｙ12"] {
                 let (t, w) = truncate(s, max, n);

@@ -130,6 +130,14 @@ impl Theme {
             Theme::Mono => with(Modifier::DIM),
         }
     }
+    /// A row the filter shows only because a match is under it.
+    pub fn context(self) -> Style {
+        match self {
+            Theme::Dark => fg(Color::DarkGray),
+            Theme::Light => fg(Color::Gray),
+            Theme::Mono => with(Modifier::DIM),
+        }
+    }
     /// A search match, and the filter's match in a title.
     pub fn matched(self) -> Style {
         match self {

@@ -1,6 +1,7 @@
 //! The tree pane: one row per visible item, only the rows on screen are drawn.
 
 use super::{fill, header, put};
+use crate::app::jobs::Query;
 use crate::app::problems;
 use crate::app::state::Areas;
 use crate::app::tree::ItemKind;
@@ -22,9 +23,11 @@ pub fn format_count(n: usize) -> String {
 pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     let focused = s.focus == Focus::Tree;
     let label = match &s.filter {
-        Some(q) => format!(" 过滤：{q}"),
+        Some(q) => format!(" 过滤：{q} · {} 处", s.filter_hits),
         None => format!(" 纲目 · {} 篇", s.docs.len()),
     };
+    // The filter's words, to show where each title matches.
+    let words = s.filter.as_deref().map(Query::words).unwrap_or_default();
     header(s, buf, a.tree_head, &label, focused);
     let r = a.tree;
     if r.width == 0 || r.height == 0 {
@@ -103,7 +106,9 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         });
         x = (x + 1).min(right);
         let doc = &s.docs[it.doc as usize];
+        let context = s.filter.is_some() && s.filter_matches.get(i as usize) != Some(&true);
         let label_style = match it.kind {
+            _ if context => s.theme.context(),
             ItemKind::Root => s.theme.root(),
             ItemKind::Closing | ItemKind::Appendix => s.theme.closing_leaf(),
             ItemKind::Node(n) => {
@@ -128,8 +133,21 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let label_room = if show_count { room - cw - 1 } else { room };
         let (marker, title) = s.item_label(i);
         let label = crate::text::sanitize(&crate::outline::label(marker, title)).into_owned();
-        let (t, _) = truncate(&label, label_room, s.amb);
-        put(buf, x, y, label_room as u16, &t, s.amb, |_| label_style);
+        let hits = if context {
+            vec![]
+        } else {
+            spans(&label, &words)
+        };
+        let (shown, hits) = scrolled_to(&label, hits, label_room, s.amb);
+        let (t, _) = truncate(&shown, label_room, s.amb);
+        let hit_style = row_style.patch(s.theme.matched());
+        put(buf, x, y, label_room as u16, &t, s.amb, |b| {
+            if hits.iter().any(|&(a, z)| (a..z).contains(&b)) {
+                hit_style
+            } else {
+                label_style
+            }
+        });
         if show_count {
             let cx = right - cw as u16;
             put(buf, cx, y, cw as u16, &count, s.amb, |k| {
@@ -141,4 +159,46 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
             });
         }
     }
+}
+
+/// Byte ranges of the words' matches in `label`, in order.
+fn spans(label: &str, words: &[Query]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for w in words {
+        w.find_in(label, |a, b| out.push((a, b)));
+    }
+    out.sort_unstable();
+    out
+}
+
+/// `label` as shown in `room` columns: from its start, or, when its first match would
+/// be cut off, from `…` and far enough on for the match to show; with the match ranges
+/// in what is shown.
+fn scrolled_to(
+    label: &str,
+    hits: Vec<(usize, usize)>,
+    room: usize,
+    amb: crate::text::Ambiguous,
+) -> (std::borrow::Cow<'_, str>, Vec<(usize, usize)>) {
+    let Some(&(_, end)) = hits.first() else {
+        return (label.into(), hits);
+    };
+    if str_width(&label[..end], amb) <= room {
+        return (label.into(), hits);
+    }
+    // The first start from which the match's end fits after the `…`.
+    let ell = str_width("…", amb);
+    let Some(start) = label
+        .char_indices()
+        .map(|(k, _)| k)
+        .find(|&k| k < end && str_width(&label[k..end], amb) + ell <= room)
+    else {
+        return (label.into(), hits);
+    };
+    let shift = |b: usize| b.saturating_sub(start) + "…".len();
+    let hits = hits
+        .iter()
+        .map(|&(a, z)| (shift(a.max(start)), shift(z)))
+        .collect();
+    (format!("…{}", &label[start..]).into(), hits)
 }
