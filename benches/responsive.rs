@@ -60,7 +60,7 @@ fn paste_and_type(name: &str, s: &mut State, key: Action, query: &str, keys: usi
                 if typed % 2 == 0 {
                     Action::Input('乙')
                 } else {
-                    Action::Backspace
+                    Action::Edit(gangmu::app::prompt::Edit::Backspace)
                 },
             );
             term.draw(|f| view(s, f)).expect("draw");

@@ -80,7 +80,7 @@ fn a_search_runs_in_slices_and_keys_are_handled_between_them() {
     jobs::work(&mut s, Instant::now());
     assert!(s.jobs.pending(), "a slice ends when its time is up");
     // A key typed meanwhile is handled at once, and the search goes on with the new query.
-    update(&mut s, Action::Backspace);
+    update(&mut s, Action::Edit(gangmu::app::prompt::Edit::Backspace));
     assert_eq!(input_text(&s), "第199999");
     assert_eq!(s.search.as_ref().unwrap().query, "第199999");
     settle(&mut s);

@@ -200,3 +200,18 @@ fn a_filter_with_its_matches_at_four_sizes() {
         insta::assert_snapshot!(format!("filter_{w}x{h}"), styled(&s));
     }
 }
+
+#[test]
+fn the_prompts_edit_like_a_shell() {
+    let mut s = widths_state();
+    // Home, then the word typed before the one already there.
+    press(&mut s, "f减负<home>基层<space><enter>");
+    assert_eq!(s.filter.as_deref(), Some("基层 减负"));
+    // Ctrl-W takes the last word, Ctrl-U what is before the cursor, Delete what is on it.
+    press(&mut s, "f<c-w>");
+    assert_eq!(s.input.as_ref().map(|i| i.text.as_str()), Some("基层 "));
+    press(&mut s, "温差<left><left><c-u>");
+    assert_eq!(s.input.as_ref().map(|i| i.text.as_str()), Some("温差"));
+    press(&mut s, "<right><del><end>x<enter>");
+    assert_eq!(s.filter.as_deref(), Some("温x"));
+}

@@ -67,6 +67,9 @@ pub enum Action {
     /// A character typed into the search or filter line.
     #[serde(skip)]
     Input(char),
+    /// Moving in, or deleting from, the search or filter line.
+    #[serde(skip)]
+    Edit(super::prompt::Edit),
     /// Text pasted into the search or filter line: one edit.
     #[serde(skip)]
     Paste(String),
@@ -74,8 +77,6 @@ pub enum Action {
     /// key is waiting.
     #[serde(skip)]
     Work,
-    #[serde(skip)]
-    Backspace,
     #[serde(skip)]
     Submit,
     #[serde(skip)]

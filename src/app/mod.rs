@@ -6,6 +6,7 @@ pub mod keymap;
 pub mod mouse;
 mod nav;
 pub mod problems;
+pub mod prompt;
 mod search;
 pub mod state;
 pub mod tree;

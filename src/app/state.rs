@@ -20,12 +20,7 @@ pub enum InputKind {
     Filter,
 }
 
-/// The line being typed at the bottom.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    pub kind: InputKind,
-    pub text: String,
-}
+pub use super::prompt::Input;
 
 /// A search in the text of the speech on screen.
 #[derive(Debug, Clone, Default)]

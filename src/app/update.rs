@@ -5,6 +5,7 @@ use super::jobs::{self, FilterJob};
 use super::keymap::parse_keys;
 use super::nav::{keep_sel_visible, move_cursor, position_item, relayout, scroll_text, select};
 use super::problems;
+use super::prompt::Edit;
 use super::search;
 use super::state::{Focus, Input, InputKind, State};
 use super::tree::NONE;
@@ -219,19 +220,14 @@ pub fn update(s: &mut State, action: Action) {
             relayout(s);
         }
         Action::Search => {
-            s.input = Some(Input {
-                kind: InputKind::Search,
-                text: String::new(),
-            });
+            s.input = Some(Input::new(InputKind::Search, String::new()));
         }
         Action::Filter => {
             if s.saved_expansion.is_none() {
                 s.saved_expansion = Some(s.tree.expansion());
             }
-            s.input = Some(Input {
-                kind: InputKind::Filter,
-                text: s.filter.clone().unwrap_or_default(),
-            });
+            let text = s.filter.clone().unwrap_or_default();
+            s.input = Some(Input::new(InputKind::Filter, text));
         }
         Action::SearchNext => search::step(s, true),
         Action::SearchPrev => search::step(s, false),
@@ -269,26 +265,21 @@ pub fn update(s: &mut State, action: Action) {
         Action::Wheel(x, y, n) => super::mouse::wheel(s, x, y, n),
         Action::Input(c) => {
             if let Some(input) = &mut s.input {
-                input.text.push(c);
+                input.insert(c.encode_utf8(&mut [0; 4]));
                 input_changed(s);
             }
         }
         Action::Paste(text) => {
-            // One edit, however long: the query is looked for once. Line breaks and
-            // other controls become single spaces.
+            // One edit, however long: the query is looked for once.
             if let Some(input) = &mut s.input {
-                let mut space = input.text.ends_with(' ');
-                for c in text.chars() {
-                    if c.is_control() || c.is_whitespace() {
-                        if !space && !input.text.is_empty() {
-                            input.text.push(' ');
-                        }
-                        space = true;
-                    } else {
-                        input.text.push(c);
-                        space = false;
-                    }
-                }
+                input.paste(&text);
+                input_changed(s);
+            }
+        }
+        Action::Edit(e) => {
+            if let Some(input) = &mut s.input
+                && input.edit(e)
+            {
                 input_changed(s);
             }
         }
@@ -296,12 +287,6 @@ pub fn update(s: &mut State, action: Action) {
         Action::Problems => {
             s.help = false;
             s.problems = Some(problems::ListView::default());
-        }
-        Action::Backspace => {
-            if let Some(input) = &mut s.input {
-                input.text.pop();
-                input_changed(s);
-            }
         }
         Action::Submit => {
             if let Some(input) = s.input.take()
@@ -342,7 +327,14 @@ pub fn key_action(s: &State, key: &str) -> Option<Action> {
         return match key {
             "<esc>" => Some(Action::Escape),
             "<enter>" => Some(Action::Submit),
-            "<bs>" => Some(Action::Backspace),
+            "<bs>" | "<c-h>" => Some(Action::Edit(Edit::Backspace)),
+            "<del>" | "<c-d>" => Some(Action::Edit(Edit::Delete)),
+            "<left>" | "<c-b>" => Some(Action::Edit(Edit::Left)),
+            "<right>" | "<c-f>" => Some(Action::Edit(Edit::Right)),
+            "<home>" | "<c-a>" => Some(Action::Edit(Edit::Home)),
+            "<end>" | "<c-e>" => Some(Action::Edit(Edit::End)),
+            "<c-w>" => Some(Action::Edit(Edit::DeleteWord)),
+            "<c-u>" => Some(Action::Edit(Edit::DeleteToStart)),
             "<space>" => Some(Action::Input(' ')),
             k if k.chars().count() == 1 => k.chars().next().map(Action::Input),
             _ => None,

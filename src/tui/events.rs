@@ -25,6 +25,7 @@ pub fn key_name(k: &KeyEvent) -> Option<String> {
         KeyCode::BackTab => named("backtab"),
         KeyCode::Esc => named("esc"),
         KeyCode::Backspace => named("bs"),
+        KeyCode::Delete => named("del"),
         KeyCode::Up => named("up"),
         KeyCode::Down => named("down"),
         KeyCode::Left => named("left"),

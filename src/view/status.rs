@@ -74,30 +74,33 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
                     });
                 ("/", info.unwrap_or_default())
             }
-            InputKind::Filter => ("过滤：", format!("{} 行", s.tree.visible.len())),
+            // Titles that match, not rows: a match's speech is shown with it.
+            InputKind::Filter => (
+                "过滤：",
+                s.filter
+                    .as_ref()
+                    .map_or_else(String::new, |_| format!("{} 处", s.filter_hits)),
+            ),
         };
         let iw = str_width(&info, amb) as u16;
         let right = if iw + 12 <= r.width { iw + 1 } else { 0 };
         let room = r.width - right;
         let line = sanitize(&format!("{prompt}{}", input.text)).into_owned();
-        // Keep the end of a long query in view.
-        let lw = str_width(&line, amb) as u16;
-        let shown = if lw < room {
-            line.as_str()
-        } else {
-            let mut start = 0;
-            let mut w = lw;
-            for (i, c) in line.char_indices() {
-                if w < room {
-                    start = i;
-                    break;
-                }
-                w -= crate::text::char_width(c, amb) as u16;
-                start = i + c.len_utf8();
+        // Where the cursor is in the drawn line (escapes make it longer than the text).
+        let at = sanitize(&format!("{prompt}{}", &input.text[..input.cursor])).len();
+        // From the start, or, when the cursor would be past the right edge, from far
+        // enough on for it to show.
+        let (mut start, mut w) = (0, str_width(&line[..at], amb));
+        for c in line[..at].chars() {
+            if w < room as usize {
+                break;
             }
-            &line[start..]
-        };
-        let used = put(buf, r.x, r.y, room, shown, amb, |_| s.theme.status());
+            w -= crate::text::char_width(c, amb);
+            start += c.len_utf8();
+        }
+        let shown = &line[start..];
+        put(buf, r.x, r.y, room, shown, amb, |_| s.theme.status());
+        let used = w as u16;
         if right > 0 {
             put(buf, r.x + r.width - iw, r.y, iw, &info, amb, |_| {
                 s.theme.status()
