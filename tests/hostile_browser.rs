@@ -167,7 +167,7 @@ fn tour(dir: &Path, with_escapes: bool) -> (Vec<u8>, common::pty::Events) {
     let after = settle(&mut s, "]×30");
     let status = row(&s, h - 1);
     assert!(
-        status.contains('›') || status.contains("已到末尾"),
+        status.contains('›') || status.contains("已到结尾"),
         "a heading is read: {after}"
     );
 

@@ -184,8 +184,14 @@ fn pages_and_ends_in_the_text() {
         Some(s.sel),
         "selection follows the top row"
     );
+    // Going on at the end says so; 0% at the top.
+    press(&mut s, "j");
+    assert_eq!(s.message.as_deref(), Some("已到结尾"));
     press(&mut s, "g");
     assert_eq!(s.text.as_ref().unwrap().top, 0);
+    assert_eq!(s.percent(), 0);
+    press(&mut s, "k");
+    assert_eq!(s.message.as_deref(), Some("已到开头"));
 }
 
 fn assert_match_on_screen(s: &gangmu::app::State) {
@@ -227,6 +233,19 @@ fn search_highlights_and_continues_into_the_next_speech() {
     assert_eq!((sr.doc, sr.current), (1, Some(0)));
     assert_eq!(s.text.as_ref().unwrap().doc, 1);
     assert_match_on_screen(&s);
+    let title = s.docs[1].title.clone();
+    assert_eq!(s.message, Some(format!("下一篇：{title}")));
+    // Past the last match of the last speech with one: round to the first.
+    let n = s.search.as_ref().unwrap().matches.len();
+    press(&mut s, &"n".repeat(n));
+    assert_eq!(s.search.as_ref().unwrap().current, Some(0));
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("已到本篇结尾")),
+        "{:?}",
+        s.message
+    );
     press(&mut s, "<esc>");
     assert!(s.search.is_none());
 }

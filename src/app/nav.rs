@@ -78,6 +78,18 @@ pub(super) fn scroll_text(s: &mut State, delta: isize) {
     let to = (tv.top as isize)
         .saturating_add(delta)
         .clamp(0, max as isize) as usize;
+    // Scrolling that cannot go on says why nothing moved.
+    if to == tv.top && delta != 0 {
+        s.message = Some(
+            if delta > 0 {
+                "已到结尾"
+            } else {
+                "已到开头"
+            }
+            .into(),
+        );
+        return;
+    }
     tv.top = to;
     follow_text(s);
 }

@@ -198,9 +198,21 @@ pub fn seek_done(s: &mut State, job: SeekJob, found: Option<usize>) {
         s.message = Some("没有找到".into());
         return;
     };
-    if d == job.from {
-        s.message = Some("从头继续".into());
-    }
+    // Where `n`/`N` went, when it left the speech or came round to its start.
+    let title = crate::text::sanitize(&s.docs[d].title).into_owned();
+    let wrapped = if job.forward {
+        d <= job.from
+    } else {
+        d >= job.from
+    };
+    s.message = Some(match (d == job.from, job.forward, wrapped) {
+        (true, true, _) => "已到本篇结尾，从开头继续".into(),
+        (true, false, _) => "已到本篇开头，从结尾继续".into(),
+        (false, true, false) => format!("下一篇：{title}"),
+        (false, false, false) => format!("上一篇：{title}"),
+        (false, true, true) => format!("已到最后一篇，从第一篇继续：{title}"),
+        (false, false, true) => format!("已到第一篇，从最后一篇继续：{title}"),
+    });
     let jump = if job.forward { Jump::First } else { Jump::Last };
     if s.text.as_ref().is_some_and(|tv| tv.doc == d) {
         // Round to the speech on screen: its matches are known.

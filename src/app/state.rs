@@ -324,9 +324,15 @@ impl State {
     /// The percentage of the speech read (bottom of the screen).
     pub fn percent(&self) -> usize {
         let Some(tv) = &self.text else { return 0 };
-        let n = tv.layout.rows.len().max(1);
+        // How far the top has gone of the way it can go: 0% at the start of the
+        // speech, 100% when its end is on screen.
         let h = self.areas().text.height as usize;
-        ((tv.top + h).min(n) * 100) / n
+        let room = tv.layout.rows.len().saturating_sub(h);
+        if tv.top >= room {
+            100
+        } else {
+            tv.top * 100 / room
+        }
     }
 
     /// The tree cursor row of the selection.

@@ -144,7 +144,7 @@ pub fn update(s: &mut State, action: Action) {
                         if base == 0 {
                             "已到开头"
                         } else {
-                            "已到末尾"
+                            "已到结尾"
                         }
                         .into(),
                     );
