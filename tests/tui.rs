@@ -429,3 +429,26 @@ fn text_after_the_speech_is_its_own_last_leaf() {
         Some("结束语")
     );
 }
+
+#[test]
+fn the_text_header_names_the_bundled_samples_and_keeps_file_names() {
+    let mut s = state(100, 20);
+    s.samples = true;
+    let top = screen(&s).lines().next().unwrap_or("").to_string();
+    let name = s.docs[0].path.rsplit('/').next().unwrap().to_string();
+    assert!(top.contains(&format!("内置示例 · {name}")), "{top}");
+    // A deep path in a narrow pane: the folders go, the file name stays.
+    let mut s = gangmu::app::State::with_docs(
+        vec![doc(
+            SPEECH_A,
+            "/data/speeches/2024/某某县/在全县工作会议上的讲话",
+        )],
+        70,
+        20,
+        gangmu::text::Ambiguous::Narrow,
+    );
+    press(&mut s, "<tab>");
+    let top = screen(&s).lines().next().unwrap_or("").to_string();
+    assert!(top.contains("│ …/"), "{top}");
+    assert!(top.ends_with("某某县/在全县工作会议上的讲话.txt"), "{top}");
+}

@@ -113,6 +113,9 @@ pub struct State {
     pub dragging: bool,
     pub message: Option<String>,
     pub quit: bool,
+    /// The speeches are the bundled samples (no path was given): their paths exist
+    /// nowhere the user can go.
+    pub samples: bool,
     /// The palette the view draws with (dark, light, or attributes only).
     pub theme: crate::view::theme::Theme,
 }
@@ -137,6 +140,7 @@ impl State {
             filter: None,
             filter_matches: Vec::new(),
             filter_hits: 0,
+            samples: false,
             jobs: Default::default(),
             saved_expansion: None,
             loading: Loading::default(),

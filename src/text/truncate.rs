@@ -1,6 +1,6 @@
 //! Cutting text to a display width, with `…` when something was cut.
 
-use super::width::{Ambiguous, char_width};
+use super::width::{Ambiguous, char_width, str_width};
 use std::borrow::Cow;
 
 /// The longest prefix of `s` that fits `max` columns, ending in `…` when cut, and its width.
@@ -60,6 +60,33 @@ fn cut(s: &str, max: usize, amb: Ambiguous, overflow_at: usize) -> (Cow<'_, str>
     (Cow::Owned(out), w + ell)
 }
 
+/// A path in `max` columns: whole when it fits, else `…/` and as many of its last folders
+/// as fit before the file name, else the file name cut at its end.
+pub fn fit_path(path: &str, max: usize, amb: Ambiguous) -> Cow<'_, str> {
+    if str_width(path, amb) <= max {
+        return Cow::Borrowed(path);
+    }
+    let name_at = path.rfind(['/', '\\']).map_or(0, |i| i + 1);
+    let ell = str_width("…/", amb);
+    // The shortest tail starting at a folder boundary that fits after `…/`.
+    let mut best = None;
+    for (i, c) in path[..name_at].char_indices().rev() {
+        if !matches!(c, '/' | '\\') {
+            continue;
+        }
+        let tail = &path[i + 1..];
+        if str_width(tail, amb) + ell <= max {
+            best = Some(tail);
+        } else {
+            break;
+        }
+    }
+    match best {
+        Some(tail) => Cow::Owned(format!("…/{tail}")),
+        None => truncate(&path[name_at..], max, amb).0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +104,12 @@ mod tests {
         assert_eq!(truncate("抓实", 1, n).0, "…");
         assert_eq!(truncate("抓实", 0, n).0, "");
         assert_eq!(truncate("抓实", 1, Ambiguous::Wide).0, "");
+        // Folders go first, from the left; the file name stays.
+        let p = "/home/user/speeches/2024/在全市工作会议上的讲话.txt";
+        assert_eq!(fit_path(p, 80, n), p);
+        assert_eq!(fit_path(p, 40, n), "…/2024/在全市工作会议上的讲话.txt");
+        assert_eq!(fit_path(p, 30, n), "…/在全市工作会议上的讲话.txt");
+        assert_eq!(fit_path(p, 20, n), "在全市工作会议上的…");
         // No comma left dangling before the `…`.
         assert_eq!(
             truncate("四、锻造过硬干部队伍，激励干部担当作为", 24, n).0,

@@ -132,6 +132,7 @@ pub fn run(opts: Options) -> ExitCode {
 
 fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     let (tx, rx) = mpsc::channel::<Batch>();
+    let samples = opts.paths.is_empty();
     loader::spawn(opts.paths, opts.find, tx);
     let mut guard = terminal::setup()?;
     // In raw mode, before the first read of events: the terminal's answer is not a key.
@@ -142,6 +143,7 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     state.keymap = opts.keymap;
     state.message = opts.warning;
     state.theme = theme;
+    state.samples = samples;
     let mut dirty = true;
     let mut last_draw = Instant::now();
     // For the end-to-end test of the panic hook: panic once a document is on screen.

@@ -10,7 +10,15 @@ use ratatui::style::Style;
 pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     let Some(tv) = &s.text else { return };
     let doc = &s.docs[tv.doc];
-    let label = crate::text::sanitize(&format!(" {}", doc.path)).into_owned();
+    let path = crate::text::sanitize(&doc.path);
+    let label = if s.samples {
+        let name = crate::app::jobs::file_name(&path);
+        format!(" 内置示例 · {name}")
+    } else {
+        // The file name always shows; the folders are cut first, from the left.
+        let room = (a.text_head.width as usize).saturating_sub(1);
+        format!(" {}", crate::text::fit_path(&path, room, s.amb))
+    };
     header(s, buf, a.text_head, &label, s.focus == Focus::Text);
     let r = a.text;
     if r.width == 0 || r.height == 0 {
