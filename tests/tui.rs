@@ -452,3 +452,26 @@ fn the_text_header_names_the_bundled_samples_and_keeps_file_names() {
     assert!(top.contains("│ …/"), "{top}");
     assert!(top.ends_with("某某县/在全县工作会议上的讲话.txt"), "{top}");
 }
+
+#[test]
+fn speeches_that_share_a_title_show_their_file_names() {
+    let s = gangmu::app::State::with_docs(
+        vec![
+            doc(SPEECH_A, "2023"),
+            doc(SPEECH_B, "b"),
+            doc(SPEECH_A, "2024"),
+        ],
+        100,
+        30,
+        gangmu::text::Ambiguous::Narrow,
+    );
+    let screen = screen(&s);
+    // The title gives way to the file name when both do not fit.
+    let title: String = s.docs[0].title.chars().take(6).collect();
+    for name in ["2023.txt", "2024.txt"] {
+        let row = screen.lines().find(|l| l.contains(&format!(" · {name}")));
+        assert!(row.is_some_and(|r| r.contains(&title)), "{screen}");
+    }
+    // A title of its own needs no file name.
+    assert!(!screen.contains("· b.txt"), "{screen}");
+}

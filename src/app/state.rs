@@ -113,6 +113,9 @@ pub struct State {
     pub dragging: bool,
     pub message: Option<String>,
     pub quit: bool,
+    /// How many speeches have each title: where titles repeat (`在新春团拜会上的致辞`
+    /// ×40), the tree shows the file name too.
+    pub titles: std::collections::HashMap<String, u32>,
     /// The speeches are the bundled samples (no path was given): their paths exist
     /// nowhere the user can go.
     pub samples: bool,
@@ -140,6 +143,7 @@ impl State {
             filter: None,
             filter_matches: Vec::new(),
             filter_hits: 0,
+            titles: Default::default(),
             samples: false,
             jobs: Default::default(),
             saved_expansion: None,
@@ -337,6 +341,14 @@ impl State {
         } else {
             tv.top * 100 / room
         }
+    }
+
+    /// Whether another speech has the same title as speech `doc`.
+    pub fn title_repeats(&self, doc: usize) -> bool {
+        self.docs
+            .get(doc)
+            .and_then(|d| self.titles.get(&d.title))
+            .is_some_and(|&n| n > 1)
     }
 
     /// The tree cursor row of the selection.

@@ -414,6 +414,7 @@ fn loaded(s: &mut State, batch: Batch) {
     s.loading.done |= batch.done;
     let new = !batch.docs.is_empty();
     for doc in batch.docs {
+        *s.titles.entry(doc.title.clone()).or_default() += 1;
         s.tree.push_doc(&doc, s.open_depth);
         s.docs.push(doc);
     }

@@ -1,7 +1,7 @@
 //! The tree pane: one row per visible item, only the rows on screen are drawn.
 
 use super::{fill, header, put};
-use crate::app::jobs::Query;
+use crate::app::jobs::{Query, file_name};
 use crate::app::problems;
 use crate::app::state::Areas;
 use crate::app::tree::ItemKind;
@@ -132,18 +132,34 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let show_count = room >= cw + 1 + 8;
         let label_room = if show_count { room - cw - 1 } else { room };
         let (marker, title) = s.item_label(i);
-        let label = crate::text::sanitize(&crate::outline::label(marker, title)).into_owned();
+        let mut label = crate::text::sanitize(&crate::outline::label(marker, title)).into_owned();
+        // Speeches that share a title are told apart by their file names.
+        let mut name_at = label.len();
+        if it.kind == ItemKind::Root && s.title_repeats(it.doc as usize) {
+            let tail = format!(" · {}", crate::text::sanitize(file_name(&doc.path)));
+            // The title gives way to the file name: that is what tells them apart.
+            let tw = str_width(&tail, s.amb);
+            if tw + 6 <= label_room {
+                label = truncate(&label, label_room - tw, s.amb).0.into_owned();
+            }
+            name_at = label.len();
+            label.push_str(&tail);
+        }
         let hits = if context {
             vec![]
         } else {
             spans(&label, &words)
         };
-        let (shown, hits) = scrolled_to(&label, hits, label_room, s.amb);
+        let (shown, hits, shift) = scrolled_to(&label, hits, label_room, s.amb);
         let (t, _) = truncate(&shown, label_room, s.amb);
         let hit_style = row_style.patch(s.theme.matched());
+        let name_style = s.theme.count().patch(row_style);
+        let name_at = name_at.saturating_sub(shift.0) + shift.1;
         put(buf, x, y, label_room as u16, &t, s.amb, |b| {
             if hits.iter().any(|&(a, z)| (a..z).contains(&b)) {
                 hit_style
+            } else if b >= name_at {
+                name_style
             } else {
                 label_style
             }
@@ -173,18 +189,22 @@ fn spans(label: &str, words: &[Query]) -> Vec<(usize, usize)> {
 
 /// `label` as shown in `room` columns: from its start, or, when its first match would
 /// be cut off, from `…` and far enough on for the match to show; with the match ranges
-/// in what is shown.
+/// in what is shown, and the bytes cut from its start and put before it.
 fn scrolled_to(
     label: &str,
     hits: Vec<(usize, usize)>,
     room: usize,
     amb: crate::text::Ambiguous,
-) -> (std::borrow::Cow<'_, str>, Vec<(usize, usize)>) {
+) -> (
+    std::borrow::Cow<'_, str>,
+    Vec<(usize, usize)>,
+    (usize, usize),
+) {
     let Some(&(_, end)) = hits.first() else {
-        return (label.into(), hits);
+        return (label.into(), hits, (0, 0));
     };
     if str_width(&label[..end], amb) <= room {
-        return (label.into(), hits);
+        return (label.into(), hits, (0, 0));
     }
     // The first start from which the match's end fits after the `…`.
     let ell = str_width("…", amb);
@@ -193,12 +213,13 @@ fn scrolled_to(
         .map(|(k, _)| k)
         .find(|&k| k < end && str_width(&label[k..end], amb) + ell <= room)
     else {
-        return (label.into(), hits);
+        return (label.into(), hits, (0, 0));
     };
     let shift = |b: usize| b.saturating_sub(start) + "…".len();
     let hits = hits
         .iter()
         .map(|&(a, z)| (shift(a.max(start)), shift(z)))
         .collect();
-    (format!("…{}", &label[start..]).into(), hits)
+    let shown = format!("…{}", &label[start..]);
+    (shown.into(), hits, (start, "…".len()))
 }
