@@ -7,7 +7,7 @@ use crate::app::state::Areas;
 use crate::app::tree::ItemKind;
 use crate::app::{Focus, State};
 use crate::outline::Kind;
-use crate::text::{str_width, truncate};
+use crate::text::{Ambiguous, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
@@ -150,13 +150,27 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         } else {
             spans(&label, &words)
         };
-        let (shown, hits, shift) = scrolled_to(&label, hits, label_room, s.amb);
+        let start = scroll_start(&label, &hits, label_room, s.amb);
+        let shown = match start {
+            0 => label.clone(),
+            k => format!("…{}", &label[k..]),
+        };
         let (t, _) = truncate(&shown, label_room, s.amb);
         let hit_style = row_style.patch(s.theme.matched());
         let name_style = s.theme.count().patch(row_style);
-        let name_at = name_at.saturating_sub(shift.0) + shift.1;
+        // Styled by where each shown byte is in the label (the `…` is not in it).
+        let at = |b: usize| {
+            if start == 0 {
+                b
+            } else {
+                (b + start).saturating_sub("…".len())
+            }
+        };
         put(buf, x, y, label_room as u16, &t, s.amb, |b| {
-            if hits.iter().any(|&(a, z)| (a..z).contains(&b)) {
+            let b = at(b);
+            if start > 0 && b < start {
+                label_style
+            } else if hits.iter().any(|&(a, z)| (a..z).contains(&b)) {
                 hit_style
             } else if b >= name_at {
                 name_style
@@ -187,39 +201,20 @@ fn spans(label: &str, words: &[Query]) -> Vec<(usize, usize)> {
     out
 }
 
-/// `label` as shown in `room` columns: from its start, or, when its first match would
-/// be cut off, from `…` and far enough on for the match to show; with the match ranges
-/// in what is shown, and the bytes cut from its start and put before it.
-fn scrolled_to(
-    label: &str,
-    hits: Vec<(usize, usize)>,
-    room: usize,
-    amb: crate::text::Ambiguous,
-) -> (
-    std::borrow::Cow<'_, str>,
-    Vec<(usize, usize)>,
-    (usize, usize),
-) {
+/// Where `label` is shown from in `room` columns (after a `…` when not 0): its start,
+/// or, when its first match would be cut off, far enough on for the match to show.
+fn scroll_start(label: &str, hits: &[(usize, usize)], room: usize, amb: Ambiguous) -> usize {
     let Some(&(_, end)) = hits.first() else {
-        return (label.into(), hits, (0, 0));
+        return 0;
     };
     if str_width(&label[..end], amb) <= room {
-        return (label.into(), hits, (0, 0));
+        return 0;
     }
     // The first start from which the match's end fits after the `…`.
     let ell = str_width("…", amb);
-    let Some(start) = label
+    label
         .char_indices()
         .map(|(k, _)| k)
         .find(|&k| k < end && str_width(&label[k..end], amb) + ell <= room)
-    else {
-        return (label.into(), hits, (0, 0));
-    };
-    let shift = |b: usize| b.saturating_sub(start) + "…".len();
-    let hits = hits
-        .iter()
-        .map(|&(a, z)| (shift(a.max(start)), shift(z)))
-        .collect();
-    let shown = format!("…{}", &label[start..]);
-    (shown.into(), hits, (start, "…".len()))
+        .unwrap_or(0)
 }
