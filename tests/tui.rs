@@ -475,3 +475,34 @@ fn speeches_that_share_a_title_show_their_file_names() {
     // A title of its own needs no file name.
     assert!(!screen.contains("· b.txt"), "{screen}");
 }
+
+#[test]
+fn opening_the_tree_keeps_the_selected_speech_and_its_children_in_view() {
+    let docs: Vec<_> = (0..40).map(|k| doc(SPEECH_A, &format!("s{k}"))).collect();
+    let mut s = gangmu::app::State::with_docs(docs, 100, 12, gangmu::text::Ambiguous::Narrow);
+    // Speeches only; the cursor down to the last one on screen.
+    press(&mut s, "1");
+    press(&mut s, &"j".repeat(9));
+    let sel = s.sel;
+    press(&mut s, "0");
+    assert_eq!(s.sel, sel);
+    let h = s.areas().tree.height as usize;
+    let row = s.sel_row().unwrap();
+    let children = s.tree.items[sel as usize].end - sel - 1;
+    assert!(children as usize >= h, "a subtree taller than the pane");
+    // The speech at the top, its children filling the pane under it.
+    assert_eq!(row, s.tree_top, "top {} row {row}", s.tree_top);
+    // A short subtree shows whole: Enter on a speech at the bottom of the pane.
+    press(&mut s, "1g");
+    press(&mut s, &"j".repeat(h - 1));
+    assert_eq!(s.sel_row(), Some(s.tree_top + h - 1), "at the bottom");
+    press(&mut s, "<enter>");
+    let end = s.tree.items[s.sel as usize].end;
+    let last = s.tree.visible.partition_point(|&i| i < end) - 1;
+    assert!(last > s.sel_row().unwrap(), "it opened");
+    assert!(
+        last < s.tree_top + h,
+        "last child row {last}, top {}",
+        s.tree_top
+    );
+}

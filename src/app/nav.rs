@@ -116,6 +116,24 @@ pub(super) fn keep_sel_visible(s: &mut State) {
     s.tree_top = s.tree_top.min(n.saturating_sub(1));
 }
 
+/// Scrolls the tree so that the selection and as much of its subtree as fits are on
+/// screen: after the tree opens (`0`, a depth), what opened under it shows.
+pub(super) fn keep_subtree_visible(s: &mut State) {
+    keep_sel_visible(s);
+    let h = s.areas().tree.height.max(1) as usize;
+    let Some(row) = s.sel_row() else { return };
+    let end = s.tree.items[s.sel as usize].end;
+    // Rows of the subtree: visible items before `end`, which are in order.
+    let last = s
+        .tree
+        .visible
+        .partition_point(|&i| i < end)
+        .saturating_sub(1);
+    if last >= s.tree_top + h {
+        s.tree_top = (last + 1 - h).min(row);
+    }
+}
+
 /// Re-wraps the text at a new width, keeping the same passage at the top.
 pub(super) fn relayout(s: &mut State) {
     if s.size.0 == 0 || s.size.1 == 0 {

@@ -3,7 +3,10 @@
 use super::action::{Action, Batch};
 use super::jobs::{self, FilterJob};
 use super::keymap::parse_keys;
-use super::nav::{keep_sel_visible, move_cursor, position_item, relayout, scroll_text, select};
+use super::nav::{
+    keep_sel_visible, keep_subtree_visible, move_cursor, position_item, relayout, scroll_text,
+    select,
+};
 use super::problems;
 use super::prompt::Edit;
 use super::search;
@@ -125,7 +128,7 @@ pub fn update(s: &mut State, action: Action) {
             if s.sel != NONE && s.tree.has_children(s.sel) {
                 let e = s.tree.is_expanded(s.sel);
                 s.tree.set_expanded(s.sel, !e);
-                keep_sel_visible(s);
+                keep_subtree_visible(s);
             }
         }
         Action::NextHeading | Action::PrevHeading => {
@@ -200,7 +203,7 @@ pub fn update(s: &mut State, action: Action) {
             if s.sel != NONE {
                 s.sel = s.tree.nearest_visible(s.sel);
             }
-            keep_sel_visible(s);
+            keep_subtree_visible(s);
         }
         Action::SwitchFocus => {
             s.focus = match s.focus {
