@@ -506,3 +506,23 @@ fn opening_the_tree_keeps_the_selected_speech_and_its_children_in_view() {
         s.tree_top
     );
 }
+
+#[test]
+fn at_the_end_a_closing_that_fills_the_screen_is_what_is_read() {
+    let body = "各级各部门要切实提高政治站位，坚持问题导向，扎实推进各项工作落地见效。";
+    let wish = "让我们更加紧密地团结在一起，凝心聚力，真抓实干，奋力谱写高质量发展新篇章。";
+    let text = format!(
+        "在全市工作会议上的讲话\n同志们：\n一、总体要求\n{body}\n{body}\n二、重点任务\n{body}\n{body}\n{body}\n同志们，{wish}{wish}{wish}\n{wish}{wish}\n谢谢大家！\n"
+    );
+    let mut s = gangmu::app::State::with_docs(
+        vec![doc(&text, "c")],
+        80,
+        10,
+        gangmu::text::Ambiguous::Narrow,
+    );
+    assert!(s.docs[0].closing_line.is_some(), "{:?}", s.docs[0]);
+    press(&mut s, "<tab>G");
+    let status = screen(&s).lines().last().unwrap_or("").to_string();
+    assert!(status.contains("结束语"), "{}", screen(&s));
+    assert_eq!(rows(&s)[s.sel_row().unwrap()], "结束语");
+}

@@ -325,7 +325,24 @@ impl State {
     /// The exact section at the top of the text pane.
     pub fn reading_item(&self) -> Option<u32> {
         let tv = self.text.as_ref()?;
-        let para = tv.layout.para_at(tv.top).unwrap_or(0);
+        let mut para = tv.layout.para_at(tv.top).unwrap_or(0);
+        // At the end of a speech the top row can go no further: when the closing (or
+        // the appendix) starts in the upper half of the screen, it is what is read.
+        let h = self.areas().text.height as usize;
+        if tv.top > 0 && tv.top + h == tv.layout.rows.len() {
+            let doc = &self.docs[tv.doc];
+            let ends = [doc.appendix_para(), doc.closing_para()];
+            if let Some(p) = ends.into_iter().flatten().find(|&p| {
+                let row = tv
+                    .layout
+                    .para_row
+                    .get(p)
+                    .map_or(usize::MAX, |&r| r as usize);
+                row > tv.top && row <= tv.top + h / 2
+            }) {
+                para = p;
+            }
+        }
         Some(self.item_at_para(tv.doc, para))
     }
 

@@ -105,4 +105,14 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
             st
         });
     }
+    // Past the end of the speech (a short last section brought to the top), the empty
+    // rows below say that nothing more follows.
+    let after = tv.layout.rows.len().saturating_sub(tv.top);
+    if after + 2 <= r.height as usize {
+        let cue = "（全文完）";
+        let w = crate::text::str_width(cue, s.amb) as u16;
+        let x = r.x + r.width.saturating_sub(w) / 2;
+        let y = r.y + after as u16 + 1;
+        put(buf, x, y, r.width, cue, s.amb, |_| s.theme.count());
+    }
 }
