@@ -526,3 +526,18 @@ fn at_the_end_a_closing_that_fills_the_screen_is_what_is_read() {
     assert!(status.contains("结束语"), "{}", screen(&s));
     assert_eq!(rows(&s)[s.sel_row().unwrap()], "结束语");
 }
+
+#[test]
+fn in_one_pane_enter_on_a_leaf_opens_its_text() {
+    let mut s = state(50, 20);
+    assert!(s.narrow());
+    // Down to a leaf: 一、's first child.
+    press(&mut s, "jj");
+    assert!(!s.tree.has_children(s.sel), "{}", selected(&s));
+    press(&mut s, "<enter>");
+    assert_eq!(s.focus, gangmu::app::Focus::Text);
+    assert!(screen(&s).contains("认清形势"), "{}", screen(&s));
+    // Tab goes back to the tree, where Enter on a parent still folds.
+    press(&mut s, "<tab>k<enter>");
+    assert_eq!(s.focus, gangmu::app::Focus::Tree);
+}

@@ -129,6 +129,10 @@ pub fn update(s: &mut State, action: Action) {
                 let e = s.tree.is_expanded(s.sel);
                 s.tree.set_expanded(s.sel, !e);
                 keep_subtree_visible(s);
+            } else if s.sel != NONE && s.narrow() && s.focus == Focus::Tree {
+                // One pane at a time: a leaf has nothing to open but its text.
+                s.focus = Focus::Text;
+                relayout(s);
             }
         }
         Action::NextHeading | Action::PrevHeading => {
