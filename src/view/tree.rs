@@ -204,7 +204,7 @@ fn spans(label: &str, words: &[Query]) -> Vec<(usize, usize)> {
 /// Where `label` is shown from in `room` columns (after a `…` when not 0): its start,
 /// or, when its first match would be cut off, far enough on for the match to show.
 fn scroll_start(label: &str, hits: &[(usize, usize)], room: usize, amb: Ambiguous) -> usize {
-    let Some(&(_, end)) = hits.first() else {
+    let Some(&(hit, end)) = hits.first() else {
         return 0;
     };
     if str_width(&label[..end], amb) <= room {
@@ -212,9 +212,14 @@ fn scroll_start(label: &str, hits: &[(usize, usize)], room: usize, amb: Ambiguou
     }
     // The first start from which the match's end fits after the `…`.
     let ell = str_width("…", amb);
-    label
+    let Some(start) = label
         .char_indices()
         .map(|(k, _)| k)
         .find(|&k| k < end && str_width(&label[k..end], amb) + ell <= room)
-        .unwrap_or(0)
+    else {
+        return 0;
+    };
+    // Not `…，我们…`: a pause mark right after the `…` goes too (the rest still fits).
+    let rest = &label[start..hit.max(start)];
+    start + (rest.len() - rest.trim_start_matches(['，', '、', '；', '：', ' ']).len())
 }
