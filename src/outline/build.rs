@@ -309,6 +309,9 @@ impl Builder {
             });
         }
         let paragraphs = self.paragraphs;
+        // Reserved for the whole input; junk and indentation were left out.
+        let mut text = self.text;
+        text.shrink_to_fit();
         Document {
             path: path.to_string(),
             title,
@@ -323,7 +326,7 @@ impl Builder {
             nodes,
             paragraphs,
             labels: self.labels,
-            text: self.text,
+            text,
         }
     }
 }
