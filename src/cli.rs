@@ -28,6 +28,10 @@ pub struct Cli {
     /// video, bold and underline only.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Widest the text is set, in columns (80 = 40 Chinese characters); a wider pane
+    /// centres it. 0 sets it as wide as the pane.
+    #[arg(long, value_name = "COLS", default_value_t = 80)]
+    pub text_width: u16,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
                 warning,
                 theme: cli.theme,
                 color: cli.color,
+                text_width: cli.text_width,
             })
         }
     }

@@ -541,3 +541,45 @@ fn in_one_pane_enter_on_a_leaf_opens_its_text() {
     press(&mut s, "<tab>k<enter>");
     assert_eq!(s.focus, gangmu::app::Focus::Tree);
 }
+
+#[test]
+fn the_tree_gets_a_readable_share_at_sixty_to_eighty_columns() {
+    for (w, want) in [(60, 27), (80, 36), (90, 40), (100, 40), (160, 48)] {
+        let s = state(w, 20);
+        assert_eq!(s.effective_tree_width(), want, "at {w} columns");
+        assert!(
+            s.areas().text.width >= 30,
+            "the text keeps 30 columns at {w}"
+        );
+    }
+}
+
+#[test]
+fn text_lines_are_at_most_forty_characters_and_centred_in_a_wide_pane() {
+    let mut s = state(200, 30);
+    press(&mut s, "<tab>");
+    let a = s.areas();
+    assert_eq!(a.text.width, 80);
+    assert_eq!(s.wrap_width(), 80);
+    // As much room on the left of the text as on its right.
+    let left = a.text.x - a.text_pane.x;
+    let right = a.text_pane.x + a.text_pane.width - (a.text.x + a.text.width);
+    assert!(left.abs_diff(right) <= 1, "left {left}, right {right}");
+    // Nothing is drawn in the pane outside the text's columns.
+    let buf = draw(&s);
+    let mut drawn = 0;
+    for y in a.text.y..a.text.y + a.text.height {
+        for x in a.text_pane.x..a.text_pane.x + a.text_pane.width {
+            let blank = buf[(x, y)].symbol().trim().is_empty();
+            if (a.text.x..a.text.x + a.text.width).contains(&x) {
+                drawn += usize::from(!blank);
+            } else {
+                assert!(blank, "({x}, {y}) is outside the text");
+            }
+        }
+    }
+    assert!(drawn > 200, "the text is drawn: {drawn} cells");
+    // No limit: the whole pane.
+    s.max_text_width = 0;
+    assert_eq!(s.areas().text.width, a.text_pane.width - 2);
+}

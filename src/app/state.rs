@@ -76,6 +76,9 @@ pub struct Areas {
 
 pub const NARROW_BELOW: u16 = 60;
 
+/// 40 Chinese characters.
+pub const DEFAULT_TEXT_WIDTH: u16 = 80;
+
 pub struct State {
     pub docs: Vec<Document>,
     pub tree: Tree,
@@ -121,6 +124,9 @@ pub struct State {
     pub samples: bool,
     /// The palette the view draws with (dark, light, or attributes only).
     pub theme: crate::view::theme::Theme,
+    /// Widest text line in columns, centred in a wider pane (0: no limit). Lines of
+    /// more than about 40 Chinese characters are hard to read.
+    pub max_text_width: u16,
 }
 
 impl State {
@@ -154,6 +160,7 @@ impl State {
             quit: false,
             problems: None,
             theme: Default::default(),
+            max_text_width: DEFAULT_TEXT_WIDTH,
         }
     }
 
@@ -184,7 +191,9 @@ impl State {
             return w;
         }
         let pref = if self.tree_width == 0 {
-            (w * 2 / 5).clamp(20, 48)
+            // Two fifths of a wide screen; below 100 columns up to 45% (40 at most), so that
+            // titles stay readable at 60–80 columns while the text keeps 30 or more.
+            (w * 2 / 5).max((w * 9 / 20).min(40)).clamp(20, 48)
         } else {
             self.tree_width
         };
@@ -217,13 +226,23 @@ impl State {
         a.text_head = Rect::new(text_x, 0, text_w, head.min(body_h));
         a.text_pane = Rect::new(text_x, head, text_w, body_h - head);
         let margin = if text_w >= 16 { 1 } else { 0 };
+        let inner = text_w.saturating_sub(2 * margin);
+        let width = self.text_width_in(inner);
         a.text = Rect::new(
-            text_x + margin,
+            text_x + margin + (inner - width) / 2,
             head,
-            text_w.saturating_sub(2 * margin),
+            width,
             body_h - head,
         );
         a
+    }
+
+    /// The text's width in `inner` columns: all of them, up to the limit.
+    fn text_width_in(&self, inner: u16) -> u16 {
+        match self.max_text_width {
+            0 => inner,
+            max => inner.min(max),
+        }
     }
 
     /// Width the text is wrapped to.
@@ -234,7 +253,7 @@ impl State {
         } else {
             // The text pane is hidden (narrow mode, tree shown): keep its full-screen width.
             let m = if self.size.0 >= 16 { 2 } else { 0 };
-            self.size.0.saturating_sub(m).max(1) as usize
+            self.text_width_in(self.size.0.saturating_sub(m)).max(1) as usize
         }
     }
 

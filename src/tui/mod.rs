@@ -32,6 +32,8 @@ pub struct Options {
     pub warning: Option<String>,
     pub theme: ThemeArg,
     pub color: ColorArg,
+    /// Widest text line in columns (0: the pane's width).
+    pub text_width: u16,
 }
 
 /// The palette: none under `--color never` or `NO_COLOR` (a non-empty value, as
@@ -143,6 +145,7 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     state.keymap = opts.keymap;
     state.message = opts.warning;
     state.theme = theme;
+    state.max_text_width = opts.text_width;
     state.samples = samples;
     let mut dirty = true;
     let mut last_draw = Instant::now();

@@ -121,15 +121,20 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
             }
         }
         .patch(row_style);
-        let mut count = format_count(s.item_chars(i));
         // A speech the parser has warnings about: `!` shows them.
         let warned = it.kind == ItemKind::Root && problems::has_warnings(s, it.doc as usize);
+        let room = right.saturating_sub(x) as usize;
+        // 字数 is the first thing to give way: the title keeps at least 8 characters, then
+        // only the warning sign stays.
+        let mut count = format_count(s.item_chars(i));
+        if room < str_width(&count, s.amb) + 1 + 16 {
+            count.clear();
+        }
         if warned {
-            count = format!("! {count}");
+            count = format!("! {count}").trim_end().to_string();
         }
         let cw = str_width(&count, s.amb);
-        let room = right.saturating_sub(x) as usize;
-        let show_count = room >= cw + 1 + 8;
+        let show_count = cw > 0 && room >= cw + 1 + 8;
         let label_room = if show_count { room - cw - 1 } else { room };
         let (marker, title) = s.item_label(i);
         let mut label = crate::text::sanitize(&crate::outline::label(marker, title)).into_owned();
