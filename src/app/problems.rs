@@ -62,7 +62,7 @@ pub fn rows(s: &State) -> Vec<Row> {
         }
         for w in &doc.warnings {
             out.push(entry(
-                format!("第 {} 行  {}", w.line, sanitize(&w.message)),
+                format!("第 {} 行  {}", w.line, sanitize(&w.zh)),
                 Some((d, w.line)),
             ));
         }
@@ -75,7 +75,7 @@ pub fn rows(s: &State) -> Vec<Row> {
                 let clean = sanitize(&r.text);
                 let (text, _) = crate::text::truncate(&clean, 40, s.amb);
                 out.push(entry(
-                    format!("第 {} 行  {}  — {}", r.line, text, r.why),
+                    format!("第 {} 行  {}  — {}", r.line, text, r.why.zh()),
                     None,
                 ));
             }

@@ -1,6 +1,7 @@
 //! Bytes to text (spec §1): BOM, UTF-8, then detection among the CJK legacy encodings.
 
 use super::gbk;
+use crate::outline::Warning;
 use encoding_rs::{BIG5, Encoding, GB18030, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
 
@@ -12,7 +13,7 @@ pub struct Decoded<'a> {
     pub encoding: &'static str,
     /// What could not be read as `encoding`, and on which line it starts: a warning for
     /// the document.
-    pub note: Option<(usize, String)>,
+    pub note: Option<Warning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +73,7 @@ fn decode_portable(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 
 /// What `decode_raw` found: the text, its encoding, whether it is already normalised (see
 /// `normalize`), and a note on what could not be read.
-type Raw<'a> = (Cow<'a, str>, &'static str, bool, Option<(usize, String)>);
+type Raw<'a> = (Cow<'a, str>, &'static str, bool, Option<Warning>);
 
 /// The text and its encoding. Only the encodings README promises are ever reported:
 /// UTF-8, UTF-16LE/BE, GB18030 and Big5.
@@ -141,13 +142,14 @@ fn decode_raw(bytes: &[u8]) -> Result<Raw<'_>, DecodeError> {
 }
 
 /// How many characters could not be decoded, and the line of the first.
-fn replaced_note(text: &str) -> Option<(usize, String)> {
+fn replaced_note(text: &str) -> Option<Warning> {
     let first = text.find('\u{FFFD}')?;
     let line = 1 + text[..first].bytes().filter(|&b| b == b'\n').count();
     let n = text.matches('\u{FFFD}').count();
-    Some((
+    Some(Warning::new(
         line,
         format!("{n} characters could not be decoded and were replaced (first: line {line})"),
+        format!("{n} 个字符无法解码，已替换（第一处：第 {line} 行）"),
     ))
 }
 

@@ -59,8 +59,8 @@ fn load_with<T>(
         let decoded = decode(bytes).map_err(|e| fail(e.to_string()))?;
         let stem = file_stem(&name);
         let mut doc = parse_with(&decoded.text, &name, stem, decoded.encoding, keep);
-        if let Some((line, message)) = decoded.note {
-            doc.add_warning(line, message);
+        if let Some(w) = decoded.note {
+            doc.add_warning(w);
         }
         Ok(then(doc, &decoded.text))
     };

@@ -3,12 +3,13 @@
 //! as such, a line that is clean GB18030 as GB18030, anything else with its bad bytes
 //! replaced. What was done is said in a note.
 
+use crate::outline::Warning;
 use encoding_rs::GB18030;
 
-/// The text, and a note (1-based line, message) on what was not UTF-8.
+/// The text, and a note (at its first 1-based line) on what was not UTF-8.
 pub struct Mixed {
     pub text: String,
-    pub note: Option<(usize, String)>,
+    pub note: Option<Warning>,
 }
 
 /// Decodes `bytes` line by line.
@@ -44,11 +45,14 @@ pub fn decode_mixed(bytes: &[u8]) -> Mixed {
             }
         }
     }
-    let mut parts = Vec::new();
+    let (mut parts, mut zh) = (Vec::new(), Vec::new());
     let mut line = usize::MAX;
     if let Some(l) = first_gbk {
         parts.push(format!(
             "{gbk_lines} lines were GB18030, not UTF-8 (first: line {l})"
+        ));
+        zh.push(format!(
+            "{gbk_lines} 行是 GB18030 而不是 UTF-8（第一处：第 {l} 行）"
         ));
         line = line.min(l);
     }
@@ -56,11 +60,14 @@ pub fn decode_mixed(bytes: &[u8]) -> Mixed {
         parts.push(format!(
             "{replaced} bytes were not valid text and were replaced (first: line {l})"
         ));
+        zh.push(format!(
+            "{replaced} 个字节不是有效文字，已替换（第一处：第 {l} 行）"
+        ));
         line = line.min(l);
     }
     Mixed {
         text,
-        note: (!parts.is_empty()).then(|| (line, parts.join("; "))),
+        note: (!parts.is_empty()).then(|| Warning::new(line, parts.join("; "), zh.join("；"))),
     }
 }
 
@@ -86,7 +93,8 @@ mod tests {
         bytes.extend_from_slice(&tail);
         let m = decode_mixed(&bytes);
         assert_eq!(m.text, "在会上的讲话\n同志们：\n一、抓落实\n要扎实推进。\n");
-        let (line, note) = m.note.expect("a note");
+        let w = m.note.expect("a note");
+        let (line, note) = (w.line, w.message);
         assert_eq!(line, 3);
         assert!(note.starts_with("2 lines were GB18030"), "{note}");
     }
@@ -112,7 +120,8 @@ mod tests {
             "{}",
             m.text
         );
-        let (line, note) = m.note.expect("a note");
+        let w = m.note.expect("a note");
+        let (line, note) = (w.line, w.message);
         assert_eq!(line, 3);
         assert!(note.contains("3 bytes were not valid text"), "{note}");
     }

@@ -120,17 +120,14 @@ impl Builder {
         }
     }
 
-    pub fn warn(&mut self, line: usize, message: impl Into<String>) {
-        self.warnings.push(Warning {
-            line,
-            message: message.into(),
-        });
+    pub fn warn(&mut self, line: usize, message: impl Into<String>, zh: impl Into<String>) {
+        self.warnings.push(Warning::new(line, message, zh));
     }
 
     /// Warns once per document, however many parts find the same thing.
-    pub fn warn_once(&mut self, line: usize, message: &str) {
+    pub fn warn_once(&mut self, line: usize, (message, zh): (&str, &str)) {
         if !self.warnings.iter().any(|w| w.message == message) {
-            self.warn(line, message);
+            self.warn(line, message, zh);
         }
     }
 
@@ -199,6 +196,7 @@ impl Builder {
                 self.warn(
                     line,
                     "heading line has no sentence end: a line break was probably lost",
+                    "标题行后面没有句末标点：可能丢了一个换行",
                 );
             }
             let title = cap_title(found.title, line, &mut self.warnings);
@@ -268,6 +266,7 @@ impl Builder {
                 self.warn(
                     line,
                     format!("announced {n} parts, but found {top} top-level sections"),
+                    format!("预告讲 {n} 个方面，实际找到 {top} 个一级标题"),
                 );
             }
         }
@@ -285,28 +284,29 @@ impl Builder {
             let more = warnings.len() - MAX_WARNINGS;
             warnings.truncate(MAX_WARNINGS);
             let line = warnings.last().map_or(1, |w| w.line);
-            warnings.push(Warning {
+            warnings.push(Warning::new(
                 line,
-                message: format!("… and {more} more warnings"),
-            });
+                format!("… and {more} more warnings"),
+                format!("……另有 {more} 条提示"),
+            ));
         }
         // What the limits cut is said last, after the cap on warnings: it is about
         // the whole file.
         if let Some(line) = self.over_nodes_line {
             let n = self.over_nodes;
-            warnings.push(Warning {
+            warnings.push(Warning::new(
                 line,
-                message: format!(
-                    "{n} more headings than the {MAX_NODES} an outline holds: read as text"
-                ),
-            });
+                format!("{n} more headings than the {MAX_NODES} an outline holds: read as text"),
+                format!("标题超过纲目上限 {MAX_NODES} 个，多出的 {n} 个按正文处理"),
+            ));
         }
         if self.unlisted > 0 {
             let n = self.unlisted;
-            warnings.push(Warning {
-                line: self.removed.last().map_or(1, |r| r.line),
-                message: format!("{n} more junk lines removed than the {MAX_REMOVED} listed"),
-            });
+            warnings.push(Warning::new(
+                self.removed.last().map_or(1, |r| r.line),
+                format!("{n} more junk lines removed than the {MAX_REMOVED} listed"),
+                format!("删除的杂行超过列出的 {MAX_REMOVED} 行，另有 {n} 行未列出"),
+            ));
         }
         let paragraphs = self.paragraphs;
         // Reserved for the whole input; junk and indentation were left out.
@@ -344,10 +344,11 @@ fn cap_title<'a>(
     match title.char_indices().nth(MAX_TITLE_CHARS) {
         None => title,
         Some((cut, _)) => {
-            warnings.push(Warning {
+            warnings.push(Warning::new(
                 line,
-                message: format!("title longer than {MAX_TITLE_CHARS} characters: cut"),
-            });
+                format!("title longer than {MAX_TITLE_CHARS} characters: cut"),
+                format!("标题超过 {MAX_TITLE_CHARS} 字，已截断"),
+            ));
             Cow::Owned(format!("{}…", &title[..cut]))
         }
     }

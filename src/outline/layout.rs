@@ -23,7 +23,8 @@ pub struct Line<'a> {
 pub struct Layout<'a> {
     pub lines: Vec<Line<'a>>,
     pub dropped: Vec<(usize, &'a str)>,
-    pub repaired: Option<&'static str>,
+    /// What was repaired, in English and in Chinese.
+    pub repaired: Option<(&'static str, &'static str)>,
     /// Physical lines in the text, blank ones included.
     pub physical_lines: usize,
 }
@@ -69,7 +70,10 @@ fn lines_of(physical: Vec<(usize, &str, bool)>, total: usize, count: usize) -> L
         return Layout {
             lines,
             dropped: vec![],
-            repaired: Some("text was flattened onto few lines: split at its markers"),
+            repaired: Some((
+                "text was flattened onto few lines: split at its markers",
+                "全文挤在少数几行里：已按序号分段",
+            )),
             physical_lines: count,
         };
     }

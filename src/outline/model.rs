@@ -139,6 +139,19 @@ pub struct Removed {
 pub struct Warning {
     pub line: usize,
     pub message: String,
+    /// The same in Chinese, for the browser (the CLI and JSON keep English).
+    #[serde(skip)]
+    pub zh: String,
+}
+
+impl Warning {
+    pub fn new(line: usize, message: impl Into<String>, zh: impl Into<String>) -> Self {
+        Warning {
+            line,
+            message: message.into(),
+            zh: zh.into(),
+        }
+    }
 }
 
 /// A parsed speech.
@@ -214,9 +227,9 @@ impl Document {
     }
 
     /// Adds a warning found outside the parser (decoding), in line order.
-    pub fn add_warning(&mut self, line: usize, message: String) {
-        let at = self.warnings.partition_point(|w| w.line <= line);
-        self.warnings.insert(at, Warning { line, message });
+    pub fn add_warning(&mut self, w: Warning) {
+        let at = self.warnings.partition_point(|x| x.line <= w.line);
+        self.warnings.insert(at, w);
     }
 
     /// Index of the paragraph where the appendix starts, if any.

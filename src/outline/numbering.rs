@@ -48,19 +48,17 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
                             delim: d0,
                         },
                     )) if f0 != family || d0 != delim => {
-                        let what = if f0 == family {
-                            "delimiters"
+                        let (what, zh) = if f0 == family {
+                            ("delimiters", "标点")
                         } else {
-                            "marker styles"
+                            ("marker styles", "序号")
                         };
-                        warnings.push(Warning {
-                            line: nodes[i].line,
-                            message: format!(
-                                "mixed {what} at one level: {} and {}",
-                                nodes[j].marker_in(labels),
-                                nodes[i].marker_in(labels)
-                            ),
-                        });
+                        let (a, b) = (nodes[j].marker_in(labels), nodes[i].marker_in(labels));
+                        warnings.push(Warning::new(
+                            nodes[i].line,
+                            format!("mixed {what} at one level: {a} and {b}"),
+                            format!("同一层级{zh}不统一：{a} 与 {b}"),
+                        ));
                         style = Some((i, items[i].kind));
                     }
                     _ => {}
@@ -76,32 +74,36 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
             };
             match slot.map(|s| last[s].1) {
                 None if n != 1 && matches!(items[i].kind, ItemKind::Heading { .. }) => {
-                    warnings.push(Warning {
+                    warnings.push(Warning::new(
                         line,
-                        message: format!("numbering starts at {marker}"),
-                    });
+                        format!("numbering starts at {marker}"),
+                        format!("编号从 {marker} 开始"),
+                    ));
                 }
-                Some((prev, j)) if n == prev => warnings.push(Warning {
-                    line,
-                    message: format!(
-                        "numbering repeats: {} then {marker}",
-                        nodes[j].marker_in(labels)
-                    ),
-                }),
-                Some((prev, j)) if n > prev + 1 => warnings.push(Warning {
-                    line,
-                    message: format!(
-                        "numbering gap: {} then {marker}",
-                        nodes[j].marker_in(labels)
-                    ),
-                }),
-                Some((prev, j)) if n < prev => warnings.push(Warning {
-                    line,
-                    message: format!(
-                        "numbering restarts: {} then {marker}",
-                        nodes[j].marker_in(labels)
-                    ),
-                }),
+                Some((prev, j)) if n == prev => {
+                    let before = nodes[j].marker_in(labels);
+                    warnings.push(Warning::new(
+                        line,
+                        format!("numbering repeats: {before} then {marker}"),
+                        format!("编号重复：{before} 之后是 {marker}"),
+                    ))
+                }
+                Some((prev, j)) if n > prev + 1 => {
+                    let before = nodes[j].marker_in(labels);
+                    warnings.push(Warning::new(
+                        line,
+                        format!("numbering gap: {before} then {marker}"),
+                        format!("编号跳号：{before} 之后是 {marker}"),
+                    ))
+                }
+                Some((prev, j)) if n < prev => {
+                    let before = nodes[j].marker_in(labels);
+                    warnings.push(Warning::new(
+                        line,
+                        format!("numbering restarts: {before} then {marker}"),
+                        format!("编号重新开始：{before} 之后是 {marker}"),
+                    ))
+                }
                 _ => {}
             }
             match slot {

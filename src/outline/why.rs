@@ -138,6 +138,36 @@ impl fmt::Display for Why {
     }
 }
 
+impl Why {
+    /// Why a line was removed, in Chinese, for the browser's problems view; other
+    /// reasons (never those of a removed line) are given in English.
+    pub fn zh(self) -> String {
+        use Why::*;
+        match self {
+            Separator => "分隔线".into(),
+            PageNumber => "页码".into(),
+            Advert(w) => format!("广告或水印：{}", advert_word(w)),
+            Widget(w) => format!("网页控件：{}", widget_word(w)),
+            Breadcrumb => "网页导航路径".into(),
+            Label(w) => format!("网页标签：{}", label_word(w)),
+            LabelValue(w) => format!("上一行标签 {} 的内容", label_word(w)),
+            Timestamp => "网页时间戳".into(),
+            Caption => "图片说明".into(),
+            Credit => "图片署名".into(),
+            ImageLink => "图片链接".into(),
+            Dateline => "新闻电头".into(),
+            EndMark => "结束标记".into(),
+            PageJump => "翻页提示".into(),
+            Citation => "来源注明".into(),
+            BeforeTitle => "标题之前：不是讲话信息".into(),
+            Headline => "点出讲话人的新闻标题或图片说明".into(),
+            Footer => "网页页脚之后".into(),
+            WrapNoise => "折行段落中的页码或分隔线".into(),
+            other => other.to_string(),
+        }
+    }
+}
+
 fn label_word(i: u8) -> &'static str {
     LABELS.get(usize::from(i)).copied().unwrap_or("?")
 }

@@ -104,7 +104,10 @@ pub fn join_hard_wrapped<'a>(
     Layout {
         lines,
         dropped,
-        repaired: Some("hard-wrapped text: lines joined into paragraphs"),
+        repaired: Some((
+            "hard-wrapped text: lines joined into paragraphs",
+            "文本按固定宽度折行：已把行接成段落",
+        )),
         physical_lines,
     }
 }
