@@ -151,3 +151,39 @@ fn help_scrolls_with_every_scrolling_key_and_says_where_it_is() {
     press(&mut small, "G");
     assert!(screen(&small).contains("鼠标"), "{}", screen(&small));
 }
+
+#[test]
+fn a_failed_file_keeps_its_name_and_reason_when_its_path_is_long() {
+    let long = "/home/user/文件/讲话稿/二〇二四年/第四季度/各县区/missing.txt";
+    let failed = || {
+        Action::Loaded(Batch {
+            errors: vec![LoadError::new(
+                long.into(),
+                "no such file or directory".into(),
+            )],
+            total: Some(1),
+            done: true,
+            ..Batch::default()
+        })
+    };
+    // An empty browser takes the whole width to say why, folders giving way first.
+    let mut empty = State::new(60, 12, Ambiguous::Narrow);
+    update(&mut empty, failed());
+    assert_eq!(empty.areas().tree.width, 60);
+    let all = screen(&empty);
+    assert!(
+        all.contains("…/missing.txt：no such file or directory")
+            || all.contains("/missing.txt：no such file or directory"),
+        "{all}"
+    );
+    assert!(!all.contains('│'), "no empty text pane: {all}");
+    // So does the problems view.
+    let mut s = warned_state(60, 20);
+    update(&mut s, failed());
+    press(&mut s, "!");
+    let all = screen(&s);
+    assert!(
+        all.contains("/missing.txt：no such file or directory"),
+        "{all}"
+    );
+}

@@ -16,6 +16,9 @@ pub struct Row {
     pub heading: bool,
     /// The speech and line Enter goes to.
     pub target: Option<(usize, usize)>,
+    /// How many bytes at the start of `text` are a path, which the view shortens from
+    /// the left (folders first) so that the file name and what follows it stay.
+    pub path_len: usize,
 }
 
 fn heading(text: String) -> Row {
@@ -23,6 +26,7 @@ fn heading(text: String) -> Row {
         text,
         heading: true,
         target: None,
+        path_len: 0,
     }
 }
 
@@ -31,6 +35,16 @@ fn entry(text: String, target: Option<(usize, usize)>) -> Row {
         text,
         heading: false,
         target,
+        path_len: 0,
+    }
+}
+
+/// An entry that starts with a path.
+fn path_entry(path: &str, rest: String) -> Row {
+    let path = sanitize(path);
+    Row {
+        path_len: path.len(),
+        ..entry(format!("{path}{rest}"), None)
     }
 }
 
@@ -48,14 +62,9 @@ pub fn rows(s: &State) -> Vec<Row> {
     if let Some(d) = subject(s) {
         let doc = &s.docs[d];
         out.push(heading(format!("本篇：{}", sanitize(&doc.title))));
-        out.push(entry(
-            format!(
-                "{}（{}，{} 字）",
-                sanitize(&doc.path),
-                doc.encoding,
-                doc.chars
-            ),
-            None,
+        out.push(path_entry(
+            &doc.path,
+            format!("（{}，{} 字）", doc.encoding, doc.chars),
         ));
         if doc.warnings.is_empty() {
             out.push(entry("没有发现问题".into(), None));
@@ -85,10 +94,7 @@ pub fn rows(s: &State) -> Vec<Row> {
     if !errors.is_empty() {
         out.push(heading(format!("未读的文件（{} 个）", errors.len())));
         for e in errors {
-            out.push(entry(
-                format!("{}：{}", sanitize(&e.path), sanitize(&e.message)),
-                None,
-            ));
+            out.push(path_entry(&e.path, format!("：{}", sanitize(&e.message))));
         }
     }
     if out.is_empty() {

@@ -211,7 +211,10 @@ impl State {
             a.status = Rect::new(0, h - 1, w, 1);
         }
         let head = u16::from(body_h >= 4);
-        let (tree_x, tree_w, text_x, text_w) = if self.narrow() {
+        let (tree_x, tree_w, text_x, text_w) = if self.docs.is_empty() && self.loading.done {
+            // Nothing to read: the whole width says why.
+            (0, w, 0, 0)
+        } else if self.narrow() {
             match self.focus {
                 Focus::Tree => (0, w, 0, 0),
                 Focus::Text => (0, 0, 0, w),

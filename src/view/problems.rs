@@ -3,7 +3,7 @@
 use super::put;
 use crate::app::State;
 use crate::app::problems::rows;
-use crate::text::{str_width, truncate};
+use crate::text::{fit_path, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -47,7 +47,16 @@ pub fn draw(s: &State, buf: &mut Buffer) {
         }
         let indent = if row.heading { 0 } else { 2 };
         let x = inner.x + indent.min(inner.width);
-        let (t, _) = truncate(&row.text, (inner.right() - x) as usize, s.amb);
+        let room = (inner.right() - x) as usize;
+        let text = if row.path_len > 0 {
+            // The path gives way first, folders before the file name.
+            let (path, rest) = row.text.split_at(row.path_len);
+            let keep = room.saturating_sub(str_width(rest, s.amb)).max(12);
+            format!("{}{rest}", fit_path(path, keep, s.amb))
+        } else {
+            row.text.clone()
+        };
+        let (t, _) = truncate(&text, room, s.amb);
         put(buf, x, y, inner.right() - x, &t, s.amb, |_| style);
     }
 }

@@ -50,7 +50,18 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
             lines.push(String::new());
             lines.push(format!("{} 个文件未读（按 ! 查看）：", errors.len()));
             for e in errors.iter().take(r.height.saturating_sub(3) as usize) {
-                lines.push(format!("{}：{}", e.path, e.message));
+                // Folders give way first, so that the file name and the reason show.
+                let (path, why) = (
+                    crate::text::sanitize(&e.path),
+                    crate::text::sanitize(&e.message),
+                );
+                let keep = (r.width as usize)
+                    .saturating_sub(str_width(&why, s.amb) + 2)
+                    .max(12);
+                lines.push(format!(
+                    "{}：{why}",
+                    crate::text::fit_path(&path, keep, s.amb)
+                ));
             }
         } else if s.loading.done && !s.tree.filter_active() {
             lines.push(String::new());
