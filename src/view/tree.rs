@@ -235,7 +235,32 @@ fn scroll_start(label: &str, hits: &[(usize, usize)], room: usize, amb: Ambiguou
     else {
         return 0;
     };
-    // Not `…，我们…`: a pause mark right after the `…` goes too (the rest still fits).
+    // Not `…，我们…` nor `…）正视…`: a pause mark or the end of a cut marker right after
+    // the `…` goes too (the rest still fits).
     let rest = &label[start..hit.max(start)];
-    start + (rest.len() - rest.trim_start_matches(['，', '、', '；', '：', ' ']).len())
+    let marks = ['，', '、', '；', '：', ' ', '）', ')', '.', '．', '　'];
+    start + (rest.len() - rest.trim_start_matches(marks).len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scrolled_title_starts_after_a_cut_marker_or_pause_mark() {
+        let label = "（一）正视差距,切实增强优化营商";
+        let hit = label.find("营商").unwrap();
+        let hits = [(hit, hit + "营商".len())];
+        // 28 columns would start at `）` (the rest is 27 wide, with the `…` 28).
+        let start = scroll_start(label, &hits, 28, Ambiguous::Narrow);
+        assert!(label[start..].starts_with("正视"), "{}", &label[start..]);
+        let label = "二、我们要坚持，我们要营商";
+        let hit = label.find("营商").unwrap();
+        let start = scroll_start(label, &[(hit, hit + 6)], 14, Ambiguous::Narrow);
+        assert!(
+            label[start..].starts_with("我们要营商"),
+            "{}",
+            &label[start..]
+        );
+    }
 }
