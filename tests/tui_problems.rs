@@ -187,3 +187,39 @@ fn a_failed_file_keeps_its_name_and_reason_when_its_path_is_long() {
         "{all}"
     );
 }
+
+#[test]
+fn help_wraps_every_description_whole_at_every_width() {
+    use gangmu::app::help::rows;
+    use gangmu::app::keymap::HELP;
+    for w in [160, 100, 80, 60, 40, 30, 20] {
+        let s = State::new(w, 12, Ambiguous::Narrow);
+        let rows = rows(&s);
+        // Each description is there whole, in order, over one or more rows.
+        let shown: String = rows.iter().map(|r| r.text).collect();
+        let all: String = HELP.iter().map(|(_, d)| *d).collect();
+        assert_eq!(shown, all, "at {w} columns");
+        let keys: Vec<&str> = rows
+            .iter()
+            .map(|r| r.key)
+            .filter(|k| !k.is_empty())
+            .collect();
+        let want: Vec<&str> = HELP
+            .iter()
+            .map(|(k, _)| *k)
+            .filter(|k| !k.is_empty())
+            .collect();
+        assert_eq!(keys, want, "at {w} columns");
+        // No row is wider than the box.
+        let inner = gangmu::app::help::box_width(&s) as usize - 4.min(w as usize / 2);
+        for r in &rows {
+            let end = r.x as usize + gangmu::text::str_width(r.text, s.amb);
+            assert!(end <= inner.max(r.x as usize + 2), "{w}: {r:?}");
+        }
+    }
+    // And the last row is reached by G.
+    let mut s = State::with_docs(vec![doc(SPEECH_A, "a")], 40, 12, Ambiguous::Narrow);
+    press(&mut s, "?G");
+    let last = rows(&s).last().unwrap().text;
+    assert!(screen(&s).contains(last), "{}", screen(&s));
+}

@@ -1,6 +1,7 @@
 //! The browser's state and its one way of changing: `Action` → `update`.
 
 pub mod action;
+pub mod help;
 pub mod jobs;
 pub mod keymap;
 pub mod mouse;

@@ -34,8 +34,9 @@ pub fn update(s: &mut State, action: Action) {
             sel: 0,
             top: s.help_top,
         };
-        let page = problems::shown(s).min(super::keymap::HELP.len());
-        if let Some(v) = problems::scroll(v, super::keymap::HELP.len(), page, false, &action) {
+        let help_len = super::help::rows(s).len();
+        let page = problems::shown(s).min(help_len);
+        if let Some(v) = problems::scroll(v, help_len, page, false, &action) {
             s.help_top = v.top;
             return;
         }
@@ -45,9 +46,8 @@ pub fn update(s: &mut State, action: Action) {
                 return;
             }
             Action::Toggle => {
-                s.help_top =
-                    problems::scroll(v, super::keymap::HELP.len(), page, false, &Action::PageDown)
-                        .map_or(s.help_top, |v| v.top);
+                s.help_top = problems::scroll(v, help_len, page, false, &Action::PageDown)
+                    .map_or(s.help_top, |v| v.top);
                 return;
             }
             Action::Resize(..) | Action::Loaded(_) | Action::Interrupt | Action::Work => {}
