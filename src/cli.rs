@@ -52,6 +52,51 @@ pub enum ColorArg {
 pub enum Command {
     /// Print the outline of speeches as text or JSON.
     Outline(OutlineArgs),
+    /// Find a phrase in every speech, with the section each match stands in.
+    Search(SearchArgs),
+}
+
+/// `gangmu search`.
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "Exit status: 0 when something was found, 1 when nothing was, 2 on an error \
+(a bad pattern, a file that could not be read)."
+)]
+pub struct SearchArgs {
+    /// A phrase; several words separated by spaces must all be in one paragraph.
+    #[arg(allow_hyphen_values = true)]
+    pub pattern: String,
+    /// Files or directories (default: the bundled samples). `-` reads stdin.
+    #[arg(value_parser = any_path())]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub find: FindArgs,
+    /// The pattern is a regular expression (Rust regex syntax).
+    #[arg(long)]
+    pub regex: bool,
+    /// The whole pattern is one phrase, spaces included.
+    #[arg(long, conflicts_with = "regex")]
+    pub phrase: bool,
+    /// No folding: full- and half-width forms, simplified and traditional characters
+    /// and ASCII case must be as typed.
+    #[arg(long)]
+    pub exact: bool,
+    /// Output: text (one line per match), json (one object), jsonl (one object per match).
+    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    pub format: SearchFormat,
+    /// Print how many matches each speech has instead of the matches.
+    #[arg(short = 'c', long)]
+    pub count: bool,
+    /// Colour the matches: auto (when the output is a terminal and NO_COLOR is not set).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    Text,
+    Json,
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Args)]

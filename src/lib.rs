@@ -7,6 +7,7 @@ pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod outline;
+pub mod search;
 pub mod text;
 pub mod tui;
 pub mod view;

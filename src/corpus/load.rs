@@ -6,6 +6,7 @@ use super::size::over_limit;
 use crate::outline::{Document, Text, parse_with};
 use crate::text::sanitize;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -53,22 +54,37 @@ fn load_with<T>(
     max: u64,
     then: impl FnOnce(Document, &str) -> T,
 ) -> Result<T, LoadError> {
-    let name = source.display();
-    let fail = |message: String| LoadError::new(name.clone(), message);
-    let parse_bytes = |bytes: &[u8]| {
-        let decoded = decode(bytes).map_err(|e| fail(e.to_string()))?;
-        let stem = file_stem(&name);
-        let mut doc = parse_with(&decoded.text, &name, stem, decoded.encoding, keep);
-        if let Some(w) = decoded.note {
-            doc.add_warning(w);
-        }
-        Ok(then(doc, &decoded.text))
-    };
+    let bytes = read_source(source, max)?;
+    parse_bytes(&source.display(), &bytes, keep, then)
+}
+
+/// The bytes of one source, at most `max` of them.
+pub fn read_source(source: &Source, max: u64) -> Result<Cow<'static, [u8]>, LoadError> {
+    let fail = |message: String| LoadError::new(source.display(), message);
     match source {
-        Source::Embedded(_, b) => parse_bytes(b),
-        Source::File(p) => parse_bytes(&read_regular_file(p, max).map_err(fail)?),
-        Source::Stdin => parse_bytes(&read_bounded(std::io::stdin().lock(), max).map_err(fail)?),
+        Source::Embedded(_, b) => Ok(Cow::Borrowed(*b)),
+        Source::File(p) => read_regular_file(p, max).map(Cow::Owned).map_err(fail),
+        Source::Stdin => read_bounded(std::io::stdin().lock(), max)
+            .map(Cow::Owned)
+            .map_err(fail),
     }
+}
+
+/// Decodes and parses the bytes of the file `name`, and hands the document and its
+/// decoded text to `then`.
+pub fn parse_bytes<T>(
+    name: &str,
+    bytes: &[u8],
+    keep: Text,
+    then: impl FnOnce(Document, &str) -> T,
+) -> Result<T, LoadError> {
+    let decoded = decode(bytes).map_err(|e| LoadError::new(name.to_string(), e.to_string()))?;
+    let stem = file_stem(name);
+    let mut doc = parse_with(&decoded.text, name, stem, decoded.encoding, keep);
+    if let Some(w) = decoded.note {
+        doc.add_warning(w);
+    }
+    Ok(then(doc, &decoded.text))
 }
 
 /// Reads a regular file of at most `max` bytes. It is opened without blocking and

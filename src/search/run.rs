@@ -1,0 +1,177 @@
+//! `gangmu search PATTERN [PATH...]`: every match in every speech, with its section.
+//! Files are searched in parallel batches and printed in order; exit status as grep's.
+
+use super::pattern::{Options, Pattern};
+use super::render;
+use super::scan::{Found, search_source};
+use crate::cli::{ColorArg, SearchArgs, SearchFormat};
+use crate::corpus::{LoadError, find_sources};
+use crate::export::{errors_json, say};
+use rayon::prelude::*;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Files searched per parallel batch (as `gangmu outline` does).
+const BATCH: usize = 512;
+
+pub fn run(args: &SearchArgs) -> ExitCode {
+    let opts = Options {
+        regex: args.regex,
+        phrase: args.phrase,
+        exact: args.exact,
+    };
+    let pattern = match Pattern::new(&args.pattern, opts) {
+        Ok(p) => p,
+        Err(e) => {
+            say(&format!(
+                "gangmu: search: {}: {e}",
+                crate::text::sanitize(&args.pattern)
+            ));
+            return ExitCode::from(2);
+        }
+    };
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let (sources, errors) = find_sources(&args.paths, &args.find.ext, args.find.follow);
+    for e in &errors {
+        say(&e.to_string());
+    }
+    let mut out = Output {
+        out: BufWriter::with_capacity(1 << 16, io::stdout()),
+        format: if args.count { None } else { Some(args.format) },
+        first: true,
+        found: 0,
+        errors,
+        failed: None,
+    };
+    if out.format == Some(SearchFormat::Json) {
+        let q = serde_json::to_string(&args.pattern).unwrap_or_default();
+        out.put(format!("{{\"pattern\": {q},\n \"matches\": [").as_bytes());
+    }
+    let max = args.find.max_size;
+    // Each batch is searched in parallel while the one before it is written.
+    let mut written: Option<Vec<Searched>> = None;
+    for batch in sources.chunks(BATCH) {
+        if out.failed.is_some() {
+            break;
+        }
+        let format = out.format;
+        let (searched, ()) = rayon::join(
+            || {
+                batch
+                    .par_iter()
+                    .map(|s| {
+                        let found = search_source(s, &pattern, max)?;
+                        Ok(found.map(|f| rendered(&f, format, color)))
+                    })
+                    .collect()
+            },
+            || written.take().into_iter().for_each(|b| out.write(b)),
+        );
+        written = Some(searched);
+    }
+    written.into_iter().for_each(|b| out.write(b));
+    out.finish()
+}
+
+/// A speech's matches as they are printed (JSON objects each followed by `,\n`).
+type Searched = Result<Option<Vec<u8>>, LoadError>;
+
+fn rendered(found: &Found, format: Option<SearchFormat>, color: bool) -> Vec<u8> {
+    let mut buf = Vec::new();
+    match format {
+        None => render::count(found, color, &mut buf),
+        Some(SearchFormat::Text) => render::text(found, color, &mut buf),
+        Some(SearchFormat::Jsonl) => render::json(found, b"\n", &mut buf),
+        Some(SearchFormat::Json) => render::json(found, b",\n", &mut buf),
+    }
+    buf
+}
+
+struct Output {
+    out: BufWriter<io::Stdout>,
+    /// `None` for `--count`.
+    format: Option<SearchFormat>,
+    /// No JSON match written yet.
+    first: bool,
+    /// Speeches with matches.
+    found: usize,
+    errors: Vec<LoadError>,
+    failed: Option<io::Error>,
+}
+
+impl Output {
+    fn put(&mut self, bytes: &[u8]) {
+        if self.failed.is_none()
+            && let Err(e) = self.out.write_all(bytes)
+        {
+            self.failed = Some(e);
+        }
+    }
+
+    fn write(&mut self, batch: Vec<Searched>) {
+        for r in batch {
+            if self.failed.is_some() {
+                return;
+            }
+            match r {
+                Ok(None) => {}
+                Ok(Some(mut text)) => {
+                    self.found += 1;
+                    if self.format == Some(SearchFormat::Json) {
+                        if !self.first {
+                            self.put(b",\n");
+                        }
+                        self.first = false;
+                        // The last separator is the next speech's to write.
+                        text.truncate(text.len().saturating_sub(2));
+                    }
+                    self.put(&text);
+                }
+                Err(e) => {
+                    // In order with what was printed before it.
+                    if self.failed.is_none()
+                        && let Err(err) = self.out.flush()
+                    {
+                        self.failed = Some(err);
+                    }
+                    say(&e.to_string());
+                    self.errors.push(e);
+                }
+            }
+        }
+    }
+
+    /// 0 when something was found, 1 when nothing was, 2 when a file could not be read
+    /// or the output failed; a closed pipe (`| head`) is not an error.
+    fn finish(mut self) -> ExitCode {
+        if self.format == Some(SearchFormat::Json) {
+            let errs = errors_json(&self.errors);
+            self.put(format!("],\n \"errors\": {errs}}}\n").as_bytes());
+        }
+        if self.failed.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.failed = Some(e);
+        }
+        let found = self.found > 0;
+        match self.failed.take() {
+            Some(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                let _ = self.out.into_parts();
+                ExitCode::from(u8::from(!found))
+            }
+            Some(e) => {
+                let _ = self.out.into_parts();
+                say(&format!("gangmu: standard output: {e}"));
+                ExitCode::from(2)
+            }
+            None if !self.errors.is_empty() => ExitCode::from(2),
+            None => ExitCode::from(u8::from(!found)),
+        }
+    }
+}
