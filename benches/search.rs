@@ -31,8 +31,11 @@ fn main() {
         std::fs::create_dir_all(&dir).expect("temp dir");
         let pools = Pools::from_samples();
         for i in 0..n {
-            std::fs::write(dir.join(format!("{:06}.txt", i + 1)), file(&pools, 1, i, 20_000))
-                .expect("write");
+            std::fs::write(
+                dir.join(format!("{:06}.txt", i + 1)),
+                file(&pools, 1, i, 20_000),
+            )
+            .expect("write");
         }
     }
     let bytes: u64 = std::fs::read_dir(&dir)
@@ -46,7 +49,11 @@ fn main() {
         dir.display()
     );
     let bin = env!("CARGO_BIN_EXE_gangmu");
-    let has_rg = Command::new("rg").arg("--version").stdout(Stdio::null()).status().is_ok();
+    let has_rg = Command::new("rg")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok();
     for phrase in ["营商环境", "放管服", "两个确立"] {
         let count = Command::new(bin)
             .args(["search", "--count", phrase])

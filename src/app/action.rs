@@ -37,6 +37,8 @@ pub enum Action {
     Search,
     SearchNext,
     SearchPrev,
+    /// Search every open speech (`s`).
+    SearchAll,
     Filter,
     Help,
     /// The problems view: the speech's warnings and the files that could not be read.

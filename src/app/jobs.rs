@@ -155,11 +155,13 @@ pub enum Find {
 pub struct Jobs {
     pub filter: Option<FilterJob>,
     pub find: Option<Find>,
+    /// The search across speeches (`s`).
+    pub all: Option<super::results::Job>,
 }
 
 impl Jobs {
     pub fn pending(&self) -> bool {
-        self.filter.is_some() || self.find.is_some()
+        self.filter.is_some() || self.find.is_some() || self.all.is_some()
     }
 }
 
@@ -171,6 +173,9 @@ pub fn progress(s: &State) -> Option<String> {
             "过滤中 {}%",
             pct(f.matches.len(), s.tree.items.len())
         ));
+    }
+    if let Some(j) = &s.jobs.all {
+        return Some(format!("全部搜索中 {}%", pct(j.next, s.docs.len())));
     }
     match &s.jobs.find {
         Some(Find::Search(j)) => {
@@ -185,6 +190,13 @@ pub fn progress(s: &State) -> Option<String> {
 
 /// Runs the pending jobs until `deadline`; the one that ends applies its result.
 pub fn work(s: &mut State, deadline: Instant) {
+    // The search across speeches first: its first results are what the reader waits for.
+    if let Some(mut job) = s.jobs.all.take()
+        && !super::results::slice(s, &mut job, deadline)
+    {
+        s.jobs.all = Some(job);
+        return;
+    }
     if let Some(mut job) = s.jobs.filter.take() {
         if filter_slice(s, &mut job, deadline) {
             super::update::filter_done(s, job);

@@ -56,6 +56,7 @@ impl KeyMap {
             ("n", SearchNext),
             ("N", SearchPrev),
             ("f", Filter),
+            ("s", SearchAll),
             ("?", Help),
             ("!", Problems),
             ("<esc>", Escape),
@@ -136,6 +137,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("< >", "目录变窄 / 变宽"),
     ("/  n N", "在本篇搜索 / 下一个 上一个"),
     ("f", "按标题或文件名过滤目录（空格分开的词都要有）"),
+    (
+        "s",
+        "在全部讲话中搜索，结果按讲话和章节列出（再按 s 回到结果）",
+    ),
     ("", "搜索、过滤的输入行"),
     (
         "← → Home End",

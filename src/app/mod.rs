@@ -8,6 +8,7 @@ pub mod mouse;
 mod nav;
 pub mod problems;
 pub mod prompt;
+pub mod results;
 mod search;
 pub mod state;
 pub mod tree;

@@ -18,6 +18,8 @@ pub enum Focus {
 pub enum InputKind {
     Search,
     Filter,
+    /// `s`: a search across every open speech.
+    SearchAll,
 }
 
 pub use super::prompt::Input;
@@ -127,6 +129,8 @@ pub struct State {
     /// Widest text line in columns, centred in a wider pane (0: no limit). Lines of
     /// more than about 40 Chinese characters are hard to read.
     pub max_text_width: u16,
+    /// The last search across speeches (`s`), shown in the tree's place when open.
+    pub results: Option<super::results::Results>,
 }
 
 impl State {
@@ -161,6 +165,7 @@ impl State {
             problems: None,
             theme: Default::default(),
             max_text_width: DEFAULT_TEXT_WIDTH,
+            results: None,
         }
     }
 

@@ -54,7 +54,7 @@ pub fn update(s: &mut State, action: Action) {
             _ => return,
         }
     }
-    if problems::handle(s, &action) {
+    if problems::handle(s, &action) || super::results::handle(s, &action) {
         return;
     }
     match action {
@@ -236,6 +236,7 @@ pub fn update(s: &mut State, action: Action) {
             let text = s.filter.clone().unwrap_or_default();
             s.input = Some(Input::new(InputKind::Filter, text));
         }
+        Action::SearchAll => super::results::open(s),
         Action::SearchNext => search::step(s, true),
         Action::SearchPrev => search::step(s, false),
         Action::Help => {
@@ -247,6 +248,7 @@ pub fn update(s: &mut State, action: Action) {
                 match input.kind {
                     InputKind::Search => clear_search(s),
                     InputKind::Filter => clear_filter(s),
+                    InputKind::SearchAll => {}
                 }
             } else if s.filter.is_some() || s.tree.filter_active() || s.jobs.filter.is_some() {
                 clear_filter(s);
@@ -296,7 +298,15 @@ pub fn update(s: &mut State, action: Action) {
             s.problems = Some(problems::ListView::default());
         }
         Action::Submit => {
-            if let Some(input) = s.input.take()
+            if let Some(input) = s.input.as_ref()
+                && input.kind == InputKind::SearchAll
+            {
+                let query = input.text.trim().to_string();
+                s.input = None;
+                if !query.is_empty() {
+                    super::results::start(s, &query);
+                }
+            } else if let Some(input) = s.input.take()
                 && input.kind == InputKind::Search
             {
                 if input.text.is_empty() {
@@ -354,6 +364,8 @@ fn input_changed(s: &mut State) {
     let Some(input) = &s.input else { return };
     let text = input.text.clone();
     match input.kind {
+        // Looked for on Enter: every speech is too much to search at each key.
+        InputKind::SearchAll => {}
         InputKind::Search => search::set_query(s, &text),
         InputKind::Filter => {
             if text.is_empty() {
@@ -434,6 +446,9 @@ fn loaded(s: &mut State, batch: Batch) {
             query.clone(),
             std::mem::take(&mut s.filter_matches),
         ));
+    }
+    if new {
+        super::results::more_loaded(s);
     }
     if s.sel == NONE
         && let Some(&i) = s.tree.visible.first()

@@ -4,6 +4,7 @@
 mod help;
 mod overlay;
 mod problems;
+mod results;
 mod status;
 pub mod text;
 pub mod theme;
@@ -24,7 +25,11 @@ pub fn view(s: &State, frame: &mut Frame) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    tree::draw(s, &a, buf);
+    if s.results.as_ref().is_some_and(|r| r.open) {
+        results::draw(s, &a, buf);
+    } else {
+        tree::draw(s, &a, buf);
+    }
     if a.divider.width > 0 {
         let (sym, style) = match s.amb {
             Ambiguous::Narrow => ("│", s.theme.divider(s.dragging)),

@@ -59,6 +59,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
                 match input.kind {
                     InputKind::Search => "/",
                     InputKind::Filter => "过滤：",
+                    InputKind::SearchAll => "全部搜索：",
                 },
                 running.unwrap_or_default(),
             ),
@@ -74,6 +75,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
                     });
                 ("/", info.unwrap_or_default())
             }
+            InputKind::SearchAll => ("全部搜索：", "Enter 开始".to_string()),
             // Titles that match, not rows: a match's speech is shown with it.
             InputKind::Filter => (
                 "过滤：",
