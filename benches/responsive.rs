@@ -153,4 +153,47 @@ fn main() {
     // A query that matches: the filter's answer is built too.
     paste_and_type("filter 10k (发展)", &mut s, Action::Filter, "发展", 0);
     paste_and_type("filter 10k (发展)", &mut s, Action::Filter, "发展", 200);
+    // Issue 12: `s` over every speech; j pressed between slices.
+    for query in ["营商环境", "放管服", "两个确立"] {
+        search_all(&mut s, query);
+    }
+}
+
+/// `s QUERY Enter` on the open speeches, then slices of work with a key (j) answered and
+/// drawn between them: when the first results were on screen, when all were, and the
+/// keys' worst wait.
+fn search_all(s: &mut State, query: &str) {
+    let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    // `s` reopens the last results; in them, `s` asks for a query (the last one, cleared).
+    update(s, Action::SearchAll);
+    if s.input.is_none() {
+        update(s, Action::SearchAll);
+    }
+    update(s, Action::Edit(gangmu::app::prompt::Edit::DeleteToStart));
+    update(s, Action::Paste(query.to_string()));
+    let start = Instant::now();
+    update(s, Action::Submit);
+    let (mut first, mut waits) = (None, Vec::new());
+    while s.jobs.pending() {
+        let t = Instant::now();
+        update(s, Action::Work);
+        let slice = t.elapsed();
+        let k = Instant::now();
+        update(s, Action::Down);
+        term.draw(|f| view(s, f)).expect("draw");
+        waits.push(slice + k.elapsed());
+        if first.is_none() && s.results.as_ref().is_some_and(|r| !r.rows.is_empty()) {
+            first = Some(start.elapsed());
+        }
+    }
+    let r = s.results.as_ref().expect("results");
+    println!(
+        "s {query}: {} hits in {} speeches; first results drawn {:.1} ms after Enter, all {:.1} ms",
+        r.hits.len(),
+        r.rows.len() - r.hits.len(),
+        first.map_or(f64::NAN, ms),
+        ms(start.elapsed())
+    );
+    line(&format!("s {query}: key (j), worst case (slice + key)"), waits);
+    update(s, Action::Escape);
 }
