@@ -194,6 +194,9 @@ fn search_all(s: &mut State, query: &str) {
         first.map_or(f64::NAN, ms),
         ms(start.elapsed())
     );
-    line(&format!("s {query}: key (j), worst case (slice + key)"), waits);
+    line(
+        &format!("s {query}: key (j), worst case (slice + key)"),
+        waits,
+    );
     update(s, Action::Escape);
 }

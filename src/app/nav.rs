@@ -1,7 +1,7 @@
 //! Moving around: selecting tree items, scrolling the text, keeping the two in step.
 
 use super::search;
-use super::state::{State, TextView};
+use super::state::{Focus, State, TextView};
 use super::tree::{ItemKind, NONE};
 use crate::text::Layout;
 use crate::text::layout::Texts;
@@ -66,6 +66,19 @@ pub(super) fn show_doc(s: &mut State, doc: usize) {
         anchor: None,
     });
     search::doc_changed(s);
+}
+
+/// Shows paragraph `para` of speech `doc` at the top of the text pane, which gets the
+/// keys; the tree selects the section it is in.
+pub(super) fn show_para(s: &mut State, doc: usize, para: usize) {
+    let item = s.item_at_para(doc, para);
+    select(s, s.tree.nearest_visible(item));
+    show_doc(s, doc);
+    if let Some(tv) = &mut s.text {
+        tv.top = tv.layout.para_row.get(para).map_or(0, |&r| r as usize);
+    }
+    s.focus = Focus::Text;
+    follow_text(s);
 }
 
 /// Scrolls the text by `delta` rows and moves the selection to the section being read.

@@ -4,8 +4,8 @@
 //! Also the sign that marks a speech with warnings in the tree.
 
 use super::action::Action;
-use super::nav::{follow_text, select, show_doc};
-use super::state::{Focus, State};
+use super::nav::show_para;
+use super::state::State;
 use crate::text::sanitize;
 
 /// One row of the problems view.
@@ -189,12 +189,5 @@ fn go(s: &mut State, doc: usize, line: usize) {
         .iter()
         .position(|p| p.line >= line)
         .unwrap_or(d.paragraphs.len().saturating_sub(1));
-    let item = s.item_at_para(doc, para);
-    select(s, s.tree.nearest_visible(item));
-    show_doc(s, doc);
-    if let Some(tv) = &mut s.text {
-        tv.top = tv.layout.para_row.get(para).map_or(0, |&r| r as usize);
-    }
-    s.focus = Focus::Text;
-    follow_text(s);
+    show_para(s, doc, para);
 }

@@ -4,7 +4,7 @@
 //! text pane; Esc goes back to the tree; `s` reopens the last results.
 
 use super::action::Action;
-use super::nav::{follow_text, select, show_doc};
+use super::nav::show_para;
 use super::problems::{ListView, scroll};
 use super::state::{Focus, State};
 use crate::search::{Options, Pattern, hits};
@@ -210,14 +210,7 @@ pub fn go(s: &mut State, row: usize) {
         return;
     };
     let (doc, para) = (found.doc, found.hit.para);
-    let item = s.item_at_para(doc, para);
-    select(s, s.tree.nearest_visible(item));
-    show_doc(s, doc);
-    if let Some(tv) = &mut s.text {
-        tv.top = tv.layout.para_row.get(para).map_or(0, |&r| r as usize);
-    }
-    s.focus = Focus::Text;
-    follow_text(s);
+    show_para(s, doc, para);
     // The match as the speech writes it (a folded query may differ from it).
     let word = found
         .hit
