@@ -283,3 +283,23 @@ fn exit_status_is_greps_and_output_is_like_a_compilers() {
     assert_eq!(v["matches"].as_array().unwrap().len(), 1);
     assert_eq!(v["errors"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_closed_pipe_ends_the_search_quietly() {
+    use std::io::{BufRead, BufReader};
+    let dir = corpus("pipe");
+    let mut child = command(&["search", "的", &dir.s("")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("gangmu runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("one line");
+    assert!(first.contains('的'), "{first}");
+    // The reader goes away (`| head -1`), the rest of the output is not read.
+    let done = finish(child);
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    assert!(done.stderr.is_empty(), "{}", done.stderr);
+}

@@ -5,15 +5,17 @@ use crate::cli::{Format, OutlineArgs};
 use crate::corpus::{LoadError, Source, find_sources, load_decoded, load_source};
 use crate::outline::Text;
 use rayon::prelude::*;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 mod explain;
 mod json;
+mod sink;
 mod text;
 
 pub use explain::explain;
 pub use json::{errors_json, reference, to_json, write_json};
+pub use sink::{Closed, Sink};
 pub use text::to_text;
 
 /// Files outlined per parallel batch: enough that the pool rarely waits at a batch's
@@ -34,11 +36,10 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     }
     let json = args.format == Format::Json;
     let mut out = Output {
-        out: BufWriter::with_capacity(1 << 16, io::stdout()),
+        out: Sink::new(),
         json,
         first: true,
         errors,
-        failed: None,
     };
     if json {
         out.put(b"{\"documents\": [");
@@ -47,7 +48,7 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     // and dropped: the pool never waits for the writer, and memory stays bounded.
     let mut written: Option<Vec<Rendered>> = None;
     for batch in sources.chunks(BATCH) {
-        if out.failed.is_some() {
+        if out.out.failed() {
             break;
         }
         let (rendered, ()) = rayon::join(
@@ -69,14 +70,13 @@ pub fn say(line: &str) {
 /// `--explain`: one file after the other, each with its text kept to show it.
 fn run_explain(sources: &[Source], errors: Vec<LoadError>, max: u64) -> ExitCode {
     let mut out = Output {
-        out: BufWriter::new(io::stdout()),
+        out: Sink::new(),
         json: false,
         first: true,
         errors,
-        failed: None,
     };
     for src in sources {
-        if out.failed.is_some() {
+        if out.out.failed() {
             break;
         }
         match load_decoded(src, Text::Keep, max) {
@@ -111,38 +111,26 @@ fn render(batch: &[Source], json: bool, max: u64) -> Vec<Rendered> {
 
 /// Standard output and what is still to be said at the end.
 struct Output {
-    out: BufWriter<io::Stdout>,
+    out: Sink,
     json: bool,
     first: bool,
     errors: Vec<LoadError>,
-    /// The first write that failed: nothing more is written after it.
-    failed: Option<io::Error>,
 }
 
 impl Output {
-    /// Writes unless an earlier write failed.
     fn put(&mut self, bytes: &[u8]) {
-        if self.failed.is_none()
-            && let Err(e) = self.out.write_all(bytes)
-        {
-            self.failed = Some(e);
-        }
+        self.out.put(bytes);
     }
 
     /// A file that could not be outlined: one line on stderr, in order with stdout.
     fn error(&mut self, e: LoadError) {
-        if self.failed.is_none()
-            && let Err(err) = self.out.flush()
-        {
-            self.failed = Some(err);
-        }
-        say(&e.to_string());
+        self.out.error(&e);
         self.errors.push(e);
     }
 
     fn write(&mut self, batch: Vec<Rendered>) {
         for r in batch {
-            if self.failed.is_some() {
+            if self.out.failed() {
                 return;
             }
             match r {
@@ -166,25 +154,10 @@ impl Output {
             let errs = errors_json(&self.errors);
             self.put(format!("],\n \"errors\": {errs}}}\n").as_bytes());
         }
-        if self.failed.is_none()
-            && let Err(e) = self.out.flush()
-        {
-            self.failed = Some(e);
-        }
-        match self.failed.take() {
-            // The reader has gone (`| head`): nothing is wrong with the run.
-            // What is still buffered is dropped without another try at writing it.
-            Some(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                let _ = self.out.into_parts();
-                ExitCode::from(u8::from(!self.errors.is_empty()))
-            }
-            Some(e) => {
-                let _ = self.out.into_parts();
-                say(&format!("gangmu: standard output: {e}"));
-                ExitCode::from(1)
-            }
-            None if self.errors.is_empty() => ExitCode::SUCCESS,
-            None => ExitCode::from(1),
+        let failed = !self.errors.is_empty();
+        match self.out.close() {
+            Closed::Fine | Closed::Pipe => ExitCode::from(u8::from(failed)),
+            Closed::Failed => ExitCode::from(1),
         }
     }
 }

@@ -6,9 +6,9 @@ use super::render;
 use super::scan::{Found, search_source};
 use crate::cli::{ColorArg, SearchArgs, SearchFormat};
 use crate::corpus::{LoadError, find_sources};
-use crate::export::{errors_json, say};
+use crate::export::{Closed, Sink, errors_json, say};
 use rayon::prelude::*;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 /// Files searched per parallel batch (as `gangmu outline` does).
@@ -42,12 +42,11 @@ pub fn run(args: &SearchArgs) -> ExitCode {
         say(&e.to_string());
     }
     let mut out = Output {
-        out: BufWriter::with_capacity(1 << 16, io::stdout()),
+        out: Sink::new(),
         format: if args.count { None } else { Some(args.format) },
         first: true,
         found: 0,
         errors,
-        failed: None,
     };
     if out.format == Some(SearchFormat::Json) {
         let q = serde_json::to_string(&args.pattern).unwrap_or_default();
@@ -57,7 +56,7 @@ pub fn run(args: &SearchArgs) -> ExitCode {
     // Each batch is searched in parallel while the one before it is written.
     let mut written: Option<Vec<Searched>> = None;
     for batch in sources.chunks(BATCH) {
-        if out.failed.is_some() {
+        if out.out.failed() {
             break;
         }
         let format = out.format;
@@ -94,7 +93,7 @@ fn rendered(found: &Found, format: Option<SearchFormat>, color: bool) -> Vec<u8>
 }
 
 struct Output {
-    out: BufWriter<io::Stdout>,
+    out: Sink,
     /// `None` for `--count`.
     format: Option<SearchFormat>,
     /// No JSON match written yet.
@@ -102,21 +101,16 @@ struct Output {
     /// Speeches with matches.
     found: usize,
     errors: Vec<LoadError>,
-    failed: Option<io::Error>,
 }
 
 impl Output {
     fn put(&mut self, bytes: &[u8]) {
-        if self.failed.is_none()
-            && let Err(e) = self.out.write_all(bytes)
-        {
-            self.failed = Some(e);
-        }
+        self.out.put(bytes);
     }
 
     fn write(&mut self, batch: Vec<Searched>) {
         for r in batch {
-            if self.failed.is_some() {
+            if self.out.failed() {
                 return;
             }
             match r {
@@ -134,13 +128,7 @@ impl Output {
                     self.put(&text);
                 }
                 Err(e) => {
-                    // In order with what was printed before it.
-                    if self.failed.is_none()
-                        && let Err(err) = self.out.flush()
-                    {
-                        self.failed = Some(err);
-                    }
-                    say(&e.to_string());
+                    self.out.error(&e);
                     self.errors.push(e);
                 }
             }
@@ -154,24 +142,11 @@ impl Output {
             let errs = errors_json(&self.errors);
             self.put(format!("],\n \"errors\": {errs}}}\n").as_bytes());
         }
-        if self.failed.is_none()
-            && let Err(e) = self.out.flush()
-        {
-            self.failed = Some(e);
-        }
         let found = self.found > 0;
-        match self.failed.take() {
-            Some(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                let _ = self.out.into_parts();
-                ExitCode::from(u8::from(!found))
-            }
-            Some(e) => {
-                let _ = self.out.into_parts();
-                say(&format!("gangmu: standard output: {e}"));
-                ExitCode::from(2)
-            }
-            None if !self.errors.is_empty() => ExitCode::from(2),
-            None => ExitCode::from(u8::from(!found)),
+        match self.out.close() {
+            Closed::Failed => ExitCode::from(2),
+            Closed::Fine if !self.errors.is_empty() => ExitCode::from(2),
+            Closed::Fine | Closed::Pipe => ExitCode::from(u8::from(!found)),
         }
     }
 }
