@@ -133,3 +133,21 @@ fn results_at_four_sizes() {
         insta::assert_snapshot!(format!("results_{w}x{h}"), styled(&s));
     }
 }
+
+#[test]
+fn the_mouse_selects_and_scrolls_results() {
+    // Six rows of list for nine rows of results.
+    let mut s = state(100, 8);
+    press(&mut s, "s安全<enter>");
+    let a = s.areas();
+    assert_eq!(a.tree.height, 6);
+    let before = selected(&s);
+    // The third row of the list (a hit), not the tree row under it.
+    update(&mut s, Action::Click(a.tree.x + 4, a.tree.y + 2));
+    assert_eq!(s.results.as_ref().unwrap().view.sel, 2);
+    assert_eq!(selected(&s), before, "the hidden tree did not move");
+    update(&mut s, Action::Wheel(a.tree.x + 4, a.tree.y + 2, 3));
+    let v = s.results.as_ref().unwrap().view;
+    assert_eq!(v.top, 3);
+    assert!(v.sel >= v.top);
+}

@@ -26,6 +26,14 @@ pub fn click(s: &mut State, x: u16, y: u16) {
             s.focus = Focus::Tree;
             relayout(s);
         }
+        // The search results in the tree's place: a click selects a result.
+        if let Some(r) = s.results.as_mut().filter(|r| r.open) {
+            let row = r.view.top + (y - a.tree.y) as usize;
+            if row < r.rows.len() {
+                r.view.sel = row;
+            }
+            return;
+        }
         let row = s.tree_top + (y - a.tree.y) as usize;
         let Some(&i) = s.tree.visible.get(row) else {
             return;
@@ -48,7 +56,16 @@ pub fn click(s: &mut State, x: u16, y: u16) {
 
 pub fn wheel(s: &mut State, x: u16, y: u16, n: i16) {
     let a = s.areas();
-    if inside(a.tree, x, y) {
+    if inside(a.tree, x, y)
+        && let Some(r) = s.results.as_mut().filter(|r| r.open)
+    {
+        let max = r.rows.len().saturating_sub(a.tree.height as usize);
+        r.view.top = (r.view.top as isize + n as isize).clamp(0, max as isize) as usize;
+        r.view.sel = r.view.sel.clamp(
+            r.view.top,
+            (r.view.top + a.tree.height as usize).saturating_sub(1),
+        );
+    } else if inside(a.tree, x, y) {
         let max = s.tree.visible.len().saturating_sub(a.tree.height as usize);
         s.tree_top = (s.tree_top as isize + n as isize).clamp(0, max as isize) as usize;
     } else if inside(a.text_pane, x, y) {
