@@ -1,6 +1,6 @@
 //! Reading one source into a parsed document.
 
-use super::decode::{DecodeError, HEAD_BYTES, decode, head_is_binary};
+use super::decode::{DecodeError, Decoded, HEAD_BYTES, decode, head_is_binary};
 use super::find::{Source, io_reason};
 use super::size::over_limit;
 use crate::outline::{Document, Text, parse_with};
@@ -79,12 +79,23 @@ pub fn parse_bytes<T>(
     then: impl FnOnce(Document, &str) -> T,
 ) -> Result<T, LoadError> {
     let decoded = decode(bytes).map_err(|e| LoadError::new(name.to_string(), e.to_string()))?;
+    Ok(parse_decoded(name, decoded, keep, then))
+}
+
+/// Parses text already decoded from the file `name` (its decoding note becomes a
+/// warning), and hands the document and the text to `then`.
+pub fn parse_decoded<T>(
+    name: &str,
+    decoded: Decoded<'_>,
+    keep: Text,
+    then: impl FnOnce(Document, &str) -> T,
+) -> T {
     let stem = file_stem(name);
     let mut doc = parse_with(&decoded.text, name, stem, decoded.encoding, keep);
     if let Some(w) = decoded.note {
         doc.add_warning(w);
     }
-    Ok(then(doc, &decoded.text))
+    then(doc, &decoded.text)
 }
 
 /// Reads a regular file of at most `max` bytes. It is opened without blocking and

@@ -11,5 +11,5 @@ pub mod synth;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use find::{Source, find_sources, natural_cmp};
-pub use load::{LoadError, load_decoded, load_source, parse_bytes, read_source};
+pub use load::{LoadError, load_decoded, load_source, parse_bytes, parse_decoded, read_source};
 pub use size::{DEFAULT_MAX_SIZE, parse_size, show_size};

@@ -3,7 +3,7 @@
 
 use super::hits::{Hit, find};
 use super::pattern::Pattern;
-use crate::corpus::{LoadError, Source, decode, parse_bytes, read_source};
+use crate::corpus::{LoadError, Source, decode, parse_bytes, parse_decoded, read_source};
 use crate::outline::{Document, Text};
 
 /// A speech with matches, and the matches.
@@ -25,15 +25,18 @@ pub fn search_source(
     if cannot_match(pattern, &bytes) {
         return Ok(None);
     }
-    if !pattern.may_match(&bytes) {
-        // Decoded to know (UTF-16, a regular expression over GB18030, marks).
-        let decoded =
-            decode(&bytes).map_err(|e| LoadError::new(source.display(), e.to_string()))?;
+    let name = source.display();
+    let doc = if pattern.may_match(&bytes) {
+        parse_bytes(&name, &bytes, Text::Keep, |doc, _| doc)?
+    } else {
+        // Decoded to know (UTF-16, a regular expression over GB18030, marks), and parsed
+        // from that decoding.
+        let decoded = decode(&bytes).map_err(|e| LoadError::new(name.clone(), e.to_string()))?;
         if !pattern.may_match(decoded.text.as_bytes()) {
             return Ok(None);
         }
-    }
-    let doc = parse_bytes(&source.display(), &bytes, Text::Keep, |doc, _| doc)?;
+        parse_decoded(&name, decoded, Text::Keep, |doc, _| doc)
+    };
     let hits = find(&doc, pattern);
     Ok((!hits.is_empty()).then_some(Found { doc, hits }))
 }
