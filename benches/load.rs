@@ -41,7 +41,9 @@ fn main() {
 
         let t = Instant::now();
         let (tx, rx) = std::sync::mpsc::channel();
-        gangmu::tui::loader::spawn(vec![dir.clone()], Default::default(), tx);
+        // With the files watched for changes, as the browser runs by default.
+        let (wtx, _wrx) = std::sync::mpsc::channel();
+        gangmu::tui::loader::spawn(vec![dir.clone()], Default::default(), tx, Some(wtx));
         let mut s = State::new(200, 50, Ambiguous::Narrow);
         for batch in rx {
             update(&mut s, Action::Loaded(batch));

@@ -32,6 +32,15 @@ pub struct Cli {
     /// centres it. 0 sets it as wide as the pane.
     #[arg(long, value_name = "COLS", default_value_t = 80)]
     pub text_width: u16,
+    /// Leave the mouse to the terminal, so that its own selection and copy work.
+    #[arg(long)]
+    pub no_mouse: bool,
+    /// Do not read files again when they change on disk.
+    #[arg(long)]
+    pub no_watch: bool,
+    /// Speaking rate for `t` (speaking time), in 字 a minute.
+    #[arg(long, value_name = "字/分钟", default_value_t = 220, value_parser = clap::value_parser!(u32).range(1..))]
+    pub rate: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -27,6 +27,9 @@ fn main() -> ExitCode {
                 theme: cli.theme,
                 color: cli.color,
                 text_width: cli.text_width,
+                mouse: !cli.no_mouse,
+                watch: !cli.no_watch,
+                rate: cli.rate,
             })
         }
     }

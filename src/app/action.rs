@@ -43,6 +43,14 @@ pub enum Action {
     Help,
     /// The problems view: the speech's warnings and the files that could not be read.
     Problems,
+    /// Copy the selected section's text to the clipboard (`y`).
+    CopySection,
+    /// Copy the speech's outline as an indented list (`Y`).
+    CopyOutline,
+    /// Edit the speech at the reading position in `$VISUAL` / `$EDITOR` (`e`).
+    OpenEditor,
+    /// 字数 or speaking time in the tree (`t`).
+    ToggleTime,
     /// Close an overlay, search or filter.
     Escape,
     Quit,
@@ -83,6 +91,15 @@ pub enum Action {
     Submit,
     #[serde(skip)]
     Loaded(Batch),
+    /// A speech's file read again after it changed on disk.
+    #[serde(skip)]
+    Reloaded(Box<Document>),
+    /// A speech's file was deleted: the path.
+    #[serde(skip)]
+    Removed(String),
+    /// Something the event loop has to tell (an editor that would not start).
+    #[serde(skip)]
+    Say(String),
 }
 
 /// Progress of background loading.

@@ -131,7 +131,18 @@ pub struct State {
     pub max_text_width: u16,
     /// The last search across speeches (`s`), shown in the tree's place when open.
     pub results: Option<super::results::Results>,
+    /// Requests to the event loop (clipboard, editor), done after this update.
+    pub effects: Vec<super::effect::Effect>,
+    /// The tree shows speaking time instead of 字数 (`t`).
+    pub show_time: bool,
+    /// Speaking rate in 字 a minute.
+    pub rate: u32,
+    /// Speeches whose file was deleted while open: still shown, marked.
+    pub missing: Vec<usize>,
 }
+
+/// The usual pace of a prepared speech read aloud, in 字 a minute.
+pub const DEFAULT_RATE: u32 = 220;
 
 impl State {
     pub fn new(width: u16, height: u16, amb: Ambiguous) -> Self {
@@ -166,6 +177,10 @@ impl State {
             theme: Default::default(),
             max_text_width: DEFAULT_TEXT_WIDTH,
             results: None,
+            effects: Vec::new(),
+            show_time: false,
+            rate: DEFAULT_RATE,
+            missing: Vec::new(),
         }
     }
 

@@ -120,6 +120,76 @@ impl Tree {
         }
     }
 
+    /// Puts `doc`, read again, in the place of document `d`; returns how many items the
+    /// tree grew by (negative: shrank). Items keep their expansion where the outline kept
+    /// its shape; a filter shows the new items until it is matched again.
+    pub fn replace_doc(&mut self, d: usize, doc: &Document, open_depth: u16) -> i64 {
+        let root = self.doc_root[d];
+        let old_end = self.items[root as usize].end;
+        let mut fresh = Tree::default();
+        fresh.push_doc(doc, open_depth);
+        let old_len = (old_end - root) as usize;
+        let new_len = fresh.items.len();
+        let delta = new_len as i64 - old_len as i64;
+        let shift = |i: u32| (i64::from(i) + delta) as u32;
+        // Expansion: the old item's where the depth is the same, else the default.
+        let expanded: Vec<bool> = (0..new_len)
+            .map(|k| {
+                let same =
+                    k < old_len && self.items[root as usize + k].depth == fresh.items[k].depth;
+                if same {
+                    self.expanded.get(root as usize + k)
+                } else {
+                    fresh.expanded.get(k)
+                }
+            })
+            .collect();
+        let new_items = fresh.items.iter().map(|it| Item {
+            doc: d as u32,
+            parent: if it.parent == NONE {
+                NONE
+            } else {
+                it.parent + root
+            },
+            end: it.end + root,
+            ..*it
+        });
+        self.items
+            .splice(root as usize..old_end as usize, new_items);
+        for it in &mut self.items[root as usize + new_len..] {
+            if it.parent != NONE {
+                it.parent = shift(it.parent);
+            }
+            it.end = shift(it.end);
+        }
+        for r in &mut self.doc_root[d + 1..] {
+            *r = shift(*r);
+        }
+        let total = self.items.len();
+        let splice = |bits: &Bitset, new: &dyn Fn(usize) -> bool| {
+            let mut out = Bitset::default();
+            for i in 0..total {
+                let v = if i < root as usize {
+                    bits.get(i)
+                } else if i < root as usize + new_len {
+                    new(i - root as usize)
+                } else {
+                    bits.get((i as i64 - delta) as usize)
+                };
+                if v {
+                    out.set(i, true);
+                }
+            }
+            out
+        };
+        self.expanded = splice(&self.expanded, &|k| expanded[k]);
+        if let Some(f) = &self.filter {
+            self.filter = Some(splice(f, &|_| true));
+        }
+        self.rebuild();
+        delta
+    }
+
     /// The item after `i` in the visible walk: skips a collapsed subtree.
     fn next_shown(&self, i: u32) -> u32 {
         if self.expanded.get(i as usize) {

@@ -25,7 +25,7 @@ pub fn update(s: &mut State, action: Action) {
     // work going on are not the user's answer to it.
     if !matches!(
         action,
-        Action::Loaded(_) | Action::Resize(..) | Action::Work
+        Action::Loaded(_) | Action::Resize(..) | Action::Work | Action::Reloaded(_)
     ) {
         s.message = None;
     }
@@ -293,6 +293,17 @@ pub fn update(s: &mut State, action: Action) {
             }
         }
         Action::Work => jobs::work(s, Instant::now() + jobs::SLICE),
+        Action::CopySection => super::copy::copy_section(s),
+        Action::CopyOutline => super::copy::copy_outline(s),
+        Action::OpenEditor => super::edit::open_editor(s),
+        Action::ToggleTime => {
+            s.show_time = !s.show_time;
+            s.message = Some(if s.show_time {
+                format!("目录显示讲话时长（每分钟 {} 字）", s.rate)
+            } else {
+                "目录显示字数".into()
+            });
+        }
         Action::Problems => {
             s.help = false;
             s.problems = Some(problems::ListView::default());
@@ -318,6 +329,9 @@ pub fn update(s: &mut State, action: Action) {
             }
         }
         Action::Loaded(batch) => loaded(s, batch),
+        Action::Reloaded(doc) => super::reload::reloaded(s, *doc),
+        Action::Removed(path) => super::reload::removed(s, &path),
+        Action::Say(text) => s.message = Some(text),
     }
 }
 

@@ -1,17 +1,32 @@
 //! Loading speeches on a background thread, so the first frame does not wait for a big
 //! corpus. Documents arrive in order, in batches, through a channel.
 
-use crate::app::Batch;
+use crate::app::{Action, Batch};
 use crate::cli::FindArgs;
 use crate::corpus::{LoadError, Source, find_sources, load_source};
-use crate::outline::Text;
+use crate::outline::{Document, Text};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
+/// A speech as the browser keeps it. Parsing leaves slack in the vectors; with thousands
+/// of speeches open it adds up.
+pub fn trimmed(mut d: Document) -> Document {
+    d.paragraphs.shrink_to_fit();
+    d.nodes.shrink_to_fit();
+    d.removed = Vec::new();
+    d
+}
+
 /// Starts loading; the thread ends when everything is sent or the receiver is gone.
-pub fn spawn(paths: Vec<PathBuf>, find: FindArgs, tx: Sender<Batch>) {
+/// With `watch`, the files found are then watched for changes, which go to it.
+pub fn spawn(
+    paths: Vec<PathBuf>,
+    find: FindArgs,
+    tx: Sender<Batch>,
+    watch: Option<Sender<Action>>,
+) {
     let max = find.max_size;
     std::thread::spawn(move || {
         let (mut sources, mut errors) = find_sources(&paths, &find.ext, find.follow);
@@ -28,6 +43,16 @@ pub fn spawn(paths: Vec<PathBuf>, find: FindArgs, tx: Sender<Batch>) {
                 }
                 !tty
             });
+        }
+        if let Some(wtx) = watch {
+            let files = sources
+                .iter()
+                .filter_map(|s| match s {
+                    Source::File(p) => Some((super::watch::absolute(p)?, s.display())),
+                    _ => None,
+                })
+                .collect();
+            super::watch::spawn(files, max, wtx);
         }
         let total = sources.len() + errors.len();
         if tx
@@ -49,14 +74,8 @@ pub fn spawn(paths: Vec<PathBuf>, find: FindArgs, tx: Sender<Batch>) {
             let results: Vec<_> = sources[start..end]
                 .par_iter()
                 .map(|s| {
-                    load_source(s, Text::Keep, max).map(|mut d| {
-                        // Parsing leaves slack in the vectors; with thousands of speeches
-                        // open it adds up. Trimmed here, on the worker threads.
-                        d.paragraphs.shrink_to_fit();
-                        d.nodes.shrink_to_fit();
-                        d.removed = Vec::new();
-                        d
-                    })
+                    // Trimmed here, on the worker threads.
+                    load_source(s, Text::Keep, max).map(trimmed)
                 })
                 .collect();
             let mut batch = Batch {

@@ -1,12 +1,15 @@
 //! The terminal side: setup and restore, the event loop, background loading.
 
 pub mod background;
+pub mod clipboard;
+pub mod editor;
 pub mod events;
 pub mod loader;
 pub mod signals;
 pub mod terminal;
+pub mod watch;
 
-use crate::app::{Action, Batch, KeyMap, State, key_action, update};
+use crate::app::{Action, Batch, Effect, KeyMap, State, key_action, update};
 use crate::cli::{ColorArg, FindArgs, ThemeArg};
 use crate::export::say;
 use crate::text::Ambiguous;
@@ -34,6 +37,57 @@ pub struct Options {
     pub color: ColorArg,
     /// Widest text line in columns (0: the pane's width).
     pub text_width: u16,
+    /// Capture the mouse (off: the terminal's own selection works).
+    pub mouse: bool,
+    /// Read files again when they change on disk.
+    pub watch: bool,
+    /// Speaking rate in 字 a minute.
+    pub rate: u32,
+}
+
+/// Does what `update` asked of the world outside the state; what comes of it returns as
+/// actions on `back`.
+fn perform(
+    effect: Effect,
+    guard: &mut terminal::Guard,
+    back: &mpsc::Sender<Action>,
+    max: u64,
+) -> std::io::Result<()> {
+    match effect {
+        Effect::Copy(text) => {
+            if let Err(e) = clipboard::copy(&text) {
+                let _ = back.send(Action::Say(format!("无法复制：{e}")));
+            }
+        }
+        Effect::Edit { path, line } => {
+            signals::editing(true);
+            {
+                let _out = std::io::stdout().lock();
+                terminal::restore();
+            }
+            let ran = editor::run(&path, line);
+            signals::editing(false);
+            terminal::enter()?;
+            guard.forget_screen()?;
+            let said = match ran {
+                Err(e) => Some(format!("编辑器无法启动：{e}（设置 $VISUAL 或 $EDITOR）")),
+                Ok(st) if !st.success() => Some(format!("编辑器退出：{st}")),
+                Ok(_) => None,
+            };
+            // Read again at once, whether or not a watcher also sees the save.
+            let source = crate::corpus::Source::File(path.clone());
+            let read = match crate::corpus::load_source(&source, crate::outline::Text::Keep, max) {
+                Ok(doc) => Action::Reloaded(Box::new(loader::trimmed(doc))),
+                Err(_) if !path.exists() => Action::Removed(source.display()),
+                Err(e) => Action::Say(e.to_string()),
+            };
+            let _ = back.send(read);
+            if let Some(m) = said {
+                let _ = back.send(Action::Say(m));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The palette: none under `--color never` or `NO_COLOR` (a non-empty value, as
@@ -134,9 +188,16 @@ pub fn run(opts: Options) -> ExitCode {
 
 fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     let (tx, rx) = mpsc::channel::<Batch>();
+    let (wtx, wrx) = mpsc::channel::<Action>();
     let samples = opts.paths.is_empty();
-    loader::spawn(opts.paths, opts.find, tx);
-    let mut guard = terminal::setup()?;
+    let max = opts.find.max_size;
+    loader::spawn(
+        opts.paths,
+        opts.find,
+        tx,
+        (opts.watch && !samples).then(|| wtx.clone()),
+    );
+    let mut guard = terminal::setup(opts.mouse)?;
     // In raw mode, before the first read of events: the terminal's answer is not a key.
     let theme = palette(opts.theme, opts.color);
     let watch = signals::watch()?;
@@ -147,6 +208,7 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     state.theme = theme;
     state.max_text_width = opts.text_width;
     state.samples = samples;
+    state.rate = opts.rate;
     let mut dirty = true;
     let mut last_draw = Instant::now();
     // For the end-to-end test of the panic hook: panic once a document is on screen.
@@ -171,6 +233,15 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
         }
         if let Some(b) = merged {
             update(&mut state, Action::Loaded(b));
+            dirty = true;
+        }
+        // Files changed on disk, read again by the watcher.
+        while let Ok(a) = wrx.try_recv() {
+            update(&mut state, a);
+            dirty = true;
+        }
+        for effect in std::mem::take(&mut state.effects) {
+            perform(effect, &mut guard, &wtx, max)?;
             dirty = true;
         }
         if dirty {

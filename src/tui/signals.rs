@@ -31,6 +31,19 @@ pub fn watch() -> io::Result<Watch> {
     let flag = redraw.clone();
     std::thread::spawn(move || {
         for sig in signals.forever() {
+            if EDITING.load(Ordering::SeqCst) {
+                // The editor has the terminal: Ctrl-C and Ctrl-\ are its own (as git
+                // commit leaves them), and a stop stops gangmu with it, screen untouched.
+                if sig == SIGTSTP {
+                    // SAFETY: raise has no preconditions.
+                    unsafe {
+                        libc::raise(libc::SIGSTOP);
+                    }
+                } else if sig == SIGTERM || sig == SIGHUP {
+                    std::process::exit(128 + sig);
+                }
+                continue;
+            }
             if sig == SIGTSTP {
                 suspend();
                 flag.store(true, Ordering::SeqCst);
@@ -43,6 +56,14 @@ pub fn watch() -> io::Result<Watch> {
         }
     });
     Ok(Watch { redraw, handle })
+}
+
+/// Set while the user's editor runs in the foreground.
+static EDITING: AtomicBool = AtomicBool::new(false);
+
+/// The editor starts (`true`) or has ended: signals are left to it meanwhile.
+pub fn editing(on: bool) {
+    EDITING.store(on, Ordering::SeqCst);
 }
 
 /// Leaves full-screen mode, stops until continued (`fg`), then enters it again. The

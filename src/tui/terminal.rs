@@ -11,6 +11,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -48,25 +49,32 @@ impl Drop for Guard {
     }
 }
 
-/// Raw mode, alternate screen, mouse capture, bracketed paste, hidden cursor; restores
-/// what it did if a step fails.
+/// Whether full-screen mode captures the mouse (`--no-mouse` leaves it to the terminal,
+/// whose own selection then works).
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
+/// Raw mode, alternate screen, mouse capture (unless turned off), bracketed paste, hidden
+/// cursor; restores what it did if a step fails.
 pub fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    let entered = execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste,
-        cursor::Hide
-    );
+    let mut out = io::stdout();
+    let mut entered = execute!(out, EnterAlternateScreen);
+    if entered.is_ok() && MOUSE.load(Ordering::SeqCst) {
+        entered = execute!(out, EnableMouseCapture);
+    }
+    if entered.is_ok() {
+        entered = execute!(out, EnableBracketedPaste, cursor::Hide);
+    }
     if entered.is_err() {
         restore();
     }
     entered
 }
 
-/// Full-screen mode; a panic hook that restores the terminal first.
-pub fn setup() -> io::Result<Guard> {
+/// Full-screen mode, with or without the mouse; a panic hook that restores the terminal
+/// first.
+pub fn setup(mouse: bool) -> io::Result<Guard> {
+    MOUSE.store(mouse, Ordering::SeqCst);
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();

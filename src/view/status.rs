@@ -119,6 +119,13 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
     {
         right = format!("{}/{}  {right}", c + 1, sr.matches.len());
     }
+    // Speaking time shown in the tree: the whole speech's time here.
+    if s.show_time
+        && let Some(tv) = &s.text
+    {
+        let m = super::tree::format_minutes(s.docs[tv.doc].chars, s.rate);
+        right = format!("全篇约 {}钟  {right}", m.trim_start_matches('<'));
+    }
     if let Some(p) = crate::app::jobs::progress(s) {
         right = format!("{p}  {right}");
     }

@@ -20,6 +20,18 @@ pub fn format_count(n: usize) -> String {
     }
 }
 
+/// Speaking time of `chars` 字 at `rate` 字 a minute: `<1分`, `2.5分`, `14分`.
+pub fn format_minutes(chars: usize, rate: u32) -> String {
+    let m = chars as f64 / f64::from(rate.max(1));
+    if m < 1.0 {
+        "<1分".into()
+    } else if m < 10.0 {
+        format!("{m:.1}分")
+    } else {
+        format!("{}分", m.round())
+    }
+}
+
 pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     let focused = s.focus == Focus::Tree;
     let label = match &s.filter {
@@ -137,9 +149,18 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let room = right.saturating_sub(x) as usize;
         // 字数 is the first thing to give way: the title keeps at least 8 characters, then
         // only the warning sign stays.
-        let mut count = format_count(s.item_chars(i));
+        let chars = s.item_chars(i);
+        let mut count = if s.show_time {
+            format_minutes(chars, s.rate)
+        } else {
+            format_count(chars)
+        };
         if room < str_width(&count, s.amb) + 1 + 16 {
             count.clear();
+        }
+        // A speech whose file was deleted says so where its size was.
+        if it.kind == ItemKind::Root && s.missing.contains(&(it.doc as usize)) {
+            count = "已删除".into();
         }
         if warned {
             count = format!("! {count}").trim_end().to_string();
@@ -245,6 +266,15 @@ fn scroll_start(label: &str, hits: &[(usize, usize)], room: usize, amb: Ambiguou
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speaking_time_at_a_rate() {
+        assert_eq!(format_minutes(100, 220), "<1分");
+        assert_eq!(format_minutes(550, 220), "2.5分");
+        assert_eq!(format_minutes(3080, 220), "14分");
+        // A rate of 0 from a config is taken as 1, not a division by zero.
+        assert_eq!(format_minutes(5, 0), "5.0分");
+    }
 
     #[test]
     fn a_scrolled_title_starts_after_a_cut_marker_or_pause_mark() {
