@@ -38,6 +38,10 @@ pub struct Cli {
     /// Do not read files again when they change on disk.
     #[arg(long)]
     pub no_watch: bool,
+    /// Start fresh: do not go back to earlier runs' positions, marks and tree width
+    /// (this run's are still kept).
+    #[arg(long)]
+    pub no_restore: bool,
     /// Speaking rate for `t` (speaking time), in 字 a minute.
     #[arg(long, value_name = "字/分钟", default_value_t = 220, value_parser = clap::value_parser!(u32).range(1..))]
     pub rate: u32,

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
                 mouse: !cli.no_mouse,
                 watch: !cli.no_watch,
                 rate: cli.rate,
+                restore: !cli.no_restore,
             })
         }
     }

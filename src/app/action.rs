@@ -51,6 +51,13 @@ pub enum Action {
     OpenEditor,
     /// 字数 or speaking time in the tree (`t`).
     ToggleTime,
+    /// `m`: the next letter sets a mark at the reading position.
+    SetMark,
+    /// `'`: the next letter goes to its mark.
+    JumpMark,
+    /// The letter after `m` or `'`.
+    #[serde(skip)]
+    MarkKey(char),
     /// Close an overlay, search or filter.
     Escape,
     Quit,

@@ -7,6 +7,7 @@ pub mod effect;
 pub mod help;
 pub mod jobs;
 pub mod keymap;
+pub mod memory;
 pub mod mouse;
 mod nav;
 pub mod problems;

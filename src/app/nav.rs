@@ -42,12 +42,16 @@ pub(super) fn select(s: &mut State, i: u32) {
     let doc = s.tree.items[i as usize].doc as usize;
     show_doc(s, doc);
     let para = s.item_para(i);
+    let root = s.tree.items[i as usize].kind == ItemKind::Root;
     if let Some(tv) = &mut s.text {
-        tv.top = if s.tree.items[i as usize].kind == ItemKind::Root {
+        tv.top = if root {
             0
         } else {
             tv.layout.para_row.get(para).map_or(0, |&r| r as usize)
         };
+    }
+    if root {
+        super::memory::restore_on_open(s, doc);
     }
 }
 
@@ -56,6 +60,8 @@ pub(super) fn show_doc(s: &mut State, doc: usize) {
     if s.text.as_ref().is_some_and(|t| t.doc == doc) {
         return;
     }
+    // The speech being left: where it was read up to.
+    super::memory::remember(s);
     let texts = Texts::new(&s.docs[doc]);
     let layout = Layout::new(&s.docs[doc], &texts, s.wrap_width(), s.amb);
     s.text = Some(TextView {

@@ -139,6 +139,27 @@ pub struct State {
     pub rate: u32,
     /// Speeches whose file was deleted while open: still shown, marked.
     pub missing: Vec<usize>,
+    /// `m` or `'` was pressed: the next key names the mark.
+    pub pending: Option<Pending>,
+    /// Marks set in this run.
+    pub marks: std::collections::BTreeMap<char, super::memory::Mark>,
+    /// Marks and positions kept from earlier runs (and this run's positions).
+    pub memory: super::memory::Memory,
+    /// Whether earlier runs' positions, marks and tree width are used (`--no-restore`).
+    pub restore: bool,
+    /// Speeches already opened at their remembered position this run.
+    pub restored: std::collections::HashSet<usize>,
+    /// The reader has pressed a key or clicked: the start position is no longer ours to set.
+    pub touched: bool,
+    /// The working directory, which relative paths are remembered against.
+    pub cwd: std::path::PathBuf,
+}
+
+/// What the key after `m` or `'` is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    SetMark,
+    JumpMark,
 }
 
 /// The usual pace of a prepared speech read aloud, in 字 a minute.
@@ -181,6 +202,13 @@ impl State {
             show_time: false,
             rate: DEFAULT_RATE,
             missing: Vec::new(),
+            pending: None,
+            marks: Default::default(),
+            memory: Default::default(),
+            restore: true,
+            restored: Default::default(),
+            touched: false,
+            cwd: std::env::current_dir().unwrap_or_default(),
         }
     }
 

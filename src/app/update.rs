@@ -10,7 +10,7 @@ use super::nav::{
 use super::problems;
 use super::prompt::Edit;
 use super::search;
-use super::state::{Focus, Input, InputKind, State};
+use super::state::{Focus, Input, InputKind, Pending, State};
 use super::tree::NONE;
 use std::time::Instant;
 
@@ -25,9 +25,22 @@ pub fn update(s: &mut State, action: Action) {
     // work going on are not the user's answer to it.
     if !matches!(
         action,
-        Action::Loaded(_) | Action::Resize(..) | Action::Work | Action::Reloaded(_)
+        Action::Loaded(_)
+            | Action::Resize(..)
+            | Action::Work
+            | Action::Reloaded(_)
+            | Action::Removed(_)
+            | Action::Say(_)
     ) {
         s.message = None;
+        s.touched = true;
+        // The key after `m` or `'` is a mark's letter or nothing.
+        if let Some(p) = s.pending.take() {
+            if let Action::MarkKey(c) = action {
+                mark_key(s, p, c);
+            }
+            return;
+        }
     }
     if s.help {
         let v = problems::ListView {
@@ -256,7 +269,11 @@ pub fn update(s: &mut State, action: Action) {
                 clear_search(s);
             }
         }
-        Action::Quit | Action::Interrupt => s.quit = true,
+        Action::Quit | Action::Interrupt => {
+            // Where the reader stopped, kept for the next run.
+            super::memory::remember(s);
+            s.quit = true;
+        }
         // The event loop suspends; nothing in the state changes.
         Action::Suspend => {}
         Action::Resize(w, h) => {
@@ -293,6 +310,17 @@ pub fn update(s: &mut State, action: Action) {
             }
         }
         Action::Work => jobs::work(s, Instant::now() + jobs::SLICE),
+        Action::SetMark | Action::JumpMark => {
+            let (p, m) = if action == Action::SetMark {
+                (Pending::SetMark, "标记：按一个字母")
+            } else {
+                (Pending::JumpMark, "回到标记：按它的字母")
+            };
+            s.pending = Some(p);
+            s.message = Some(m.into());
+        }
+        // Only right after `m` or `'` (above).
+        Action::MarkKey(_) => {}
         Action::CopySection => super::copy::copy_section(s),
         Action::CopyOutline => super::copy::copy_outline(s),
         Action::OpenEditor => super::edit::open_editor(s),
@@ -335,6 +363,18 @@ pub fn update(s: &mut State, action: Action) {
     }
 }
 
+/// The letter after `m` or `'`.
+fn mark_key(s: &mut State, p: Pending, c: char) {
+    if !c.is_ascii_alphabetic() {
+        s.message = Some("标记要用字母（a–z、A–Z）".into());
+        return;
+    }
+    match p {
+        Pending::SetMark => super::memory::set_mark(s, c),
+        Pending::JumpMark => super::memory::jump_mark(s, c),
+    }
+}
+
 /// Types a key script (`"jj]<tab><pgdn>"`) into the state, as the terminal would, each
 /// key's search or filter done before the next key.
 pub fn press(s: &mut State, script: &str) {
@@ -353,6 +393,13 @@ pub fn key_action(s: &State, key: &str) -> Option<Action> {
     }
     if key == "<c-z>" {
         return Some(Action::Suspend);
+    }
+    if s.pending.is_some() {
+        let mut chars = key.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(Action::MarkKey(c)),
+            _ => Some(Action::Escape),
+        };
     }
     if s.input.is_some() {
         return match key {
@@ -446,6 +493,7 @@ fn loaded(s: &mut State, batch: Batch) {
     s.loading.errors.extend(batch.errors);
     s.loading.done |= batch.done;
     let new = !batch.docs.is_empty();
+    let first_new = s.docs.len();
     for doc in batch.docs {
         *s.titles.entry(doc.title.clone()).or_default() += 1;
         s.tree.push_doc(&doc, s.open_depth);
@@ -468,5 +516,8 @@ fn loaded(s: &mut State, batch: Batch) {
         && let Some(&i) = s.tree.visible.first()
     {
         select(s, i);
+    }
+    if new {
+        super::memory::restore_last(s, first_new);
     }
 }

@@ -6,6 +6,7 @@ pub mod editor;
 pub mod events;
 pub mod loader;
 pub mod signals;
+pub mod state_file;
 pub mod terminal;
 pub mod watch;
 
@@ -43,6 +44,8 @@ pub struct Options {
     pub watch: bool,
     /// Speaking rate in 字 a minute.
     pub rate: u32,
+    /// Use the positions, marks and tree width kept from earlier runs.
+    pub restore: bool,
 }
 
 /// Does what `update` asked of the world outside the state; what comes of it returns as
@@ -209,6 +212,18 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     state.max_text_width = opts.text_width;
     state.samples = samples;
     state.rate = opts.rate;
+    let kept = state_file::path();
+    if let Some(p) = &kept {
+        let (memory, warning) = state_file::load(p);
+        if let Some(w) = warning {
+            state.message = Some(crate::text::sanitize(&w).into_owned());
+        }
+        if opts.restore && memory.tree_width > 0 {
+            state.tree_width = memory.tree_width;
+        }
+        state.memory = memory;
+    }
+    state.restore = opts.restore;
     let mut dirty = true;
     let mut last_draw = Instant::now();
     // For the end-to-end test of the panic hook: panic once a document is on screen.
@@ -314,5 +329,20 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
         }
     }
     drop(guard);
+    if let Some(p) = &kept {
+        let mut memory = std::mem::take(&mut state.memory);
+        memory.marks.extend(std::mem::take(&mut state.marks));
+        if state.tree_width > 0 {
+            memory.tree_width = state.tree_width;
+        }
+        memory.prune();
+        if let Err(e) = state_file::save(p, &memory) {
+            say(&format!(
+                "gangmu: {}: {}; marks and positions not kept",
+                p.display(),
+                crate::corpus::find::io_reason(&e)
+            ));
+        }
+    }
     Ok(std::mem::take(&mut state.loading.errors))
 }

@@ -61,6 +61,8 @@ pub struct Session {
     pub writer: Box<dyn Write + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
+    /// Marks and positions go here, not to the home of the machine running the tests.
+    pub state: tempfile::TempDir,
 }
 
 fn nz(n: u16) -> NonZeroU16 {
@@ -90,6 +92,8 @@ impl Session {
         // A dark background, said the way rxvt says it: the emulator here answers no
         // questions, so the browser would otherwise ask and wait (tested on its own).
         cmd.env("COLORFGBG", "15;0");
+        let state = tempfile::tempdir().expect("state dir");
+        cmd.env("XDG_STATE_HOME", state.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -121,6 +125,7 @@ impl Session {
             writer,
             child,
             master: pair.master,
+            state,
         }
     }
 
