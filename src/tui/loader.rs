@@ -44,16 +44,6 @@ pub fn spawn(
                 !tty
             });
         }
-        if let Some(wtx) = watch {
-            let files = sources
-                .iter()
-                .filter_map(|s| match s {
-                    Source::File(p) => Some((super::watch::absolute(p)?, s.display())),
-                    _ => None,
-                })
-                .collect();
-            super::watch::spawn(files, max, wtx);
-        }
         let total = sources.len() + errors.len();
         if tx
             .send(Batch {
@@ -93,6 +83,18 @@ pub fn spawn(
             }
             start = end;
             size = (size * 2).min(512);
+        }
+        // Watched once everything is loaded, so that setting the watches does not delay
+        // the first speeches; a save while a big corpus loads shows at the next save.
+        if let Some(wtx) = watch {
+            let files = sources
+                .iter()
+                .filter_map(|s| match s {
+                    Source::File(p) => Some((super::watch::absolute(p)?, s.display())),
+                    _ => None,
+                })
+                .collect();
+            super::watch::spawn(files, max, wtx);
         }
     });
 }
