@@ -1,7 +1,7 @@
 //! Numbering problems, recorded as warnings rather than failing (spec §7): gaps, repeats
 //! and restarts in sibling numbering, and mixed marker styles at one level.
 
-use super::model::{Node, Warning};
+use super::model::{Node, WarnKind, Warning};
 use super::nesting::{Item, ItemKind};
 use std::collections::HashMap;
 
@@ -55,6 +55,7 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
                         };
                         let (a, b) = (nodes[j].marker_in(labels), nodes[i].marker_in(labels));
                         warnings.push(Warning::new(
+                            WarnKind::MixedStyle,
                             nodes[i].line,
                             format!("mixed {what} at one level: {a} and {b}"),
                             format!("同一层级{zh}不统一：{a} 与 {b}"),
@@ -75,6 +76,7 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
             match slot.map(|s| last[s].1) {
                 None if n != 1 && matches!(items[i].kind, ItemKind::Heading { .. }) => {
                     warnings.push(Warning::new(
+                        WarnKind::NumberingStart,
                         line,
                         format!("numbering starts at {marker}"),
                         format!("编号从 {marker} 开始"),
@@ -83,6 +85,7 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
                 Some((prev, j)) if n == prev => {
                     let before = nodes[j].marker_in(labels);
                     warnings.push(Warning::new(
+                        WarnKind::NumberingRepeat,
                         line,
                         format!("numbering repeats: {before} then {marker}"),
                         format!("编号重复：{before} 之后是 {marker}"),
@@ -91,6 +94,7 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
                 Some((prev, j)) if n > prev + 1 => {
                     let before = nodes[j].marker_in(labels);
                     warnings.push(Warning::new(
+                        WarnKind::NumberingGap,
                         line,
                         format!("numbering gap: {before} then {marker}"),
                         format!("编号跳号：{before} 之后是 {marker}"),
@@ -99,6 +103,7 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
                 Some((prev, j)) if n < prev => {
                     let before = nodes[j].marker_in(labels);
                     warnings.push(Warning::new(
+                        WarnKind::NumberingRestart,
                         line,
                         format!("numbering restarts: {before} then {marker}"),
                         format!("编号重新开始：{before} 之后是 {marker}"),
