@@ -8,6 +8,12 @@ use std::collections::HashMap;
 /// Kinds of numbering among one node's children looked up by a scan.
 const FEW_KINDS: usize = 8;
 
+/// A marker written with half-width punctuation (`(一)`, `1.`), which matching folds
+/// together with the full-width form (`（一）`, `1．`) but a reader sees.
+fn half_width(marker: &str) -> bool {
+    marker.chars().any(|c| c.is_ascii_punctuation())
+}
+
 /// Gaps, repeats and restarts in sibling numbering; mixed marker styles at one level.
 pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &mut Vec<Warning>) {
     // Pre-order: the children of p are p+1, then each child's `end`, up to p's `end`.
@@ -47,11 +53,17 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
                             family: f0,
                             delim: d0,
                         },
-                    )) if f0 != family || d0 != delim => {
-                        let (what, zh) = if f0 == family {
+                    )) if f0 != family
+                        || d0 != delim
+                        || half_width(nodes[j].marker_in(labels))
+                            != half_width(nodes[i].marker_in(labels)) =>
+                    {
+                        let (what, zh) = if f0 != family {
+                            ("marker styles", "序号")
+                        } else if d0 != delim {
                             ("delimiters", "标点")
                         } else {
-                            ("marker styles", "序号")
+                            ("full- and half-width marks", "全角半角")
                         };
                         let (a, b) = (nodes[j].marker_in(labels), nodes[i].marker_in(labels));
                         warnings.push(Warning::new(
