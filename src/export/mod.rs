@@ -14,7 +14,7 @@ mod sink;
 mod text;
 
 pub use explain::explain;
-pub use json::{errors_json, reference, to_json, write_json};
+pub use json::{errors_json, json_string, reference, to_json, write_json};
 pub use sink::{Closed, Sink};
 pub use text::to_text;
 
