@@ -481,3 +481,24 @@ fn a_file_name_with_escape_sequences_is_sanitized() {
         );
     }
 }
+
+#[test]
+fn the_readme_example_says_what_the_readme_shows() {
+    // README, "Checking a draft": the same draft, the same lines.
+    let out = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .args(["check", "readme_draft.txt"])
+        .current_dir(data(""))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for line in stdout(&out).lines() {
+        let shown = line.replacen("readme_draft.txt", "draft.txt", 1);
+        assert!(
+            readme.contains(&format!("    {shown}\n")),
+            "not in README: {shown}"
+        );
+    }
+    assert_eq!(stdout(&out).lines().count(), 7);
+}
