@@ -50,7 +50,7 @@ pub enum ColorArg {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the outline of speeches as text or JSON.
+    /// Print the outline of speeches as text, JSON or Markdown.
     Outline(OutlineArgs),
     /// Find a phrase in every speech, with the section each match stands in.
     Search(SearchArgs),
@@ -174,8 +174,12 @@ pub struct OutlineArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// An indented tree with lines, 字数 and warnings.
     Text,
+    /// One object: documents and errors.
     Json,
+    /// Nested lists under each title, to paste into a document.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
