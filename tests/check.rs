@@ -502,3 +502,36 @@ fn the_readme_example_says_what_the_readme_shows() {
     }
     assert_eq!(stdout(&out).lines().count(), 7);
 }
+
+#[test]
+fn a_closed_pipe_ends_the_check_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = std::env::temp_dir().join(format!("gangmu-check-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let draft = read("junk_bad.txt");
+    // Far more output than a pipe holds.
+    for k in 0..2000 {
+        std::fs::write(dir.join(format!("{k}.txt")), &draft).unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .args(["check", dir.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader goes away (`| head -1`).
+    let done = child.wait_with_output().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(first.ends_with("[junk]\n"), "{first}");
+    assert_eq!(done.status.code(), Some(1));
+    assert!(
+        done.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+}
