@@ -63,10 +63,44 @@ pub enum ColorArg {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the outline of speeches as text or JSON.
+    /// Print the outline of speeches as text, JSON or Markdown.
     Outline(OutlineArgs),
     /// Find a phrase in every speech, with the section each match stands in.
     Search(SearchArgs),
+    /// Check the structure of speech drafts: numbering, headings, points, junk, closing.
+    Check(CheckArgs),
+}
+
+/// `gangmu check`.
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "Rules: numbering, announced, mixed-style, heading-punct, parallel \
+(a note), lone-point, junk, closing.
+
+Exit status: 0 when no warning was found (notes alone leave it 0), 1 when some were, \
+2 on an error (a file that could not be read)."
+)]
+pub struct CheckArgs {
+    /// Files or directories (default: the bundled samples). `-` reads stdin.
+    #[arg(value_parser = any_path())]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub find: FindArgs,
+    /// Output: text (`PATH:LINE:COL: warning: MESSAGE [rule]`) or json (one object).
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Only these rules (repeatable, or comma separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "RULE")]
+    pub rule: Vec<crate::check::Rule>,
+    /// Skip these rules (repeatable, or comma separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "RULE")]
+    pub no_rule: Vec<crate::check::Rule>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 /// `gangmu search`.
@@ -153,8 +187,12 @@ pub struct OutlineArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// An indented tree with lines, 字数 and warnings.
     Text,
+    /// One object: documents and errors.
     Json,
+    /// Nested lists under each title, to paste into a document.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

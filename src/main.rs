@@ -7,6 +7,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Outline(args)) => gangmu::export::run_outline(&args),
         Some(Command::Search(args)) => gangmu::search::run(&args),
+        Some(Command::Check(args)) => gangmu::check::run(&args),
         None => {
             // A key file that cannot be used is said once here (it shows after the
             // browser ends) and on the status line; the browser opens with the defaults.

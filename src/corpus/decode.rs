@@ -1,7 +1,7 @@
 //! Bytes to text (spec §1): BOM, UTF-8, then detection among the CJK legacy encodings.
 
 use super::gbk;
-use crate::outline::Warning;
+use crate::outline::{WarnKind, Warning};
 use encoding_rs::{BIG5, Encoding, GB18030, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
 
@@ -147,6 +147,7 @@ fn replaced_note(text: &str) -> Option<Warning> {
     let line = 1 + text[..first].bytes().filter(|&b| b == b'\n').count();
     let n = text.matches('\u{FFFD}').count();
     Some(Warning::new(
+        WarnKind::Decoding,
         line,
         format!("{n} characters could not be decoded and were replaced (first: line {line})"),
         format!("{n} 个字符无法解码，已替换（第一处：第 {line} 行）"),

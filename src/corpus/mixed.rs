@@ -3,7 +3,7 @@
 //! as such, a line that is clean GB18030 as GB18030, anything else with its bad bytes
 //! replaced. What was done is said in a note.
 
-use crate::outline::Warning;
+use crate::outline::{WarnKind, Warning};
 use encoding_rs::GB18030;
 
 /// The text, and a note (at its first 1-based line) on what was not UTF-8.
@@ -67,7 +67,8 @@ pub fn decode_mixed(bytes: &[u8]) -> Mixed {
     }
     Mixed {
         text,
-        note: (!parts.is_empty()).then(|| Warning::new(line, parts.join("; "), zh.join("；"))),
+        note: (!parts.is_empty())
+            .then(|| Warning::new(WarnKind::Decoding, line, parts.join("; "), zh.join("；"))),
     }
 }
 

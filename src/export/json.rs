@@ -34,6 +34,13 @@ pub fn errors_json(errors: &[LoadError]) -> String {
     w.finish()
 }
 
+/// `s` as a JSON string, escaped as the outline's JSON is: safe to print to a terminal.
+pub fn json_string(s: &str) -> String {
+    let mut w = Writer(Vec::with_capacity(s.len() + 2));
+    w.str(s);
+    w.finish()
+}
+
 struct Writer(Vec<u8>);
 
 impl Writer {

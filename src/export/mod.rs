@@ -1,5 +1,5 @@
-//! `gangmu outline`: outlines as an indented text tree or as JSON, streamed so that no
-//! document's text is kept once its outline is written.
+//! `gangmu outline`: outlines as an indented text tree, JSON or Markdown, streamed so
+//! that no document's text is kept once its outline is written.
 
 use crate::cli::{Format, OutlineArgs};
 use crate::corpus::{LoadError, Source, find_sources, load_decoded, load_source};
@@ -10,11 +10,13 @@ use std::process::ExitCode;
 
 mod explain;
 mod json;
+mod markdown;
 mod sink;
 mod text;
 
 pub use explain::explain;
-pub use json::{errors_json, reference, to_json, write_json};
+pub use json::{errors_json, json_string, reference, to_json, write_json};
+pub use markdown::to_markdown;
 pub use sink::{Closed, Sink};
 pub use text::to_text;
 
@@ -34,7 +36,8 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     if args.explain {
         return run_explain(&sources, errors, max);
     }
-    let json = args.format == Format::Json;
+    let format = args.format;
+    let json = format == Format::Json;
     let mut out = Output {
         out: Sink::new(),
         json,
@@ -52,7 +55,7 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
             break;
         }
         let (rendered, ()) = rayon::join(
-            || render(batch, json, max),
+            || render(batch, format, max),
             || written.take().into_iter().for_each(|r| out.write(r)),
         );
         written = Some(rendered);
@@ -92,18 +95,18 @@ fn run_explain(sources: &[Source], errors: Vec<LoadError>, max: u64) -> ExitCode
 
 type Rendered = Result<Vec<u8>, LoadError>;
 
-fn render(batch: &[Source], json: bool, max: u64) -> Vec<Rendered> {
+fn render(batch: &[Source], format: Format, max: u64) -> Vec<Rendered> {
     batch
         .par_iter()
         .map(|src| {
-            load_source(src, Text::Drop, max).map(|doc| {
-                if json {
+            load_source(src, Text::Drop, max).map(|doc| match format {
+                Format::Json => {
                     let mut out = Vec::new();
                     write_json(&doc, &mut out);
                     out
-                } else {
-                    to_text(&doc).into_bytes()
                 }
+                Format::Text => to_text(&doc).into_bytes(),
+                Format::Markdown => to_markdown(&doc).into_bytes(),
             })
         })
         .collect()

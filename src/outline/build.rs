@@ -120,14 +120,20 @@ impl Builder {
         }
     }
 
-    pub fn warn(&mut self, line: usize, message: impl Into<String>, zh: impl Into<String>) {
-        self.warnings.push(Warning::new(line, message, zh));
+    pub fn warn(
+        &mut self,
+        kind: WarnKind,
+        line: usize,
+        message: impl Into<String>,
+        zh: impl Into<String>,
+    ) {
+        self.warnings.push(Warning::new(kind, line, message, zh));
     }
 
     /// Warns once per document, however many parts find the same thing.
-    pub fn warn_once(&mut self, line: usize, (message, zh): (&str, &str)) {
+    pub fn warn_once(&mut self, kind: WarnKind, line: usize, (message, zh): (&str, &str)) {
         if !self.warnings.iter().any(|w| w.message == message) {
-            self.warn(line, message, zh);
+            self.warn(kind, line, message, zh);
         }
     }
 
@@ -194,6 +200,7 @@ impl Builder {
             p.lead = found.lead;
             if found.flagged {
                 self.warn(
+                    WarnKind::LostBreak,
                     line,
                     "heading line has no sentence end: a line break was probably lost",
                     "标题行后面没有句末标点：可能丢了一个换行",
@@ -264,6 +271,7 @@ impl Builder {
             let top = nodes.iter().filter(|n| n.level == 1).count();
             if top != n {
                 self.warn(
+                    WarnKind::Announced,
                     line,
                     format!("announced {n} parts, but found {top} top-level sections"),
                     format!("预告讲 {n} 个方面，实际找到 {top} 个一级标题"),
@@ -285,6 +293,7 @@ impl Builder {
             warnings.truncate(MAX_WARNINGS);
             let line = warnings.last().map_or(1, |w| w.line);
             warnings.push(Warning::new(
+                WarnKind::Limit,
                 line,
                 format!("… and {more} more warnings"),
                 format!("……另有 {more} 条提示"),
@@ -295,6 +304,7 @@ impl Builder {
         if let Some(line) = self.over_nodes_line {
             let n = self.over_nodes;
             warnings.push(Warning::new(
+                WarnKind::Limit,
                 line,
                 format!("{n} more headings than the {MAX_NODES} an outline holds: read as text"),
                 format!("标题超过纲目上限 {MAX_NODES} 个，多出的 {n} 个按正文处理"),
@@ -303,6 +313,7 @@ impl Builder {
         if self.unlisted > 0 {
             let n = self.unlisted;
             warnings.push(Warning::new(
+                WarnKind::Limit,
                 self.removed.last().map_or(1, |r| r.line),
                 format!("{n} more junk lines removed than the {MAX_REMOVED} listed"),
                 format!("删除的杂行超过列出的 {MAX_REMOVED} 行，另有 {n} 行未列出"),
@@ -345,6 +356,7 @@ fn cap_title<'a>(
         None => title,
         Some((cut, _)) => {
             warnings.push(Warning::new(
+                WarnKind::TitleCut,
                 line,
                 format!("title longer than {MAX_TITLE_CHARS} characters: cut"),
                 format!("标题超过 {MAX_TITLE_CHARS} 字，已截断"),

@@ -331,6 +331,12 @@ const COUNT_UNITS: [&str; 11] = [
 
 /// `下面，我讲三点意见` → 3. The number of parts a preamble announces.
 pub fn announced_count(para: &str) -> Option<usize> {
+    announced_at(para).map(|(_, n)| n)
+}
+
+/// `announced_count`, with the byte offset of the announcing verb (`讲`) in `para`:
+/// where `gangmu check` points.
+pub fn announced_at(para: &str) -> Option<(usize, usize)> {
     for (i, _) in para.char_indices() {
         let at = &para[i..];
         let Some(verb) = COUNT_VERBS.iter().find(|v| at.starts_with(*v)) else {
@@ -356,7 +362,7 @@ pub fn announced_count(para: &str) -> Option<usize> {
         if COUNT_UNITS.iter().any(|u| after.starts_with(u)) {
             return cn_value(num)
                 .filter(|&n| (1..=20).contains(&n))
-                .map(|n| n as usize);
+                .map(|n| (i, n as usize));
         }
     }
     None
@@ -465,5 +471,13 @@ mod tests {
         assert_eq!(announced_count("下面，我讲几点意见。"), None);
         assert_eq!(announced_count("工作要分两步走。"), None);
         assert_eq!(announced_count("我们要讲政治、顾大局。"), None);
+    }
+
+    #[test]
+    fn announced_at_points_at_the_verb() {
+        let t = "下面，我讲三点意见。";
+        let (at, n) = announced_at(t).unwrap();
+        assert_eq!((&t[at..at + "讲".len()], n), ("讲", 3));
+        assert_eq!(announced_at("工作要分两步走。"), None);
     }
 }

@@ -25,6 +25,8 @@ pub mod why;
 mod wrapped;
 
 pub use build::{MAX_NODES, MAX_REMOVED};
-pub use model::{Document, InlinePoint, Kind, Node, Paragraph, Removed, Role, Warning, label};
+pub use model::{
+    Document, InlinePoint, Kind, Node, Paragraph, Removed, Role, WarnKind, Warning, label,
+};
 pub use parse::{Text, parse, parse_parts, parse_with};
 pub use why::Why;

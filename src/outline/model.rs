@@ -135,6 +135,34 @@ pub struct Removed {
     pub why: Why,
 }
 
+/// What a warning is about, so that a consumer (`gangmu check`) can tell warnings
+/// apart without reading their English messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarnKind {
+    /// Sibling numbering that does not start at one (`二、` first).
+    NumberingStart,
+    /// A number skipped (`一、` then `三、`).
+    NumberingGap,
+    /// A number said twice (`（二）` then `（二）`).
+    NumberingRepeat,
+    /// A number lower than the one before (`（三）` then `（二）`).
+    NumberingRestart,
+    /// One level written two ways (`1.` and `1、`, `（一）` and `一、`).
+    MixedStyle,
+    /// The preamble announces a count the top-level sections do not match.
+    Announced,
+    /// A long heading line with no sentence end: a line break was probably lost.
+    LostBreak,
+    /// Flattened or hard-wrapped text the layout pass repaired.
+    Repaired,
+    /// Bytes or characters that could not be decoded.
+    Decoding,
+    /// A title cut at the length limit.
+    TitleCut,
+    /// A limit of the outline reached (warnings, nodes, junk lines listed).
+    Limit,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     pub line: usize,
@@ -142,14 +170,23 @@ pub struct Warning {
     /// The same in Chinese, for the browser (the CLI and JSON keep English).
     #[serde(skip)]
     pub zh: String,
+    /// What it is about; the JSON does not show it.
+    #[serde(skip)]
+    pub kind: WarnKind,
 }
 
 impl Warning {
-    pub fn new(line: usize, message: impl Into<String>, zh: impl Into<String>) -> Self {
+    pub fn new(
+        kind: WarnKind,
+        line: usize,
+        message: impl Into<String>,
+        zh: impl Into<String>,
+    ) -> Self {
         Warning {
             line,
             message: message.into(),
             zh: zh.into(),
+            kind,
         }
     }
 }

@@ -1,12 +1,18 @@
 //! Numbering problems, recorded as warnings rather than failing (spec §7): gaps, repeats
 //! and restarts in sibling numbering, and mixed marker styles at one level.
 
-use super::model::{Node, Warning};
+use super::model::{Node, WarnKind, Warning};
 use super::nesting::{Item, ItemKind};
 use std::collections::HashMap;
 
 /// Kinds of numbering among one node's children looked up by a scan.
 const FEW_KINDS: usize = 8;
+
+/// A marker written with half-width punctuation (`(一)`, `1.`), which matching folds
+/// together with the full-width form (`（一）`, `1．`) but a reader sees.
+fn half_width(marker: &str) -> bool {
+    marker.chars().any(|c| c.is_ascii_punctuation())
+}
 
 /// Gaps, repeats and restarts in sibling numbering; mixed marker styles at one level.
 pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &mut Vec<Warning>) {
@@ -47,14 +53,21 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
                             family: f0,
                             delim: d0,
                         },
-                    )) if f0 != family || d0 != delim => {
-                        let (what, zh) = if f0 == family {
+                    )) if f0 != family
+                        || d0 != delim
+                        || half_width(nodes[j].marker_in(labels))
+                            != half_width(nodes[i].marker_in(labels)) =>
+                    {
+                        let (what, zh) = if f0 != family {
+                            ("marker styles", "序号")
+                        } else if d0 != delim {
                             ("delimiters", "标点")
                         } else {
-                            ("marker styles", "序号")
+                            ("full- and half-width marks", "全角半角")
                         };
                         let (a, b) = (nodes[j].marker_in(labels), nodes[i].marker_in(labels));
                         warnings.push(Warning::new(
+                            WarnKind::MixedStyle,
                             nodes[i].line,
                             format!("mixed {what} at one level: {a} and {b}"),
                             format!("同一层级{zh}不统一：{a} 与 {b}"),
@@ -75,6 +88,7 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
             match slot.map(|s| last[s].1) {
                 None if n != 1 && matches!(items[i].kind, ItemKind::Heading { .. }) => {
                     warnings.push(Warning::new(
+                        WarnKind::NumberingStart,
                         line,
                         format!("numbering starts at {marker}"),
                         format!("编号从 {marker} 开始"),
@@ -83,6 +97,7 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
                 Some((prev, j)) if n == prev => {
                     let before = nodes[j].marker_in(labels);
                     warnings.push(Warning::new(
+                        WarnKind::NumberingRepeat,
                         line,
                         format!("numbering repeats: {before} then {marker}"),
                         format!("编号重复：{before} 之后是 {marker}"),
@@ -91,6 +106,7 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
                 Some((prev, j)) if n > prev + 1 => {
                     let before = nodes[j].marker_in(labels);
                     warnings.push(Warning::new(
+                        WarnKind::NumberingGap,
                         line,
                         format!("numbering gap: {before} then {marker}"),
                         format!("编号跳号：{before} 之后是 {marker}"),
@@ -99,6 +115,7 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
                 Some((prev, j)) if n < prev => {
                     let before = nodes[j].marker_in(labels);
                     warnings.push(Warning::new(
+                        WarnKind::NumberingRestart,
                         line,
                         format!("numbering restarts: {before} then {marker}"),
                         format!("编号重新开始：{before} 之后是 {marker}"),

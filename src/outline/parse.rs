@@ -113,7 +113,7 @@ fn read_part(text: &str, at: Place, doc: &mut Builder) -> Option<(Option<String>
         })
         .collect();
     if let Some(note) = layout.repaired {
-        doc.warn_once(line_no(1), note);
+        doc.warn_once(WarnKind::Repaired, line_no(1), note);
     }
 
     // 2. Junk. Each line's heading marker is found once, here: a heading is never junk,
