@@ -1,7 +1,7 @@
 //! One key press handled and drawn into a 200×50 buffer, with 10,000 speeches from the
 //! corpus generator loaded and every node expanded. Prints figures; run with `cargo bench --bench frame`.
 
-use gangmu::app::{State, press};
+use gangmu::app::{Action, State, press, update};
 use gangmu::corpus::decode;
 use gangmu::corpus::synth::{Pools, file};
 use gangmu::outline::parse;
@@ -103,4 +103,25 @@ fn main() {
     press(&mut s, "<esc>f");
     run("filter typing over every title", &["安", "<bs>"], &mut s);
     press(&mut s, "<esc>");
+    run("y (copy the section)", &["y"], &mut s);
+    // A speech in the middle read again after a save (live reload), everything expanded:
+    // its items spliced into the tree, the rest shifted.
+    let mid = s.docs.len() / 2;
+    let mut times = Vec::new();
+    for _ in 0..50 {
+        let doc = Box::new(s.docs[mid].clone());
+        let t = Instant::now();
+        update(&mut s, Action::Reloaded(doc));
+        term.draw(|f| view(&s, f)).expect("draw");
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let mean: Duration = times.iter().sum::<Duration>() / times.len() as u32;
+    println!(
+        "{:<34} mean {:>8.3} ms   median {:>8.3} ms   max {:>8.3} ms",
+        "a speech re-read (reload)",
+        mean.as_secs_f64() * 1e3,
+        times[times.len() / 2].as_secs_f64() * 1e3,
+        times[times.len() - 1].as_secs_f64() * 1e3,
+    );
 }
