@@ -2,6 +2,7 @@
 //! writing the file), and speeches whose file went away. The reader keeps their place.
 
 use super::jobs::FilterJob;
+use super::memory::{find_para, place_of};
 use super::nav::{follow_text, keep_sel_visible, select, show_doc};
 use super::state::State;
 use crate::outline::Document;
@@ -54,11 +55,12 @@ fn replace(s: &mut State, d: usize, doc: Document) {
     let root = s.tree.doc_root[d];
     let old_end = s.tree.items[root as usize].end;
     // The line being read, to come back to.
-    let reading = s.text.as_ref().filter(|tv| tv.doc == d).map(|tv| {
-        let para = tv.layout.para_at(tv.top).unwrap_or(0);
-        let line = s.docs[d].paragraphs.get(para).map_or(0, |p| p.line);
-        (line, s.docs[d].para_text(para).to_string())
-    });
+    let reading = s
+        .text
+        .as_ref()
+        .filter(|tv| tv.doc == d)
+        .map(|tv| tv.layout.para_at(tv.top).unwrap_or(0))
+        .map(|para| place_of(s, d, para));
     if let Some(n) = s.titles.get_mut(&s.docs[d].title) {
         *n = n.saturating_sub(1);
     }
@@ -72,7 +74,7 @@ fn replace(s: &mut State, d: usize, doc: Document) {
     if sel_in {
         s.sel = root;
     }
-    if let Some((line, text)) = reading {
+    if let Some(place) = reading {
         // Laid out again from the new text, at the paragraph that held the line.
         s.text = None;
         if let Some(sr) = &mut s.search
@@ -81,7 +83,7 @@ fn replace(s: &mut State, d: usize, doc: Document) {
             sr.doc = usize::MAX;
         }
         show_doc(s, d);
-        let para = same_para(&s.docs[d], line, &text);
+        let para = find_para(&s.docs[d], &place);
         if let Some(tv) = &mut s.text {
             tv.top = tv.layout.para_row.get(para).map_or(0, |&r| r as usize);
         }
@@ -90,19 +92,6 @@ fn replace(s: &mut State, d: usize, doc: Document) {
         select(s, root);
     }
     keep_sel_visible(s);
-}
-
-/// The paragraph of the new text that was being read: the same words nearest the old
-/// line (lines above it may have been added or removed), else the paragraph at the line.
-fn same_para(doc: &Document, line: usize, text: &str) -> usize {
-    let same = (0..doc.paragraphs.len())
-        .filter(|&p| !text.is_empty() && doc.para_text(p) == text)
-        .min_by_key(|&p| doc.paragraphs[p].line.abs_diff(line));
-    same.unwrap_or_else(|| {
-        doc.paragraphs
-            .partition_point(|p| p.line <= line)
-            .saturating_sub(1)
-    })
 }
 
 #[cfg(test)]
