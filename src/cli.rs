@@ -1,6 +1,7 @@
 //! Command-line definitions.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -18,20 +19,21 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub find: FindArgs,
-    /// How to measure ambiguous-width characters (“ ” … × · —).
-    #[arg(long, value_enum, default_value_t = Ambiguous::Narrow)]
-    pub ambiguous: Ambiguous,
-    /// Colours for a dark or a light background; auto asks the terminal (else dark).
-    #[arg(long, value_enum, default_value_t = ThemeArg::Auto)]
-    pub theme: ThemeArg,
+    /// How to measure ambiguous-width characters (“ ” … × · —) [default: narrow].
+    #[arg(long, value_enum)]
+    pub ambiguous: Option<Ambiguous>,
+    /// Colours for a dark or a light background; auto asks the terminal (else dark)
+    /// [default: auto].
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
     /// Colour or not: auto is colour unless NO_COLOR is set; never draws with reverse
-    /// video, bold and underline only.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+    /// video, bold and underline only [default: auto].
+    #[arg(long, value_enum)]
+    pub color: Option<ColorArg>,
     /// Widest the text is set, in columns (80 = 40 Chinese characters); a wider pane
-    /// centres it. 0 sets it as wide as the pane.
-    #[arg(long, value_name = "COLS", default_value_t = 80)]
-    pub text_width: u16,
+    /// centres it. 0 sets it as wide as the pane [default: 80].
+    #[arg(long, value_name = "COLS")]
+    pub text_width: Option<u16>,
     /// Leave the mouse to the terminal, so that its own selection and copy work.
     #[arg(long)]
     pub no_mouse: bool,
@@ -42,19 +44,24 @@ pub struct Cli {
     /// (this run's are still kept).
     #[arg(long)]
     pub no_restore: bool,
-    /// Speaking rate for `t` (speaking time), in 字 a minute.
-    #[arg(long, value_name = "字/分钟", default_value_t = 220, value_parser = clap::value_parser!(u32).range(1..))]
-    pub rate: u32,
+    /// Speaking rate for `t` (speaking time), in 字 a minute [default: 220].
+    #[arg(long, value_name = "字/分钟", value_parser = clap::value_parser!(u32).range(1..))]
+    pub rate: Option<u32>,
+    /// The config file to read instead of the usual one (also GANGMU_CONFIG).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ThemeArg {
     Auto,
     Dark,
     Light,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ColorArg {
     Auto,
     Always,
@@ -67,6 +74,8 @@ pub enum Command {
     Outline(OutlineArgs),
     /// Find a phrase in every speech, with the section each match stands in.
     Search(SearchArgs),
+    /// Print the configuration in effect as a commented config.toml to start from.
+    Config(ConfigArgs),
     /// Check the structure of speech drafts: numbering, headings, points, junk, closing.
     Check(CheckArgs),
 }
@@ -101,6 +110,17 @@ pub struct CheckArgs {
 pub enum CheckFormat {
     Text,
     Json,
+}
+
+/// `gangmu config`.
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    /// The config file to read instead of the usual one (also GANGMU_CONFIG).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print only where the config file is looked for.
+    #[arg(long)]
+    pub path: bool,
 }
 
 /// `gangmu search`.
@@ -195,7 +215,8 @@ pub enum Format {
     Markdown,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Ambiguous {
     Narrow,
     Wide,

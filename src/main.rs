@@ -1,5 +1,7 @@
 use clap::Parser;
-use gangmu::cli::{Ambiguous, Cli, Command};
+use gangmu::cli::{Ambiguous, Cli, ColorArg, Command, ThemeArg};
+use gangmu::export::say;
+use gangmu::text::sanitize;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -8,31 +10,55 @@ fn main() -> ExitCode {
         Some(Command::Outline(args)) => gangmu::export::run_outline(&args),
         Some(Command::Search(args)) => gangmu::search::run(&args),
         Some(Command::Check(args)) => gangmu::check::run(&args),
-        None => {
-            // A key file that cannot be used is said once here (it shows after the
-            // browser ends) and on the status line; the browser opens with the defaults.
-            let (keymap, warning) = gangmu::tui::load_keymap();
-            let warning = warning.map(|w| gangmu::text::sanitize(&w).into_owned());
-            if let Some(w) = &warning {
-                gangmu::export::say(w);
-            }
-            gangmu::tui::run(gangmu::tui::Options {
-                paths: cli.paths,
-                find: cli.find,
-                amb: match cli.ambiguous {
-                    Ambiguous::Narrow => gangmu::text::Ambiguous::Narrow,
-                    Ambiguous::Wide => gangmu::text::Ambiguous::Wide,
-                },
-                keymap,
-                warning,
-                theme: cli.theme,
-                color: cli.color,
-                text_width: cli.text_width,
-                mouse: !cli.no_mouse,
-                watch: !cli.no_watch,
-                rate: cli.rate,
-                restore: !cli.no_restore,
-            })
-        }
+        Some(Command::Config(args)) => gangmu::config::run(&args),
+        None => browse(cli),
     }
+}
+
+/// The browser, with the command line's options over the config file's over the
+/// defaults. A config file with an error stops here, naming its line.
+fn browse(cli: Cli) -> ExitCode {
+    let path = gangmu::config::path(cli.config.as_deref());
+    let loaded = match gangmu::config::load(path.as_deref()) {
+        Ok(l) => l,
+        Err(e) => {
+            say(&sanitize(&e));
+            return ExitCode::from(2);
+        }
+    };
+    // Notes are said here (they show after the browser ends) and on the status line.
+    let notes: Vec<String> = loaded
+        .notes
+        .iter()
+        .map(|n| sanitize(n).into_owned())
+        .collect();
+    for n in &notes {
+        say(n);
+    }
+    let c = loaded.config;
+    gangmu::tui::run(gangmu::tui::Options {
+        paths: cli.paths,
+        find: cli.find,
+        amb: match cli.ambiguous.or(c.ambiguous).unwrap_or(Ambiguous::Narrow) {
+            Ambiguous::Narrow => gangmu::text::Ambiguous::Narrow,
+            Ambiguous::Wide => gangmu::text::Ambiguous::Wide,
+        },
+        keymap: loaded.keymap,
+        warning: notes.last().cloned(),
+        theme: cli.theme.or(c.theme).unwrap_or(ThemeArg::Auto),
+        color: cli.color.or(c.color).unwrap_or(ColorArg::Auto),
+        text_width: cli
+            .text_width
+            .or(c.text_width)
+            .unwrap_or(gangmu::app::state::DEFAULT_TEXT_WIDTH),
+        tree_width: c.tree_width.unwrap_or(0),
+        mouse: !cli.no_mouse && c.mouse.unwrap_or(true),
+        watch: !cli.no_watch && c.watch.unwrap_or(true),
+        rate: cli
+            .rate
+            .or(c.rate)
+            .unwrap_or(gangmu::app::state::DEFAULT_RATE)
+            .max(1),
+        restore: !cli.no_restore && c.restore.unwrap_or(true),
+    })
 }

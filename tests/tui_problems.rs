@@ -190,25 +190,21 @@ fn a_failed_file_keeps_its_name_and_reason_when_its_path_is_long() {
 
 #[test]
 fn help_wraps_every_description_whole_at_every_width() {
-    use gangmu::app::help::rows;
-    use gangmu::app::keymap::HELP;
+    use gangmu::app::help::{lines, rows};
     for w in [160, 100, 80, 60, 40, 30, 20] {
         let s = State::new(w, 12, Ambiguous::Narrow);
         let rows = rows(&s);
         // Each description is there whole, in order, over one or more rows.
         let shown: String = rows.iter().map(|r| r.text).collect();
-        let all: String = HELP.iter().map(|(_, d)| *d).collect();
+        let all: String = lines(&s).iter().map(|(_, d)| *d).collect();
         assert_eq!(shown, all, "at {w} columns");
         let keys: Vec<&str> = rows
             .iter()
-            .map(|r| r.key)
+            .map(|r| r.key.as_str())
             .filter(|k| !k.is_empty())
             .collect();
-        let want: Vec<&str> = HELP
-            .iter()
-            .map(|(k, _)| *k)
-            .filter(|k| !k.is_empty())
-            .collect();
+        let listed = lines(&s);
+        let want: Vec<&str> = listed.iter().filter_map(|(k, _)| k.as_deref()).collect();
         assert_eq!(keys, want, "at {w} columns");
         // No row is wider than the box.
         let inner = gangmu::app::help::box_width(&s) as usize - 4.min(w as usize / 2);

@@ -1,9 +1,7 @@
 //! Terminal events to key names and actions.
 
 use crate::app::Action;
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 
 pub enum Input {
     Key(String),
@@ -12,30 +10,9 @@ pub enum Input {
     None,
 }
 
-/// The vim-style name of a key (`j`, `<c-d>`, `<pgdn>`), as used by the keymap.
+/// The vim-style name of a key (`j`, `<c-d>`, `<a-q>`, `<pgdn>`), as used by the keymap.
 pub fn key_name(k: &KeyEvent) -> Option<String> {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    let named = |s: &str| Some(format!("<{s}>"));
-    match k.code {
-        KeyCode::Char(c) if ctrl => Some(format!("<c-{}>", c.to_ascii_lowercase())),
-        KeyCode::Char(' ') => named("space"),
-        KeyCode::Char(c) => Some(c.to_string()),
-        KeyCode::Enter => named("enter"),
-        KeyCode::Tab => named("tab"),
-        KeyCode::BackTab => named("backtab"),
-        KeyCode::Esc => named("esc"),
-        KeyCode::Backspace => named("bs"),
-        KeyCode::Delete => named("del"),
-        KeyCode::Up => named("up"),
-        KeyCode::Down => named("down"),
-        KeyCode::Left => named("left"),
-        KeyCode::Right => named("right"),
-        KeyCode::PageDown => named("pgdn"),
-        KeyCode::PageUp => named("pgup"),
-        KeyCode::Home => named("home"),
-        KeyCode::End => named("end"),
-        _ => None,
-    }
+    super::keyname::name(k.code, k.modifiers)
 }
 
 pub fn translate(ev: Event) -> Input {

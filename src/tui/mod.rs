@@ -4,6 +4,7 @@ pub mod background;
 pub mod clipboard;
 pub mod editor;
 pub mod events;
+pub mod keyname;
 pub mod loader;
 pub mod signals;
 pub mod state_file;
@@ -46,6 +47,8 @@ pub struct Options {
     pub rate: u32,
     /// Use the positions, marks and tree width kept from earlier runs.
     pub restore: bool,
+    /// Tree width in columns from the config (0: gangmu's choice).
+    pub tree_width: u16,
 }
 
 /// Does what `update` asked of the world outside the state; what comes of it returns as
@@ -114,58 +117,6 @@ fn palette(theme: ThemeArg, color: ColorArg) -> Theme {
     }
 }
 
-/// The user's key bindings (`$XDG_CONFIG_HOME/gangmu/keys.json` or
-/// `~/.config/gangmu/keys.json`) laid over the defaults, and a one-line warning when the
-/// file could not be used as it is. A broken file never stops the browser: the defaults
-/// are used instead, and the warning says why.
-pub fn load_keymap() -> (KeyMap, Option<String>) {
-    let dir = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")));
-    let Some(path) = dir.map(|d| d.join("gangmu").join("keys.json")) else {
-        return (KeyMap::defaults(), None);
-    };
-    let warn = |why: String| {
-        format!(
-            "gangmu: {}: {why}; the default keys are used",
-            path.display()
-        )
-    };
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (KeyMap::defaults(), None),
-        Err(e) if path.is_dir() => {
-            return (
-                KeyMap::defaults(),
-                Some(warn(format!("is a directory ({e})"))),
-            );
-        }
-        Err(e) => {
-            return (
-                KeyMap::defaults(),
-                Some(warn(crate::corpus::find::io_reason(&e))),
-            );
-        }
-    };
-    let Ok(json) = String::from_utf8(bytes) else {
-        return (KeyMap::defaults(), Some(warn("not UTF-8 text".into())));
-    };
-    match KeyMap::patched(&json) {
-        Ok(km) => {
-            let unknown = KeyMap::unknown_sections(&json);
-            let note = (!unknown.is_empty()).then(|| {
-                format!(
-                    "gangmu: {}: unknown section {} (known: global, tree, text); ignored",
-                    path.display(),
-                    unknown.join(", ")
-                )
-            });
-            (km, note)
-        }
-        Err(e) => (KeyMap::defaults(), Some(warn(e.to_string()))),
-    }
-}
-
 pub fn run(opts: Options) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
@@ -212,12 +163,14 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     state.max_text_width = opts.text_width;
     state.samples = samples;
     state.rate = opts.rate;
+    state.tree_width = opts.tree_width;
     let kept = state_file::path();
     if let Some(p) = &kept {
         let (memory, warning) = state_file::load(p);
         if let Some(w) = warning {
             state.message = Some(crate::text::sanitize(&w).into_owned());
         }
+        // The width the reader last dragged to wins over the config's.
         if opts.restore && memory.tree_width > 0 {
             state.tree_width = memory.tree_width;
         }

@@ -24,7 +24,7 @@ pub fn draw(s: &State, buf: &mut Buffer) {
         let y = inner.y + k as u16;
         let kx = inner.x + 2.min(inner.width);
         if !row.key.is_empty() {
-            let (t, _) = truncate(row.key, (inner.right() - kx) as usize, s.amb);
+            let (t, _) = truncate(&row.key, (inner.right() - kx) as usize, s.amb);
             put(buf, kx, y, inner.right() - kx, &t, s.amb, |_| {
                 s.theme.help_key()
             });

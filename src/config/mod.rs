@@ -1,0 +1,140 @@
+//! `config.toml`: the browser's settings and key bindings, in the platform's config
+//! folder (`$XDG_CONFIG_HOME/gangmu/config.toml` on Linux, `~/Library/Application
+//! Support/gangmu/config.toml` on macOS, `%APPDATA%\gangmu\config.toml` on Windows),
+//! or the file `--config` or `GANGMU_CONFIG` names. Settings on the command line win
+//! over the file; the file wins over the defaults.
+
+mod keys;
+mod render;
+
+use crate::app::KeyMap;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+pub use keys::KeysConfig;
+pub use render::render;
+
+/// The settings a config file may hold; every one optional.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// `narrow` or `wide`.
+    pub ambiguous: Option<crate::cli::Ambiguous>,
+    /// `auto`, `dark` or `light`.
+    pub theme: Option<crate::cli::ThemeArg>,
+    /// `auto`, `always` or `never`.
+    pub color: Option<crate::cli::ColorArg>,
+    /// Tree width in columns (0: gangmu's choice).
+    pub tree_width: Option<u16>,
+    /// Widest text line in columns (0: the pane's width).
+    pub text_width: Option<u16>,
+    /// Speaking rate for `t`, in 字 a minute.
+    pub rate: Option<u32>,
+    pub mouse: Option<bool>,
+    pub restore: Option<bool>,
+    pub watch: Option<bool>,
+    pub keys: KeysConfig,
+}
+
+/// Where the config file is: `--config`, else `GANGMU_CONFIG`, else the platform's
+/// config folder. `None` when there is no home to look in.
+pub fn path(given: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = given {
+        return Some(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os("GANGMU_CONFIG").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    dirs::config_dir().map(|d| d.join("gangmu").join("config.toml"))
+}
+
+/// What loading the config gave: the settings, the keys, and lines to tell the user.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub config: Config,
+    pub keymap: KeyMap,
+    /// Notes that do not stop anything (an unreadable file, a deprecated keys.json).
+    pub notes: Vec<String>,
+}
+
+/// Reads the config at `path`. A missing file is the defaults; a file that cannot be
+/// read is a note and the defaults; a file with an error (bad TOML, an unknown setting
+/// or section, a key or action that does not exist) is an error naming its line.
+pub fn load(path: Option<&Path>) -> Result<Loaded, String> {
+    let mut out = Loaded {
+        keymap: KeyMap::defaults(),
+        ..Loaded::default()
+    };
+    // The old key file, laid under the config's keys.
+    if let Some((km, note)) = keys::legacy() {
+        out.keymap = km;
+        out.notes.extend(note);
+    }
+    let Some(path) = path else { return Ok(out) };
+    let text = match std::fs::read(path) {
+        Ok(b) => match String::from_utf8(b) {
+            Ok(t) => t,
+            Err(_) => return Err(format!("gangmu: {}: not UTF-8 text", path.display())),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => {
+            out.notes.push(format!(
+                "gangmu: {}: {}; the defaults are used",
+                path.display(),
+                crate::corpus::find::io_reason(&e)
+            ));
+            return Ok(out);
+        }
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    let at = |span: Option<std::ops::Range<usize>>| {
+        let line = span.map_or(1, |s| {
+            text[..s.start.min(text.len())].matches('\n').count() + 1
+        });
+        format!("gangmu: {}:{line}", path.display())
+    };
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let msg = e.message().trim_end().replace('\n', "; ");
+        format!("{}: {msg}", at(e.span()))
+    })?;
+    config
+        .keys
+        .apply(&mut out.keymap)
+        .map_err(|(span, msg)| format!("{}: {msg}", at(Some(span))))?;
+    out.config = config;
+    Ok(out)
+}
+
+/// `gangmu config`: the configuration in effect, or (`--path`) where it is looked for.
+pub fn run(args: &crate::cli::ConfigArgs) -> std::process::ExitCode {
+    use std::io::Write as _;
+    let path = path(args.config.as_deref());
+    let text = if args.path {
+        path.as_ref()
+            .map_or_else(|| "(no config folder)".into(), |p| p.display().to_string())
+            + "\n"
+    } else {
+        match load(path.as_deref()) {
+            Ok(l) => {
+                for n in &l.notes {
+                    crate::export::say(&crate::text::sanitize(n));
+                }
+                let found = path.as_ref().is_some_and(|p| p.is_file());
+                render(&l.config, &l.keymap, path.as_deref(), found)
+            }
+            Err(e) => {
+                crate::export::say(&crate::text::sanitize(&e));
+                return std::process::ExitCode::from(2);
+            }
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::ExitCode::SUCCESS,
+        Err(_) => std::process::ExitCode::from(2),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,115 @@
+//! `gangmu config`: the configuration in effect as a commented TOML file, defaults
+//! included, for the user to start from.
+
+use super::Config;
+use crate::app::KeyMap;
+use crate::cli::{Ambiguous, ColorArg, ThemeArg};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The settings of `config` (the defaults where it has none) and the bindings of `km`.
+pub fn render(config: &Config, km: &KeyMap, path: Option<&Path>, found: bool) -> String {
+    let mut s = String::new();
+    let _ = match path {
+        Some(p) if found => writeln!(s, "# gangmu configuration in effect, from {}", p.display()),
+        Some(p) => writeln!(
+            s,
+            "# gangmu configuration: the defaults ({} does not exist; save this there to change it)",
+            p.display()
+        ),
+        None => writeln!(s, "# gangmu configuration: the defaults"),
+    };
+    s.push_str("# Options on the command line win over this file.\n\n");
+
+    let settings: [(&str, &str, String); 9] = [
+        (
+            "ambiguous",
+            "How wide “ ” … — · × are: \"narrow\" (one column) or \"wide\" (two).",
+            word(&config.ambiguous.unwrap_or(Ambiguous::Narrow)),
+        ),
+        (
+            "theme",
+            "Colours for a \"dark\" or \"light\" background; \"auto\" asks the terminal.",
+            word(&config.theme.unwrap_or(ThemeArg::Auto)),
+        ),
+        (
+            "color",
+            "\"auto\" (colour unless NO_COLOR is set), \"always\" or \"never\" (attributes only).",
+            word(&config.color.unwrap_or(ColorArg::Auto)),
+        ),
+        (
+            "tree_width",
+            "Tree width in columns; 0 lets gangmu choose (two fifths of the screen).",
+            config.tree_width.unwrap_or(0).to_string(),
+        ),
+        (
+            "text_width",
+            "Widest text line in columns (80 = 40 Chinese characters); 0 = the whole pane.",
+            config
+                .text_width
+                .unwrap_or(crate::app::state::DEFAULT_TEXT_WIDTH)
+                .to_string(),
+        ),
+        (
+            "rate",
+            "Speaking rate for t (speaking time), in 字 a minute.",
+            config
+                .rate
+                .unwrap_or(crate::app::state::DEFAULT_RATE)
+                .to_string(),
+        ),
+        (
+            "mouse",
+            "Capture the mouse (false: the terminal's own selection and copy work).",
+            config.mouse.unwrap_or(true).to_string(),
+        ),
+        (
+            "restore",
+            "Open each speech where it was left, keep marks between runs.",
+            config.restore.unwrap_or(true).to_string(),
+        ),
+        (
+            "watch",
+            "Read files again when they change on disk.",
+            config.watch.unwrap_or(true).to_string(),
+        ),
+    ];
+    for (key, about, value) in settings {
+        let _ = writeln!(s, "# {about}\n{key} = {value}\n");
+    }
+    s.push_str(
+        "# Key bindings: key = action. Keys: j, G, ?, space, enter, esc, tab, up, pagedown,\n\
+         # ctrl-d, alt-q, shift-up, f1, delete… An action of \"none\" unbinds a default key.\n\
+         # [keys.tree] and [keys.text] win over [keys.global] in their pane.\n",
+    );
+    let defaults = KeyMap::defaults();
+    for (name, map, default) in [
+        ("global", &km.global, &defaults.global),
+        ("tree", &km.tree, &defaults.tree),
+        ("text", &km.text, &defaults.text),
+    ] {
+        let _ = writeln!(s, "\n[keys.{name}]");
+        // Keys in a stable order; default keys that were unbound say so, so that the
+        // file read back is this configuration.
+        let mut lines: BTreeMap<&String, String> = map.iter().map(|(k, a)| (k, word(a))).collect();
+        for k in default.keys().filter(|k| !map.contains_key(*k)) {
+            lines.insert(k, "\"none\"".into());
+        }
+        for (key, value) in lines {
+            let name = crate::tui::keyname::config_name(key);
+            let _ = writeln!(s, "{} = {value}", toml_key(&name));
+        }
+    }
+    s
+}
+
+/// A value as TOML writes it: `"narrow"`, `{ depth = 2 }`.
+fn word<T: serde::Serialize>(v: &T) -> String {
+    toml::Value::try_from(v).map_or_else(|_| "\"?\"".into(), |v| v.to_string())
+}
+
+/// A key as a TOML key: quoted, with `"` and `\` escaped.
+fn toml_key(k: &str) -> String {
+    toml::Value::String(k.to_string()).to_string()
+}
