@@ -52,6 +52,7 @@ fn browse(cli: Cli) -> ExitCode {
             .or(c.text_width)
             .unwrap_or(gangmu::app::state::DEFAULT_TEXT_WIDTH),
         tree_width: c.tree_width.unwrap_or(0),
+        colors: loaded.colors,
         mouse: !cli.no_mouse && c.mouse.unwrap_or(true),
         watch: !cli.no_watch && c.watch.unwrap_or(true),
         rate: cli

@@ -14,7 +14,7 @@ const SIZES: [(u16, u16); 4] = [(100, 30), (80, 24), (60, 20), (40, 12)];
 /// cursor back in the tree.
 fn scene(w: u16, h: u16, theme: Theme) -> State {
     let mut s = state(w, h);
-    s.theme = theme;
+    s.theme = theme.into();
     press(&mut s, "G<tab>/安全<enter><tab>");
     s
 }
@@ -96,7 +96,7 @@ fn the_light_theme_has_no_light_text_on_the_default_background() {
 fn the_selected_rows_fold_sign_and_count_stay_visible_when_the_text_has_focus() {
     for theme in [Theme::Dark, Theme::Light, Theme::Mono] {
         let mut s = state(100, 30);
-        s.theme = theme;
+        s.theme = theme.into();
         press(&mut s, "<tab>");
         let a = s.areas();
         let buf = draw(&s);

@@ -125,7 +125,7 @@ pub struct State {
     /// nowhere the user can go.
     pub samples: bool,
     /// The palette the view draws with (dark, light, or attributes only).
-    pub theme: crate::view::theme::Theme,
+    pub theme: crate::view::theme::Styles,
     /// Widest text line in columns, centred in a wider pane (0: no limit). Lines of
     /// more than about 40 Chinese characters are hard to read.
     pub max_text_width: u16,

@@ -34,6 +34,8 @@ pub struct Config {
     pub restore: Option<bool>,
     pub watch: Option<bool>,
     pub keys: KeysConfig,
+    /// Styles by role (`heading1 = "magenta"`, `selection = "black on yellow"`).
+    pub colors: std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
 }
 
 /// Where the config file is: `--config`, else `GANGMU_CONFIG`, else the platform's
@@ -48,11 +50,16 @@ pub fn path(given: Option<&Path>) -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("gangmu").join("config.toml"))
 }
 
+/// A role of the `[colors]` table and its style.
+pub type Colour = (String, ratatui::style::Style);
+
 /// What loading the config gave: the settings, the keys, and lines to tell the user.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub config: Config,
     pub keymap: KeyMap,
+    /// The `[colors]` table, checked.
+    pub colors: Vec<Colour>,
     /// Notes that do not stop anything (an unreadable file, a deprecated keys.json).
     pub notes: Vec<String>,
 }
@@ -101,7 +108,31 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, String> {
         .keys
         .apply(&mut out.keymap)
         .map_err(|(span, msg)| format!("{}: {msg}", at(Some(span))))?;
+    out.colors = colors(&config).map_err(|(span, msg)| format!("{}: {msg}", at(Some(span))))?;
     out.config = config;
+    Ok(out)
+}
+
+/// The `[colors]` table's roles and styles; the first unknown role or bad style, with
+/// where it is.
+fn colors(config: &Config) -> Result<Vec<Colour>, (std::ops::Range<usize>, String)> {
+    use crate::view::theme::{ROLES, parse_style};
+    let mut out = Vec::new();
+    for (role, style) in &config.colors {
+        if !ROLES.iter().any(|(r, _)| r == role.get_ref()) {
+            let known: Vec<&str> = ROLES.iter().map(|(r, _)| *r).collect();
+            return Err((
+                role.span(),
+                format!(
+                    "unknown colour role '{}' (known: {})",
+                    role.get_ref(),
+                    known.join(", ")
+                ),
+            ));
+        }
+        let st = parse_style(style.get_ref()).map_err(|e| (style.span(), e))?;
+        out.push((role.get_ref().clone(), st));
+    }
     Ok(out)
 }
 

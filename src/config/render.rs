@@ -79,6 +79,22 @@ pub fn render(config: &Config, km: &KeyMap, path: Option<&Path>, found: bool) ->
         let _ = writeln!(s, "# {about}\n{key} = {value}\n");
     }
     s.push_str(
+        "# Colours by role, over the theme's: a colour, `on` a background, attributes\n\
+         # (bold dim italic underline reverse): \"yellow\", \"black on cyan\", \"bold #ffd700\".\n\
+         # Under NO_COLOR only the attributes count.\n[colors]\n",
+    );
+    for (role, about) in crate::view::theme::ROLES {
+        match config.colors.iter().find(|(r, _)| r.get_ref() == role) {
+            Some((_, style)) => {
+                let _ = writeln!(s, "{role} = {}  # {about}", toml_key(style.get_ref()));
+            }
+            None => {
+                let _ = writeln!(s, "# {role} = \"…\"  # {about}");
+            }
+        }
+    }
+    s.push('\n');
+    s.push_str(
         "# Key bindings: key = action. Keys: j, G, ?, space, enter, esc, tab, up, pagedown,\n\
          # ctrl-d, alt-q, shift-up, f1, delete… An action of \"none\" unbinds a default key.\n\
          # [keys.tree] and [keys.text] win over [keys.global] in their pane.\n",

@@ -69,7 +69,9 @@ fn a_missing_file_is_the_defaults_and_an_unreadable_one_a_note() {
 
 #[test]
 fn the_printed_configuration_reads_back_as_itself() {
-    let (_d, p) = write("rate = 150\n[keys.text]\n\"ctrl-j\" = \"down\"\nb = \"none\"\n");
+    let (_d, p) = write(
+        "rate = 150\n[keys.text]\n\"ctrl-j\" = \"down\"\nb = \"none\"\n[colors]\nmatch = \"black on green\"\n",
+    );
     let l = load(Some(&p)).unwrap();
     let printed = render(&l.config, &l.keymap, Some(&p), true);
     assert!(printed.contains("rate = 150"));
@@ -80,4 +82,36 @@ fn the_printed_configuration_reads_back_as_itself() {
     assert_eq!(again.keymap, l.keymap);
     assert_eq!(again.config.rate, Some(150));
     assert_eq!(again.config.mouse, Some(true));
+    assert_eq!(again.colors, l.colors);
+}
+
+#[test]
+fn colours_by_role_and_their_errors() {
+    let (_d, p) = write("[colors]\nheading1 = \"magenta bold\"\nselection = \"black on yellow\"\n");
+    let l = load(Some(&p)).unwrap();
+    assert_eq!(l.colors.len(), 2);
+    let mut st = crate::view::theme::Styles::from(crate::view::theme::Theme::Dark);
+    for (r, s) in &l.colors {
+        assert!(st.set(r, *s));
+    }
+    assert_eq!(
+        st.heading(1, false).fg,
+        Some(ratatui::style::Color::Magenta)
+    );
+    for (text, line, says) in [
+        (
+            "[colors]\n\nheadline = \"red\"\n",
+            3,
+            "unknown colour role 'headline'",
+        ),
+        ("[colors]\nmatch = \"red on\"\n", 2, "`on`"),
+        ("[colors]\nmatch = \"rouge\"\n", 2, "unknown colour 'rouge'"),
+    ] {
+        let (_d, p) = write(text);
+        let e = load(Some(&p)).expect_err(text);
+        assert!(
+            e.contains(&format!("config.toml:{line}: ")) && e.contains(says),
+            "{e}"
+        );
+    }
 }

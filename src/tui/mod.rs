@@ -49,6 +49,8 @@ pub struct Options {
     pub restore: bool,
     /// Tree width in columns from the config (0: gangmu's choice).
     pub tree_width: u16,
+    /// Styles the config's `[colors]` table sets, by role.
+    pub colors: Vec<(String, ratatui::style::Style)>,
 }
 
 /// Does what `update` asked of the world outside the state; what comes of it returns as
@@ -159,7 +161,10 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     let mut state = State::new(size.width, size.height, opts.amb);
     state.keymap = opts.keymap;
     state.message = opts.warning;
-    state.theme = theme;
+    state.theme = theme.into();
+    for (role, style) in &opts.colors {
+        state.theme.set(role, *style);
+    }
     state.max_text_width = opts.text_width;
     state.samples = samples;
     state.rate = opts.rate;

@@ -195,3 +195,210 @@ impl Theme {
         }
     }
 }
+
+/// What a `[colors]` table may set, by the names a config file uses, with what each
+/// colours.
+pub const ROLES: &[(&str, &str)] = &[
+    ("header", "the focused pane's header"),
+    ("header_dim", "the other pane's header"),
+    ("selection", "the selected row in the focused tree"),
+    (
+        "selection_dim",
+        "the selected row while the text has the keys",
+    ),
+    ("speech", "a speech's title in the tree and the text"),
+    ("heading1", "top-level headings (一、)"),
+    ("heading2", "second-level headings (（一）)"),
+    ("heading3", "third-level headings (1.)"),
+    ("heading4", "deeper headings"),
+    ("point", "points (一是, 首先)"),
+    ("closing", "the 结束语 and 附件 leaves"),
+    ("subtitle", "the subtitle"),
+    ("meta", "the speaker and date lines"),
+    ("count", "字数 and speaking time"),
+    ("warning", "the ! of a speech with warnings"),
+    ("fold", "the ▸ ▾ signs"),
+    (
+        "context",
+        "rows the filter shows only for a match under them",
+    ),
+    ("match", "search and filter matches"),
+    ("current_match", "the match the reader is at"),
+    ("status", "the status line"),
+    ("status_hint", "the ? hint on the status line"),
+    ("divider", "the line between the panes"),
+    ("help", "the help and problems overlays"),
+    ("help_key", "keys and titles in the overlays"),
+];
+
+/// The styles the view draws with: a palette, and what the config's `[colors]` table
+/// changed in it. Colours set there are not used without colour (`NO_COLOR`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Styles {
+    pub palette: Theme,
+    over: [Option<Style>; ROLES.len()],
+}
+
+impl From<Theme> for Styles {
+    fn from(palette: Theme) -> Self {
+        Styles {
+            palette,
+            over: [None; ROLES.len()],
+        }
+    }
+}
+
+/// Delegates that lay the config's style for the role over the palette's.
+macro_rules! roles {
+    ($($method:ident => $role:literal),* $(,)?) => {
+        impl Styles {
+            $(pub fn $method(self) -> Style {
+                self.with($role, self.palette.$method())
+            })*
+        }
+    };
+}
+
+roles! {
+    base => "",
+    head_focused => "header",
+    head_unfocused => "header_dim",
+    sel_focused => "selection",
+    sel_unfocused => "selection_dim",
+    fold => "fold",
+    count => "count",
+    warn => "warning",
+    root => "speech",
+    title => "speech",
+    closing_leaf => "closing",
+    subtitle => "subtitle",
+    meta => "meta",
+    context => "context",
+    matched => "match",
+    current_match => "current_match",
+    status => "status",
+    status_hint => "status_hint",
+    help => "help",
+    help_key => "help_key",
+}
+
+impl Styles {
+    /// Sets role `name` (one of `ROLES`) to `style`; false for an unknown role.
+    pub fn set(&mut self, name: &str, style: Style) -> bool {
+        match ROLES.iter().position(|(r, _)| *r == name) {
+            Some(i) => {
+                self.over[i] = Some(style);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn with(self, role: &str, base: Style) -> Style {
+        let Some(i) = ROLES.iter().position(|(r, _)| *r == role) else {
+            return base;
+        };
+        match self.over[i] {
+            // Without colour only the attributes of a setting count.
+            Some(o) if self.palette == Theme::Mono => base.patch(Style {
+                fg: None,
+                bg: None,
+                ..o
+            }),
+            Some(o) => base.patch(o),
+            None => base,
+        }
+    }
+
+    pub fn heading(self, level: usize, point: bool) -> Style {
+        let role = match (point, level) {
+            (true, _) => "point",
+            (_, 1) => "heading1",
+            (_, 2) => "heading2",
+            (_, 3) => "heading3",
+            _ => "heading4",
+        };
+        self.with(role, self.palette.heading(level, point))
+    }
+
+    pub fn divider(self, dragging: bool) -> Style {
+        self.with("divider", self.palette.divider(dragging))
+    }
+
+    pub fn divider_fill(self, dragging: bool) -> Style {
+        self.with("divider", self.palette.divider_fill(dragging))
+    }
+}
+
+/// A style as a config writes it: a foreground colour, `on` a background colour, and
+/// attributes, in any order: `yellow`, `black on cyan`, `bold #ffd700`, `underline`.
+/// Colours are names (`red`, `lightblue`, `darkgray`), `#rrggbb` or 0–255.
+pub fn parse_style(text: &str) -> Result<Style, String> {
+    let mut style = Style::default();
+    let mut words = text.split_whitespace().peekable();
+    if words.peek().is_none() {
+        return Err("an empty style".into());
+    }
+    while let Some(w) = words.next() {
+        let modifier = match w.to_ascii_lowercase().as_str() {
+            "bold" => Some(BOLD),
+            "dim" => Some(Modifier::DIM),
+            "italic" => Some(Modifier::ITALIC),
+            "underline" | "underlined" => Some(UNDER),
+            "reverse" | "reversed" => Some(REV),
+            _ => None,
+        };
+        if let Some(m) = modifier {
+            style = style.add_modifier(m);
+        } else if w.eq_ignore_ascii_case("on") {
+            let c = words.next().ok_or("`on` with no colour after it")?;
+            style = style.bg(colour(c)?);
+        } else {
+            style = style.fg(colour(w)?);
+        }
+    }
+    Ok(style)
+}
+
+fn colour(w: &str) -> Result<Color, String> {
+    w.parse::<Color>().map_err(|_| {
+        format!("unknown colour '{w}' (a name such as yellow or lightblue, #rrggbb, or 0–255)")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_as_a_config_writes_them() {
+        assert_eq!(parse_style("yellow"), Ok(fg(Color::Yellow)));
+        assert_eq!(
+            parse_style("black on cyan bold"),
+            Ok(on(Color::Black, Color::Cyan).add_modifier(BOLD))
+        );
+        assert_eq!(parse_style("#ffd700"), Ok(fg(Color::Rgb(0xff, 0xd7, 0x00))));
+        assert_eq!(
+            parse_style("underline 208"),
+            Ok(fg(Color::Indexed(208)).add_modifier(UNDER))
+        );
+        assert!(parse_style("yelow").is_err());
+        assert!(parse_style("red on").is_err());
+        assert!(parse_style(" ").is_err());
+    }
+
+    #[test]
+    fn a_role_set_in_the_config_wins_and_colour_is_dropped_without_colour() {
+        let mut s = Styles::from(Theme::Dark);
+        assert!(s.set("heading1", parse_style("magenta").unwrap()));
+        assert!(!s.set("headline", Style::default()));
+        assert_eq!(s.heading(1, false).fg, Some(Color::Magenta));
+        // Other levels keep the palette's.
+        assert_eq!(s.heading(2, false), Theme::Dark.heading(2, false));
+        let mut m = Styles::from(Theme::Mono);
+        m.set("match", parse_style("red on yellow italic").unwrap());
+        let st = m.matched();
+        assert_eq!((st.fg, st.bg), (None, None));
+        assert!(st.add_modifier.contains(Modifier::ITALIC | UNDER));
+    }
+}
