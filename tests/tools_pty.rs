@@ -202,3 +202,29 @@ fn marks_and_the_last_position_are_kept_between_runs() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn the_place_is_kept_when_a_signal_ends_the_browser() {
+    for sig in [libc::SIGHUP, libc::SIGTERM] {
+        let dir = folder();
+        let state = tempfile::tempdir().unwrap();
+        let st = state.path().display().to_string();
+        let mut s = started(dir.path(), &[("XDG_STATE_HOME", st.as_str())]);
+        s.send("G");
+        s.send("k");
+        s.wait_for("二、深化改革", |sc| {
+            text_at(sc, 29).contains("深化改革")
+        });
+        s.send("mq");
+        s.wait_for("the mark", |sc| text_at(sc, 29).contains("标记 q"));
+        let pid = s.child.process_id().expect("pid") as libc::pid_t;
+        // SAFETY: kill has no preconditions; the pid is our child's.
+        assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
+        let status = s.wait_exit();
+        assert!(!status.success(), "ended by signal {sig}");
+        let kept = std::fs::read_to_string(state.path().join("gangmu/state.json"))
+            .expect("state kept on a signal");
+        assert!(kept.contains("b.txt") && kept.contains("\"q\""), "{kept}");
+        assert!(kept.contains("二、深化改革"), "{kept}");
+    }
+}

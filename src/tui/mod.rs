@@ -126,7 +126,11 @@ pub fn run(opts: Options) -> ExitCode {
         return ExitCode::FAILURE;
     }
     match run_loop(opts) {
-        Ok(errors) => {
+        Ok((_, Some(sig))) => {
+            signals::ended();
+            ExitCode::from((128 + sig) as u8)
+        }
+        Ok((errors, None)) => {
             // Files that could not be read were counted on the status line; name them now
             // that the screen is back. A file name may hold escape sequences: shown, not
             // obeyed, as on screen.
@@ -142,7 +146,11 @@ pub fn run(opts: Options) -> ExitCode {
     }
 }
 
-fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
+/// The browser's session: the files that could not be read, and the signal that ended
+/// it, if one did.
+type Ended = (Vec<crate::corpus::LoadError>, Option<i32>);
+
+fn run_loop(opts: Options) -> std::io::Result<Ended> {
     let (tx, rx) = mpsc::channel::<Batch>();
     let (wtx, wrx) = mpsc::channel::<Action>();
     let samples = opts.paths.is_empty();
@@ -186,7 +194,15 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
     let mut last_draw = Instant::now();
     // For the end-to-end test of the panic hook: panic once a document is on screen.
     let test_panic = std::env::var_os("GANGMU_TEST_PANIC").is_some();
+    let mut signal = None;
     loop {
+        // A signal to end: as Ctrl-C, so that the reader's place is kept.
+        if let Some(sig) = signals::ending() {
+            signal = Some(sig);
+            // Ctrl-C's action: it quits from anywhere, an overlay or a prompt included.
+            update(&mut state, Action::Interrupt);
+            break;
+        }
         // Back from a suspend: the terminal shows the shell's screen, not the last frame.
         if watch
             .redraw
@@ -302,5 +318,5 @@ fn run_loop(opts: Options) -> std::io::Result<Vec<crate::corpus::LoadError>> {
             ));
         }
     }
-    Ok(std::mem::take(&mut state.loading.errors))
+    Ok((std::mem::take(&mut state.loading.errors), signal))
 }

@@ -7,7 +7,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::{Handle, Signals};
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 /// The watching thread's handle, and the flag it raises when the screen must be drawn
 /// again from scratch.
@@ -48,6 +48,13 @@ pub fn watch() -> io::Result<Watch> {
                 suspend();
                 flag.store(true, Ordering::SeqCst);
             } else {
+                // The event loop ends the run itself (and keeps the reader's place) when it
+                // can; a loop stuck in work still ends within a second.
+                ENDING.store(sig, Ordering::SeqCst);
+                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+                while !ENDED.load(Ordering::SeqCst) && std::time::Instant::now() < deadline {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
                 // Holding standard output, so that no frame is drawn after the restore.
                 let _out = io::stdout().lock();
                 terminal::restore();
@@ -56,6 +63,24 @@ pub fn watch() -> io::Result<Watch> {
         }
     });
     Ok(Watch { redraw, handle })
+}
+
+/// A signal that asks the browser to end (SIGTERM, SIGHUP, SIGINT, SIGQUIT), once one came.
+static ENDING: AtomicI32 = AtomicI32::new(0);
+/// The event loop has ended the run: state kept, terminal restored.
+static ENDED: AtomicBool = AtomicBool::new(false);
+
+/// The signal asking the browser to end, if one came: the event loop quits as on `q`.
+pub fn ending() -> Option<i32> {
+    match ENDING.load(Ordering::SeqCst) {
+        0 => None,
+        sig => Some(sig),
+    }
+}
+
+/// The event loop has done what ending asks; the signal thread may exit now.
+pub fn ended() {
+    ENDED.store(true, Ordering::SeqCst);
 }
 
 /// Set while the user's editor runs in the foreground.
