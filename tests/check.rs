@@ -118,7 +118,11 @@ fn mixed_delimiters_and_mixed_widths_at_one_level() {
     let d = diags(&read("mixed_width_bad.txt"));
     assert_eq!(d[0].rule, Rule::MixedStyle);
     assert_eq!((d[0].line, d[0].column), (10, 1));
-    assert!(d[0].message.contains("（一） and (二)"), "{}", d[0].message);
+    assert!(
+        d[0].message.contains("(二) where the others are （一）"),
+        "{}",
+        d[0].message
+    );
     assert!(d.iter().all(|d| d.rule == Rule::MixedStyle), "{d:?}");
 }
 

@@ -153,7 +153,7 @@ fn warnings_for_gaps_repeats_restarts_mixed_styles_and_counts() {
     );
     assert!(w.contains(&"numbering gap: 一、 then 三、"), "{w:?}");
     assert!(
-        w.contains(&"mixed delimiters at one level: 1. and 2、"),
+        w.contains(&"mixed delimiters at one level: 2、 where the others are 1."),
         "{w:?}"
     );
     assert!(

@@ -118,8 +118,8 @@ fn the_editor_opens_at_the_reading_line_and_the_saved_file_is_shown() {
     let args = std::fs::read_to_string(&record).expect("the editor ran");
     let file = dir.path().join("a.txt").display().to_string();
     assert_eq!(args, format!("+10\n{file}\n"));
-    // Back in full-screen mode, at the same section, keys answering.
-    assert!(status(&s).contains("落实任务"), "{}", status(&s));
+    // Back in full-screen mode, saying the file was read again, keys answering.
+    assert!(status(&s).contains("已重新读入"), "{}", status(&s));
     s.send("k");
     s.wait_for("the key after the editor", |sc| {
         text_at(sc, 29).contains("问题不容忽视")

@@ -39,11 +39,8 @@ pub fn copy_section(s: &mut State) {
     let text = text.join("\n");
     let (m, t) = s.item_label(s.sel);
     let name = crate::outline::label(m, t);
-    s.message = Some(format!(
-        "已复制「{}」{}字",
-        short(&name),
-        count_chars(&text)
-    ));
+    // The count first: on a narrow status line the title gives way, not the number.
+    s.message = Some(format!("已复制 {}字：{}", count_chars(&text), short(&name)));
     s.effects.push(Effect::Copy(text));
 }
 
@@ -54,11 +51,9 @@ pub fn copy_outline(s: &mut State) {
     }
     let d = s.tree.items[s.sel as usize].doc as usize;
     let text = outline_list(s, d);
-    let n = s.docs[d].nodes.len();
-    s.message = Some(format!(
-        "已复制「{}」的纲目，{n} 项",
-        short(&s.docs[d].title)
-    ));
+    // Items below the title, 结束语 included.
+    let n = text.lines().count().saturating_sub(1);
+    s.message = Some(format!("已复制纲目 {n} 项：{}", short(&s.docs[d].title)));
     s.effects.push(Effect::Copy(text));
 }
 
@@ -85,7 +80,7 @@ pub fn outline_list(s: &State, d: usize) -> String {
 /// A label short enough for the status line.
 fn short(label: &str) -> String {
     let mut chars = label.chars();
-    let head: String = chars.by_ref().take(16).collect();
+    let head: String = chars.by_ref().take(30).collect();
     if chars.next().is_some() {
         format!("{head}…")
     } else {

@@ -77,9 +77,9 @@ pub fn rows(s: &State) -> Vec<Row> {
             });
         }
     };
-    // The descriptions' column: after the widest key, or, on a narrow screen, after
-    // keys of up to 10 columns, longer keys taking a row of their own above theirs.
-    let key_col = if inner >= 2 + key_w + 2 + 20 {
+    // The descriptions' column: after the widest key when 30 columns are left for them,
+    // else after keys of up to 10 columns, longer keys taking a row of their own.
+    let key_col = if inner >= 2 + key_w + 2 + 30 {
         key_w
     } else {
         key_w.min(10)

@@ -203,10 +203,8 @@ pub const HELP: &[(Keys, &str)] = &[
         Keys::Fixed("← → Home End"),
         "移动光标（也可 Ctrl-b Ctrl-f Ctrl-a Ctrl-e）",
     ),
-    (
-        Keys::Fixed("Del Ctrl-w Ctrl-u"),
-        "删除一字 / 前一个词 / 光标前全部",
-    ),
+    (Keys::Fixed("Backspace Del"), "删除光标前 / 光标处的一字"),
+    (Keys::Fixed("Ctrl-w Ctrl-u"), "删除前一个词 / 光标前全部"),
     (Keys::Section, "写作"),
     (
         Keys::Bound(Both, &[A::CopySection]),

@@ -21,6 +21,9 @@ pub struct Place {
     pub section: String,
     #[serde(default)]
     pub text: String,
+    /// The start of the paragraph after it: finds a heading that was reworded.
+    #[serde(default)]
+    pub next: String,
     /// When it was left, for dropping the oldest (a counter, not a clock).
     #[serde(default)]
     pub seq: u64,
@@ -83,6 +86,7 @@ pub fn place_of(s: &State, doc: usize, para: usize) -> Place {
         line: d.paragraphs.get(para).map_or(1, |p| p.line),
         section,
         text: d.para_text(para).chars().take(24).collect(),
+        next: d.para_text(para + 1).chars().take(24).collect(),
         seq: 0,
     }
 }
@@ -99,6 +103,14 @@ pub fn find_para(doc: &Document, place: &Place) -> usize {
         )
     {
         return p;
+    }
+    // The paragraph itself reworded (a heading renamed): the one before its neighbour.
+    if !place.next.is_empty()
+        && let Some(p) = near(
+            &mut (1..doc.paragraphs.len()).filter(|&p| doc.para_text(p).starts_with(&place.next)),
+        )
+    {
+        return p - 1;
     }
     if !place.section.is_empty()
         && let Some(p) = near(&mut doc.nodes.iter().filter_map(|n| {
@@ -178,7 +190,7 @@ pub fn set_mark(s: &mut State, c: char) {
         return;
     };
     let place = place_of(s, doc, para);
-    s.message = Some(format!("标记 {c}：{}", short(&place)));
+    s.message = Some(format!("已设标记 {c}：{}", short(&place)));
     s.marks.insert(c, Mark { path, place });
 }
 
@@ -204,16 +216,24 @@ pub fn jump_mark(s: &mut State, c: char) {
         return;
     };
     let para = find_para(&s.docs[doc], &mark.place);
+    // The keys stay in the pane they were in.
+    let focus = s.focus;
     super::nav::show_para(s, doc, para);
-    s.message = Some(format!("标记 {c}：{}", short(&mark.place)));
+    if !s.narrow() {
+        s.focus = focus;
+    }
+    s.message = Some(format!("回到标记 {c}：{}", short(&mark.place)));
 }
 
 fn short(p: &Place) -> String {
     if p.section.is_empty() {
         format!("第 {} 行", p.line)
     } else {
-        let t: String = p.section.chars().take(16).collect();
-        format!("{t}（第 {} 行）", p.line)
+        let mut t: String = p.section.chars().take(16).collect();
+        if p.section.chars().nth(16).is_some() {
+            t.push('…');
+        }
+        format!("第 {} 行，{t}", p.line)
     }
 }
 
@@ -253,12 +273,20 @@ mod tests {
         let mut p = place_of(&s, 0, 5);
         p.text = "已经改写的一段".into();
         assert_eq!(moved.paragraphs[find_para(&moved, &p)].line, 7);
+        // A heading renamed, with lines added above it: found by the paragraph after it.
+        let renamed = parse(
+            "甲讲话\n同志们：\n新的一段。\n一、第一部分\n正文一。\n二、改过的标题\n这一部分的正文。\n",
+            "a.txt",
+            "a",
+            "UTF-8",
+        );
+        assert_eq!(renamed.paragraphs[find_para(&renamed, &place)].line, 6);
         // Neither there: the paragraph at the line.
         let gone = Place {
             line: 6,
             section: "三、不存在".into(),
             text: "不存在".into(),
-            seq: 0,
+            ..Place::default()
         };
         assert_eq!(moved.paragraphs[find_para(&moved, &gone)].line, 6);
     }

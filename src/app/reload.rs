@@ -20,6 +20,10 @@ pub fn reloaded(s: &mut State, doc: Document) {
         return;
     }
     s.missing.retain(|d| !at.contains(d));
+    s.message = Some(format!(
+        "已重新读入：{}",
+        crate::text::sanitize(&s.docs[at[0]].path)
+    ));
     // Matches found in the old text are matched again.
     if let Some(query) = &s.filter {
         s.jobs.filter = Some(FilterJob::new(query.clone(), Vec::new()));

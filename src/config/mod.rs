@@ -108,6 +108,16 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, String> {
         .keys
         .apply(&mut out.keymap)
         .map_err(|(span, msg)| format!("{}: {msg}", at(Some(span))))?;
+    if config.rate == Some(0) {
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("rate"))
+            .map_or(0, |i| text.lines().take(i).map(|l| l.len() + 1).sum());
+        return Err(format!(
+            "{}: rate must be at least 1 (字 a minute; 220 is the usual pace)",
+            at(Some(line..line))
+        ));
+    }
     out.colors = colors(&config).map_err(|(span, msg)| format!("{}: {msg}", at(Some(span))))?;
     out.config = config;
     Ok(out)

@@ -42,6 +42,7 @@ fn errors_name_the_line() {
         ("[keys.side]\nx = \"quit\"\n", 1, "side"),
         ("rate = \"fast\"\n", 1, "fast"),
         ("ambiguous = \"medium\"\n", 1, "medium"),
+        ("theme = \"dark\"\n\nrate = 0\n", 3, "at least 1"),
     ] {
         let (_d, p) = write(text);
         let e = load(Some(&p)).expect_err(text);

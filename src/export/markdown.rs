@@ -2,7 +2,7 @@
 //! under it, then the nodes as a nested list (two spaces a level, as CommonMark nests
 //! `- ` items), each with its 字数 and line, and the closing and appendix last.
 
-use crate::outline::{Document, label};
+use crate::outline::{Document, Kind, label};
 use crate::text::sanitize;
 use std::fmt::Write as _;
 
@@ -20,7 +20,13 @@ pub fn to_markdown(doc: &Document) -> String {
     }
     for n in &doc.nodes {
         let indent = "  ".repeat(n.level.saturating_sub(1));
-        let text = label(doc.node_marker(n), doc.node_title(n));
+        let (marker, title) = (doc.node_marker(n), doc.node_title(n));
+        // As the text output writes them: a point's marker apart from its words
+        // (`第一 压实…`), since the mark after it (`第一，`) is not kept.
+        let text = match n.kind {
+            Kind::Point if !marker.is_empty() && !title.is_empty() => format!("{marker} {title}"),
+            _ => label(marker, title),
+        };
         let _ = writeln!(
             s,
             "{indent}- {}（{}字，第{}行）",
@@ -59,11 +65,19 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     // A leading run of digits followed by `.` or `)` would start an ordered list.
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    // Only before a space (or at the end) do they open a block: `1.事故` is no list.
+    let spaced = |i: usize| {
+        text[i..]
+            .chars()
+            .nth(1)
+            .is_none_or(|n| n == ' ' || n == '\t')
+    };
     for (i, c) in text.char_indices() {
         let at_start = i == 0;
         let starts_block = match c {
-            '-' | '+' | '=' => at_start,
-            '.' | ')' => digits > 0 && i == digits,
+            '-' | '+' => at_start && spaced(i),
+            '=' => at_start,
+            '.' | ')' => digits > 0 && i == digits && spaced(i),
             _ => false,
         };
         if starts_block
@@ -96,7 +110,11 @@ mod tests {
         assert_eq!(escape("一、总体要求"), "一、总体要求");
         assert_eq!(escape("抓好*重点*和_难点_"), "抓好\\*重点\\*和\\_难点\\_");
         assert_eq!(escape("[附件]<b>&amp;"), "\\[附件\\]\\<b\\>\\&amp;");
-        assert_eq!(escape("1.5亿元"), "1\\.5亿元");
+        // Only before a space is `1.` a list: `1.事故` and `1.5亿元` stay as written.
+        assert_eq!(escape("1.5亿元"), "1.5亿元");
+        assert_eq!(escape("1.事故总量"), "1.事故总量");
+        assert_eq!(escape("1. 事故"), "1\\. 事故");
+        assert_eq!(escape("-列表"), "-列表");
         assert_eq!(escape("2) 办法"), "2\\) 办法");
         assert_eq!(escape("- 列表"), "\\- 列表");
         assert_eq!(escape("a-b"), "a-b");

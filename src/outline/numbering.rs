@@ -14,6 +14,9 @@ fn half_width(marker: &str) -> bool {
     marker.chars().any(|c| c.is_ascii_punctuation())
 }
 
+/// A numbered heading's style: its family, delimiter, and whether its marks are ASCII.
+type StyleKey = (super::markers::Family, char, bool);
+
 /// Gaps, repeats and restarts in sibling numbering; mixed marker styles at one level.
 pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &mut Vec<Warning>) {
     // Pre-order: the children of p are p+1, then each child's `end`, up to p's `end`.
@@ -35,47 +38,51 @@ pub fn check_numbering(nodes: &[Node], labels: &str, items: &[Item], warnings: &
     for parent in std::iter::once(None).chain((0..nodes.len()).map(Some)) {
         last.clear();
         index.clear();
-        let mut style: Option<(usize, ItemKind)> = None;
+        // The level's usual style (family, delimiter, width): the most common among the
+        // numbered headings, the first on a tie. Each heading written otherwise is
+        // reported once, at its own line, beside one written the usual way.
+        let style_of = |i: usize| match items[i].kind {
+            ItemKind::Heading { family, delim } if !family.is_unnumbered() => {
+                Some((family, delim, half_width(nodes[i].marker_in(labels))))
+            }
+            _ => None,
+        };
+        let mut styles: Vec<(StyleKey, usize, usize)> = Vec::new();
+        for i in children(parent) {
+            if let Some(k) = style_of(i) {
+                match styles.iter_mut().find(|s| s.0 == k) {
+                    Some(s) => s.1 += 1,
+                    None => styles.push((k, 1, i)),
+                }
+            }
+        }
+        let usual = styles
+            .iter()
+            .max_by_key(|s| (s.1, std::cmp::Reverse(s.2)))
+            .map(|s| (s.0, s.2));
         for i in children(parent) {
             // Numbering runs per family (delimiter aside) or per point group.
             let key = match items[i].kind {
                 ItemKind::Heading { family, .. } => ItemKind::Heading { family, delim: ' ' },
                 point => point,
             };
-            if let ItemKind::Heading { family, delim } = items[i].kind
-                && !family.is_unnumbered()
+            if let (Some(k), Some((norm, j))) = (style_of(i), usual)
+                && k != norm
             {
-                match style {
-                    None => style = Some((i, items[i].kind)),
-                    Some((
-                        j,
-                        ItemKind::Heading {
-                            family: f0,
-                            delim: d0,
-                        },
-                    )) if f0 != family
-                        || d0 != delim
-                        || half_width(nodes[j].marker_in(labels))
-                            != half_width(nodes[i].marker_in(labels)) =>
-                    {
-                        let (what, zh) = if f0 != family {
-                            ("marker styles", "序号")
-                        } else if d0 != delim {
-                            ("delimiters", "标点")
-                        } else {
-                            ("full- and half-width marks", "全角半角")
-                        };
-                        let (a, b) = (nodes[j].marker_in(labels), nodes[i].marker_in(labels));
-                        warnings.push(Warning::new(
-                            WarnKind::MixedStyle,
-                            nodes[i].line,
-                            format!("mixed {what} at one level: {a} and {b}"),
-                            format!("同一层级{zh}不统一：{a} 与 {b}"),
-                        ));
-                        style = Some((i, items[i].kind));
-                    }
-                    _ => {}
-                }
+                let (what, zh) = if k.0 != norm.0 {
+                    ("marker styles", "序号")
+                } else if k.1 != norm.1 {
+                    ("delimiters", "标点")
+                } else {
+                    ("full- and half-width marks", "全角半角")
+                };
+                let (a, b) = (nodes[j].marker_in(labels), nodes[i].marker_in(labels));
+                warnings.push(Warning::new(
+                    WarnKind::MixedStyle,
+                    nodes[i].line,
+                    format!("mixed {what} at one level: {b} where the others are {a}"),
+                    format!("同一层级{zh}不统一：{b}，其余是 {a}"),
+                ));
             }
             let Some(n) = items[i].number else { continue };
             let line = nodes[i].line;

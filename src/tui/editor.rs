@@ -32,6 +32,18 @@ pub fn command_line(
     argv
 }
 
+/// The editor's command as the user set it, for messages.
+pub fn name() -> String {
+    let var = |k| {
+        std::env::var(k)
+            .ok()
+            .filter(|v: &String| !v.trim().is_empty())
+    };
+    var("VISUAL")
+        .or_else(|| var("EDITOR"))
+        .unwrap_or_else(|| "vi".into())
+}
+
 /// Runs the editor on `path` at `line` and waits for it. The caller has left full-screen
 /// mode; a failure to start is the error returned.
 pub fn run(path: &Path, line: usize) -> io::Result<std::process::ExitStatus> {

@@ -78,8 +78,16 @@ fn perform(
             terminal::enter()?;
             guard.forget_screen()?;
             let said = match ran {
-                Err(e) => Some(format!("编辑器无法启动：{e}（设置 $VISUAL 或 $EDITOR）")),
-                Ok(st) if !st.success() => Some(format!("编辑器退出：{st}")),
+                Err(e) => Some(format!(
+                    "编辑器 {} 无法启动：{}（设置 $VISUAL 或 $EDITOR）",
+                    editor::name(),
+                    crate::corpus::find::io_reason(&e)
+                )),
+                Ok(st) if !st.success() => Some(format!(
+                    "编辑器 {} 退出时报错（{}）",
+                    editor::name(),
+                    st.code().map_or("信号".into(), |c| format!("退出码 {c}"))
+                )),
                 Ok(_) => None,
             };
             // Read again at once, whether or not a watcher also sees the save.

@@ -129,6 +129,11 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
     if let Some(p) = crate::app::jobs::progress(s) {
         right = format!("{p}  {right}");
     }
+    if let Some(tv) = &s.text
+        && s.missing.contains(&tv.doc)
+    {
+        right = format!("文件已删除  {right}");
+    }
     if !s.loading.done {
         let total = s.loading.total.map_or("?".to_string(), |t| t.to_string());
         right = format!("载入 {}/{}  {right}", s.loading.loaded, total);
@@ -145,7 +150,14 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
             s.theme.status_hint()
         });
     }
-    if end - r.x >= rw + 2 + 8 {
+    // A message is the answer to what the reader just did: it wins over the
+    // percentage and progress on a short line.
+    let msg_w = s
+        .message
+        .as_ref()
+        .map_or(0, |m| str_width(&sanitize(m), amb) as u16 + 1);
+    let room_for_right = msg_w == 0 || (end - r.x) >= msg_w + rw + 2;
+    if room_for_right && end - r.x >= rw + 2 + 8 {
         end -= rw + 1;
         put(buf, end, r.y, rw, &right, amb, |_| s.theme.status());
         end -= 1;
