@@ -95,6 +95,10 @@ pub struct CheckArgs {
     /// Skip these rules (repeatable, or comma separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "RULE")]
     pub no_rule: Vec<crate::check::Rule>,
+    /// Colour `warning:` and `note:`, and error lines: auto (when the stream is a
+    /// terminal and NO_COLOR is not set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -134,7 +138,8 @@ pub struct SearchArgs {
     /// Print how many matches each speech has instead of the matches.
     #[arg(short = 'c', long)]
     pub count: bool,
-    /// Colour the matches: auto (when the output is a terminal and NO_COLOR is not set).
+    /// Colour the matches, and error lines: auto (when the stream is a terminal and
+    /// NO_COLOR is not set), always or never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 }
@@ -183,6 +188,10 @@ pub struct OutlineArgs {
     /// Print every line of each file with the role gangmu gave it and why.
     #[arg(long, conflicts_with = "format")]
     pub explain: bool,
+    /// Colour markers and titles in text output, and error lines: auto (when the
+    /// stream is a terminal and NO_COLOR is not set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,8 +3,9 @@
 
 use super::{Diagnostic, Rules, Severity, check, render};
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::color::{Stream, choose_for_stderr, enabled};
 use crate::corpus::{LoadError, Source, find_sources, parse_bytes, read_source};
-use crate::export::{Closed, Sink, errors_json, say};
+use crate::export::{Closed, Sink, errors_json, say_error};
 use crate::outline::Text;
 use rayon::prelude::*;
 use std::process::ExitCode;
@@ -16,12 +17,14 @@ const BATCH: usize = 512;
 type Checked = Result<(Vec<u8>, usize), LoadError>;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
+    choose_for_stderr(args.color);
     let rules = Rules::select(&args.rule, &args.no_rule);
     let (sources, errors) = find_sources(&args.paths, &args.find.ext, args.find.follow);
     for e in &errors {
-        say(&e.to_string());
+        say_error(e);
     }
     let json = args.format == CheckFormat::Json;
+    let color = !json && enabled(args.color, Stream::Stdout);
     let mut out = Output {
         out: Sink::new(),
         json,
@@ -43,7 +46,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             || {
                 batch
                     .par_iter()
-                    .map(|s| check_source(s, rules, json, max))
+                    .map(|s| check_source(s, rules, json, color, max))
                     .collect()
             },
             || written.take().into_iter().for_each(|b| out.write(b)),
@@ -55,7 +58,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 }
 
 /// The diagnostics of one source, rendered.
-fn check_source(source: &Source, rules: Rules, json: bool, max: u64) -> Checked {
+fn check_source(source: &Source, rules: Rules, json: bool, color: bool, max: u64) -> Checked {
     let bytes = read_source(source, max)?;
     let name = source.display();
     let diags = parse_bytes(&name, &bytes, Text::Keep, |doc, text| {
@@ -65,15 +68,15 @@ fn check_source(source: &Source, rules: Rules, json: bool, max: u64) -> Checked 
         .iter()
         .filter(|d| d.severity() == Severity::Warning)
         .count();
-    Ok((rendered(&name, &diags, json), warnings))
+    Ok((rendered(&name, &diags, json, color), warnings))
 }
 
-fn rendered(path: &str, diags: &[Diagnostic], json: bool) -> Vec<u8> {
+fn rendered(path: &str, diags: &[Diagnostic], json: bool, color: bool) -> Vec<u8> {
     let mut buf = Vec::new();
     if json {
         render::json(path, diags, &mut buf);
     } else {
-        render::text(path, diags, &mut buf);
+        render::text_painted(path, diags, color, &mut buf);
     }
     buf
 }

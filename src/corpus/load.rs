@@ -23,11 +23,17 @@ impl LoadError {
     }
 }
 
+impl LoadError {
+    /// `gangmu: PATH: MESSAGE`, coloured or not. A file name can hold escape sequences
+    /// and stderr is usually a terminal: both parts are sanitized.
+    pub fn line(&self, color: bool) -> String {
+        crate::color::error_line(&sanitize(&self.path), &sanitize(&self.message), color)
+    }
+}
+
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // A file name can hold escape sequences; stderr is usually a terminal.
-        let (path, message) = (sanitize(&self.path), sanitize(&self.message));
-        write!(f, "gangmu: {path}: {message}")
+        f.write_str(&self.line(false))
     }
 }
 

@@ -18,7 +18,7 @@ pub use explain::explain;
 pub use json::{errors_json, json_string, reference, to_json, write_json};
 pub use markdown::to_markdown;
 pub use sink::{Closed, Sink};
-pub use text::to_text;
+pub use text::{to_text, to_text_painted};
 
 /// Files outlined per parallel batch: enough that the pool rarely waits at a batch's
 /// end, few enough that the rendered batches held in memory stay small.
@@ -28,9 +28,10 @@ const BATCH: usize = 512;
 /// A closed standard output ends the run at once and quietly, as `rg | head` does; no
 /// failure to write (stdout or stderr closed or full) panics.
 pub fn run_outline(args: &OutlineArgs) -> ExitCode {
+    crate::color::choose_for_stderr(args.color);
     let (sources, errors) = find_sources(&args.paths, &args.find.ext, args.find.follow);
     for e in &errors {
-        say(&e.to_string());
+        say_error(e);
     }
     let max = args.find.max_size;
     if args.explain {
@@ -38,6 +39,8 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     }
     let format = args.format;
     let json = format == Format::Json;
+    let color =
+        format == Format::Text && crate::color::enabled(args.color, crate::color::Stream::Stdout);
     let mut out = Output {
         out: Sink::new(),
         json,
@@ -55,7 +58,7 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
             break;
         }
         let (rendered, ()) = rayon::join(
-            || render(batch, format, max),
+            || render(batch, format, color, max),
             || written.take().into_iter().for_each(|r| out.write(r)),
         );
         written = Some(rendered);
@@ -68,6 +71,12 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
 /// failure is ignored rather than allowed to end the run.
 pub fn say(line: &str) {
     let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+/// A file that could not be read, as one line on stderr: `gangmu: PATH: reason`,
+/// coloured as `--color` chose for stderr (`color::choose_for_stderr`).
+pub fn say_error(e: &LoadError) {
+    say(&e.line(crate::color::stderr()));
 }
 
 /// `--explain`: one file after the other, each with its text kept to show it.
@@ -95,7 +104,7 @@ fn run_explain(sources: &[Source], errors: Vec<LoadError>, max: u64) -> ExitCode
 
 type Rendered = Result<Vec<u8>, LoadError>;
 
-fn render(batch: &[Source], format: Format, max: u64) -> Vec<Rendered> {
+fn render(batch: &[Source], format: Format, color: bool, max: u64) -> Vec<Rendered> {
     batch
         .par_iter()
         .map(|src| {
@@ -105,7 +114,7 @@ fn render(batch: &[Source], format: Format, max: u64) -> Vec<Rendered> {
                     write_json(&doc, &mut out);
                     out
                 }
-                Format::Text => to_text(&doc).into_bytes(),
+                Format::Text => to_text_painted(&doc, color).into_bytes(),
                 Format::Markdown => to_markdown(&doc).into_bytes(),
             })
         })

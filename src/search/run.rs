@@ -4,17 +4,18 @@
 use super::pattern::{Options, Pattern};
 use super::render;
 use super::scan::{Found, search_source};
-use crate::cli::{ColorArg, SearchArgs, SearchFormat};
+use crate::cli::{SearchArgs, SearchFormat};
+use crate::color::{Stream, choose_for_stderr, enabled, error_line};
 use crate::corpus::{LoadError, find_sources};
-use crate::export::{Closed, Sink, errors_json, say};
+use crate::export::{Closed, Sink, errors_json, say, say_error};
 use rayon::prelude::*;
-use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 /// Files searched per parallel batch (as `gangmu outline` does).
 const BATCH: usize = 512;
 
 pub fn run(args: &SearchArgs) -> ExitCode {
+    choose_for_stderr(args.color);
     let opts = Options {
         regex: args.regex,
         phrase: args.phrase,
@@ -23,23 +24,19 @@ pub fn run(args: &SearchArgs) -> ExitCode {
     let pattern = match Pattern::new(&args.pattern, opts) {
         Ok(p) => p,
         Err(e) => {
-            say(&format!(
-                "gangmu: search: {}: {e}",
-                crate::text::sanitize(&args.pattern)
+            let pattern = crate::text::sanitize(&args.pattern);
+            say(&error_line(
+                "search",
+                &format!("{pattern}: {e}"),
+                crate::color::stderr(),
             ));
             return ExitCode::from(2);
         }
     };
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = enabled(args.color, Stream::Stdout);
     let (sources, errors) = find_sources(&args.paths, &args.find.ext, args.find.follow);
     for e in &errors {
-        say(&e.to_string());
+        say_error(e);
     }
     let mut out = Output {
         out: Sink::new(),
