@@ -87,7 +87,7 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub find: FindArgs,
     /// Output: text (`PATH:LINE:COL: warning: MESSAGE [rule]`) or json (one object).
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    #[arg(short, long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
     /// Only these rules (repeatable, or comma separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "RULE")]
@@ -133,7 +133,7 @@ pub struct SearchArgs {
     #[arg(long)]
     pub exact: bool,
     /// Output: text (one line per match), json (one object), jsonl (one object per match).
-    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    #[arg(short, long, value_enum, default_value_t = SearchFormat::Text)]
     pub format: SearchFormat,
     /// Print how many matches each speech has instead of the matches.
     #[arg(short = 'c', long)]
@@ -183,7 +183,7 @@ pub struct OutlineArgs {
     #[command(flatten)]
     pub find: FindArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Print every line of each file with the role gangmu gave it and why.
     #[arg(long, conflicts_with = "format")]
@@ -198,8 +198,10 @@ pub struct OutlineArgs {
 pub enum Format {
     /// An indented tree with lines, 字数 and warnings.
     Text,
-    /// One object: documents and errors.
+    /// One object: schema, documents and errors.
     Json,
+    /// One JSON object a line (JSON Lines): each document as it is outlined, or an error.
+    Jsonl,
     /// Nested lists under each title, to paste into a document.
     Markdown,
 }

@@ -4,6 +4,7 @@
 mod common;
 
 use common::run::{Done, GOOD, command, finish};
+use serde_json::Value;
 use std::process::Stdio;
 
 /// Runs gangmu with `stdin` as its standard input and `env` set.
@@ -65,7 +66,7 @@ fn outline_text_is_coloured_only_when_asked_or_on_a_terminal() {
     );
     assert_eq!(no_color.stdout, always.stdout);
     // Only text is coloured: JSON and Markdown never are.
-    for format in ["json", "markdown"] {
+    for format in ["json", "jsonl", "markdown"] {
         let d = run(&["outline", "--color", "always", "--format", format, &good]);
         assert!(!d.stdout.contains('\x1b'), "{format}: {:?}", d.stdout);
     }
@@ -113,6 +114,101 @@ fn error_lines_follow_color_on_stderr() {
             d.stderr, "gangmu: missing.txt: no such file or directory\n",
             "{args:?}"
         );
+    }
+}
+
+#[test]
+fn jsonl_is_the_json_documents_one_a_line_with_errors_in_place() {
+    let (dir, _) = folder();
+    for k in 1..=3 {
+        let speech = GOOD.replace("提高站位", &format!("提高站位{k}"));
+        std::fs::write(dir.path().join(format!("s{k}.txt")), speech).unwrap();
+    }
+    // An empty file between the speeches, and a path that does not exist.
+    std::fs::write(dir.path().join("s2a.txt"), "").unwrap();
+    let folder = dir.path().display().to_string();
+    let missing = dir.path().join("missing.txt").display().to_string();
+    let json = run(&["outline", "--format", "json", &missing, &folder]);
+    let jsonl = run(&["outline", "--format", "jsonl", &missing, &folder]);
+    assert_eq!(json.code, Some(1), "{}", json.stderr);
+    assert_eq!(jsonl.code, Some(1), "{}", jsonl.stderr);
+    // The same lines on stderr.
+    assert_eq!(json.stderr, jsonl.stderr);
+    let whole: Value = serde_json::from_str(&json.stdout).expect("one JSON object");
+    assert_eq!(whole["schema"], 1);
+    let lines: Vec<Value> = jsonl
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect();
+    assert!(lines.iter().all(|l| l["schema"] == 1), "{}", jsonl.stdout);
+    // Documents and errors in the order they were met: the missing path first, the
+    // empty file between s2 and s3.
+    let kinds: Vec<String> = lines
+        .iter()
+        .map(|l| match l.get("error") {
+            Some(e) => format!(
+                "error {}",
+                e["path"].as_str().unwrap().rsplit('/').next().unwrap()
+            ),
+            None => l["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string(),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "error missing.txt",
+            "good.txt",
+            "s1.txt",
+            "s2.txt",
+            "error s2a.txt",
+            "s3.txt"
+        ]
+    );
+    // Each document line is the JSON document, field for field, with the schema added.
+    let docs: Vec<Value> = lines
+        .iter()
+        .filter(|l| l.get("error").is_none())
+        .map(|l| {
+            let mut d = l.clone();
+            d.as_object_mut().unwrap().remove("schema");
+            d
+        })
+        .collect();
+    assert_eq!(Value::from(docs), whole["documents"]);
+    let errors: Vec<Value> = lines
+        .iter()
+        .filter_map(|l| l.get("error").cloned())
+        .collect();
+    assert_eq!(Value::from(errors), whole["errors"]);
+}
+
+#[test]
+fn f_is_short_for_format() {
+    let (_dir, good) = folder();
+    for (cmd, format) in [
+        (&["outline"][..], "json"),
+        (&["outline"][..], "jsonl"),
+        (&["outline"][..], "markdown"),
+        (&["search", "招商"][..], "jsonl"),
+        (&["check"][..], "json"),
+    ] {
+        let long: Vec<&str> = cmd
+            .iter()
+            .copied()
+            .chain(["--format", format, &good])
+            .collect();
+        let short: Vec<&str> = cmd.iter().copied().chain(["-f", format, &good]).collect();
+        let (l, s) = (run(&long), run(&short));
+        assert!(!l.stdout.is_empty(), "{long:?}: {}", l.stderr);
+        assert_eq!(l.stdout, s.stdout, "{short:?}");
+        assert_eq!(l.code, s.code);
     }
 }
 

@@ -15,7 +15,10 @@ mod sink;
 mod text;
 
 pub use explain::explain;
-pub use json::{errors_json, json_string, reference, to_json, write_json};
+pub use json::{
+    SCHEMA, error_json_line, errors_json, json_string, reference, to_json, write_json,
+    write_json_line,
+};
 pub use markdown::to_markdown;
 pub use sink::{Closed, Sink};
 pub use text::{to_text, to_text_painted};
@@ -38,18 +41,23 @@ pub fn run_outline(args: &OutlineArgs) -> ExitCode {
         return run_explain(&sources, errors, max);
     }
     let format = args.format;
-    let json = format == Format::Json;
     let color =
         format == Format::Text && crate::color::enabled(args.color, crate::color::Stream::Stdout);
     let mut out = Output {
         out: Sink::new(),
-        json,
+        format,
         first: true,
-        errors,
+        errors: Vec::new(),
     };
-    if json {
-        out.put(b"{\"documents\": [");
+    match format {
+        Format::Json => out.put(format!("{{\"schema\": {SCHEMA}, \"documents\": [").as_bytes()),
+        // Said on stderr already; in the stream too, where they happened: first.
+        Format::Jsonl => errors
+            .iter()
+            .for_each(|e| out.put(error_json_line(e).as_bytes())),
+        Format::Text | Format::Markdown => {}
     }
+    out.errors = errors;
     // Each batch is parsed in parallel while the one before it is written, in order,
     // and dropped: the pool never waits for the writer, and memory stays bounded.
     let mut written: Option<Vec<Rendered>> = None;
@@ -83,7 +91,7 @@ pub fn say_error(e: &LoadError) {
 fn run_explain(sources: &[Source], errors: Vec<LoadError>, max: u64) -> ExitCode {
     let mut out = Output {
         out: Sink::new(),
-        json: false,
+        format: Format::Text,
         first: true,
         errors,
     };
@@ -114,6 +122,11 @@ fn render(batch: &[Source], format: Format, color: bool, max: u64) -> Vec<Render
                     write_json(&doc, &mut out);
                     out
                 }
+                Format::Jsonl => {
+                    let mut out = Vec::new();
+                    write_json_line(&doc, &mut out);
+                    out
+                }
                 Format::Text => to_text_painted(&doc, color).into_bytes(),
                 Format::Markdown => to_markdown(&doc).into_bytes(),
             })
@@ -124,7 +137,7 @@ fn render(batch: &[Source], format: Format, color: bool, max: u64) -> Vec<Render
 /// Standard output and what is still to be said at the end.
 struct Output {
     out: Sink,
-    json: bool,
+    format: Format,
     first: bool,
     errors: Vec<LoadError>,
 }
@@ -134,9 +147,13 @@ impl Output {
         self.out.put(bytes);
     }
 
-    /// A file that could not be outlined: one line on stderr, in order with stdout.
+    /// A file that could not be outlined: one line on stderr, in order with stdout,
+    /// and with jsonl a line in the stream too.
     fn error(&mut self, e: LoadError) {
         self.out.error(&e);
+        if self.format == Format::Jsonl {
+            self.put(error_json_line(&e).as_bytes());
+        }
         self.errors.push(e);
     }
 
@@ -147,12 +164,13 @@ impl Output {
             }
             match r {
                 Ok(text) => {
-                    if self.json && !self.first {
+                    if self.format == Format::Json && !self.first {
                         self.put(b",\n");
                     }
                     self.first = false;
                     self.put(&text);
-                    if !self.json {
+                    // A jsonl line ends itself; JSON is joined by commas.
+                    if matches!(self.format, Format::Text | Format::Markdown) {
                         self.put(b"\n");
                     }
                 }
@@ -162,7 +180,7 @@ impl Output {
     }
 
     fn finish(mut self) -> ExitCode {
-        if self.json {
+        if self.format == Format::Json {
             let errs = errors_json(&self.errors);
             self.put(format!("],\n \"errors\": {errs}}}\n").as_bytes());
         }
