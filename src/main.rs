@@ -17,7 +17,7 @@ fn main() -> ExitCode {
                 gangmu::export::say(w);
             }
             gangmu::tui::run(gangmu::tui::Options {
-                paths: cli.paths,
+                paths: gangmu::corpus::paths_or_stdin(&cli.paths).into_owned(),
                 find: cli.find,
                 amb: match cli.ambiguous {
                     Ambiguous::Narrow => gangmu::text::Ambiguous::Narrow,

@@ -212,6 +212,88 @@ fn f_is_short_for_format() {
     }
 }
 
+/// The speech in `GOOD`, written to gangmu's standard input through a pipe.
+fn piped(args: &[&str]) -> Done {
+    use std::io::Write;
+    let mut child = command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env_remove("NO_COLOR")
+        .spawn()
+        .expect("spawn gangmu");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(GOOD.as_bytes()).expect("write the speech");
+    drop(stdin);
+    finish(child)
+}
+
+#[test]
+fn piped_standard_input_is_read_when_no_path_is_given() {
+    // `cat f | gangmu outline`: the speech, named `-`, and not the samples.
+    let d = piped(&["outline", "-f", "json"]);
+    assert_eq!(d.code, Some(0), "{}", d.stderr);
+    let v: Value = serde_json::from_str(&d.stdout).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 1, "{}", d.stdout);
+    assert_eq!(docs[0]["path"], "-");
+    assert_eq!(docs[0]["sections"][0]["title"], "提高站位");
+    // The same for search and check.
+    let d = piped(&["search", "招商"]);
+    assert_eq!(d.code, Some(0), "{}", d.stderr);
+    assert!(d.stdout.starts_with("-:8: "), "{}", d.stdout);
+    assert_eq!(d.stdout.lines().count(), 1, "{}", d.stdout);
+    let d = piped(&["check", "-f", "json"]);
+    assert_eq!(d.code, Some(0), "{}", d.stderr);
+    let v: Value = serde_json::from_str(&d.stdout).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 1, "{}", d.stdout);
+    assert_eq!(v["files"][0]["path"], "-");
+    // A path named on the command line wins over what is piped in.
+    let (_dir, good) = folder();
+    let d = piped(&["outline", "-f", "json", &good]);
+    let v: Value = serde_json::from_str(&d.stdout).unwrap();
+    assert_eq!(v["documents"][0]["path"], good.as_str());
+}
+
+#[test]
+fn a_file_redirected_to_standard_input_is_read_too() {
+    // `gangmu outline < good.txt`: standard input is a regular file.
+    let (_dir, good) = folder();
+    let file = std::fs::File::open(&good).unwrap();
+    let d = run_with(&["outline", "-f", "json"], Stdio::from(file), &[]);
+    assert_eq!(d.code, Some(0), "{}", d.stderr);
+    let v: Value = serde_json::from_str(&d.stdout).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(v["documents"][0]["path"], "-");
+}
+
+#[test]
+fn dev_null_on_standard_input_keeps_the_samples() {
+    // `gangmu outline < /dev/null`, as cron and daemons run it: a character device,
+    // nothing to read there, so the bundled samples as with a terminal.
+    for (cmd, key) in [
+        (&["outline", "-f", "json"][..], "documents"),
+        (&["check", "-f", "json"][..], "files"),
+    ] {
+        let d = run_with(cmd, Stdio::null(), &[]);
+        let v: Value = serde_json::from_str(&d.stdout).expect("JSON");
+        let docs = v[key].as_array().unwrap();
+        assert!(docs.len() >= 12, "{cmd:?}: {}", docs.len());
+        assert!(
+            docs.iter()
+                .all(|d| d["path"].as_str().unwrap().starts_with("sample/")),
+            "{cmd:?}"
+        );
+    }
+    let d = run_with(&["search", "-c", "招商"], Stdio::null(), &[]);
+    assert_eq!(d.code, Some(0), "{}", d.stderr);
+    assert!(
+        d.stdout.lines().all(|l| l.starts_with("sample/")),
+        "{}",
+        d.stdout
+    );
+}
+
 /// The text without SGR sequences (`ESC [ … m`).
 fn strip_sgr(s: &str) -> String {
     let mut out = String::new();

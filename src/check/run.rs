@@ -4,7 +4,7 @@
 use super::{Diagnostic, Rules, Severity, check, render};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::color::{Stream, choose_for_stderr, enabled};
-use crate::corpus::{LoadError, Source, find_sources, parse_bytes, read_source};
+use crate::corpus::{LoadError, Source, find_sources, parse_bytes, paths_or_stdin, read_source};
 use crate::export::{Closed, Sink, errors_json, say_error};
 use crate::outline::Text;
 use rayon::prelude::*;
@@ -19,7 +19,8 @@ type Checked = Result<(Vec<u8>, usize), LoadError>;
 pub fn run(args: &CheckArgs) -> ExitCode {
     choose_for_stderr(args.color);
     let rules = Rules::select(&args.rule, &args.no_rule);
-    let (sources, errors) = find_sources(&args.paths, &args.find.ext, args.find.follow);
+    let paths = paths_or_stdin(&args.paths);
+    let (sources, errors) = find_sources(&paths, &args.find.ext, args.find.follow);
     for e in &errors {
         say_error(e);
     }

@@ -2,7 +2,7 @@
 //! that no document's text is kept once its outline is written.
 
 use crate::cli::{Format, OutlineArgs};
-use crate::corpus::{LoadError, Source, find_sources, load_decoded, load_source};
+use crate::corpus::{LoadError, Source, find_sources, load_decoded, load_source, paths_or_stdin};
 use crate::outline::Text;
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -32,7 +32,8 @@ const BATCH: usize = 512;
 /// failure to write (stdout or stderr closed or full) panics.
 pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     crate::color::choose_for_stderr(args.color);
-    let (sources, errors) = find_sources(&args.paths, &args.find.ext, args.find.follow);
+    let paths = paths_or_stdin(&args.paths);
+    let (sources, errors) = find_sources(&paths, &args.find.ext, args.find.follow);
     for e in &errors {
         say_error(e);
     }

@@ -6,7 +6,7 @@ use super::render;
 use super::scan::{Found, search_source};
 use crate::cli::{SearchArgs, SearchFormat};
 use crate::color::{Stream, choose_for_stderr, enabled, error_line};
-use crate::corpus::{LoadError, find_sources};
+use crate::corpus::{LoadError, find_sources, paths_or_stdin};
 use crate::export::{Closed, Sink, errors_json, say, say_error};
 use rayon::prelude::*;
 use std::process::ExitCode;
@@ -34,7 +34,8 @@ pub fn run(args: &SearchArgs) -> ExitCode {
         }
     };
     let color = enabled(args.color, Stream::Stdout);
-    let (sources, errors) = find_sources(&args.paths, &args.find.ext, args.find.follow);
+    let paths = paths_or_stdin(&args.paths);
+    let (sources, errors) = find_sources(&paths, &args.find.ext, args.find.follow);
     for e in &errors {
         say_error(e);
     }
