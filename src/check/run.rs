@@ -115,7 +115,8 @@ impl Output {
     }
 
     /// 2 when a file could not be read or the output failed, else 1 when a warning
-    /// was found, else 0; a closed pipe (`| head`) is not an error.
+    /// was found, else 0; a closed pipe (`| head`) is a success, whatever was found
+    /// before it closed, as in ripgrep and the other commands.
     fn finish(mut self) -> ExitCode {
         if self.json {
             let errs = errors_json(&self.errors);
@@ -126,7 +127,8 @@ impl Output {
         match self.out.close() {
             Closed::Failed => ExitCode::from(2),
             Closed::Fine if !self.errors.is_empty() => ExitCode::from(2),
-            Closed::Fine | Closed::Pipe => ExitCode::from(u8::from(warned)),
+            Closed::Fine => ExitCode::from(u8::from(warned)),
+            Closed::Pipe => ExitCode::SUCCESS,
         }
     }
 }

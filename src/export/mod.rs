@@ -28,8 +28,8 @@ pub use text::{to_text, to_text_painted};
 const BATCH: usize = 512;
 
 /// Runs `gangmu outline`: exit 0 when every file was outlined, 1 when some failed.
-/// A closed standard output ends the run at once and quietly, as `rg | head` does; no
-/// failure to write (stdout or stderr closed or full) panics.
+/// A closed standard output ends the run at once, quietly and with status 0, as
+/// `rg | head` does; no failure to write (stdout or stderr closed or full) panics.
 pub fn run_outline(args: &OutlineArgs) -> ExitCode {
     crate::color::choose_for_stderr(args.color);
     let paths = paths_or_stdin(&args.paths);
@@ -187,7 +187,9 @@ impl Output {
         }
         let failed = !self.errors.is_empty();
         match self.out.close() {
-            Closed::Fine | Closed::Pipe => ExitCode::from(u8::from(failed)),
+            Closed::Fine => ExitCode::from(u8::from(failed)),
+            // The reader took what it wanted (`| head`): a success, as in ripgrep.
+            Closed::Pipe => ExitCode::SUCCESS,
             Closed::Failed => ExitCode::from(1),
         }
     }

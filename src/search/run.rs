@@ -134,7 +134,7 @@ impl Output {
     }
 
     /// 0 when something was found, 1 when nothing was, 2 when a file could not be read
-    /// or the output failed; a closed pipe (`| head`) is not an error.
+    /// or the output failed; a closed pipe (`| head`) is a success, as in ripgrep.
     fn finish(mut self) -> ExitCode {
         if self.format == Some(SearchFormat::Json) {
             let errs = errors_json(&self.errors);
@@ -144,7 +144,8 @@ impl Output {
         match self.out.close() {
             Closed::Failed => ExitCode::from(2),
             Closed::Fine if !self.errors.is_empty() => ExitCode::from(2),
-            Closed::Fine | Closed::Pipe => ExitCode::from(u8::from(!found)),
+            Closed::Fine => ExitCode::from(u8::from(!found)),
+            Closed::Pipe => ExitCode::SUCCESS,
         }
     }
 }
