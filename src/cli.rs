@@ -10,10 +10,11 @@ use std::path::PathBuf;
     about = "纲目: outline browser for Chinese speeches"
 )]
 #[command(args_conflicts_with_subcommands = true)]
+#[command(after_help = crate::usage::TOP_AFTER)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Files or directories to open (default: the bundled samples). `-` reads stdin.
+    /// Files or directories to open (default: a speech piped in, else the bundled samples). `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -69,19 +70,22 @@ pub enum Command {
     Search(SearchArgs),
     /// Check the structure of speech drafts: numbering, headings, points, junk, closing.
     Check(CheckArgs),
+    /// Print a completion script for a shell.
+    #[command(after_help = crate::usage::COMPLETIONS_AFTER)]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    #[command(after_help = crate::usage::MAN_AFTER)]
+    Man,
 }
 
 /// `gangmu check`.
 #[derive(Debug, Clone, Args)]
-#[command(
-    after_help = "Rules: numbering, announced, mixed-style, heading-punct, parallel \
-(a note), lone-point, junk, closing.
-
-Exit status: 0 when no warning was found (notes alone leave it 0), 1 when some were, \
-2 on an error (a file that could not be read)."
-)]
+#[command(after_help = crate::usage::CHECK_AFTER)]
 pub struct CheckArgs {
-    /// Files or directories (default: the bundled samples). `-` reads stdin.
+    /// Files or directories (default: a speech piped in, else the bundled samples). `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -109,15 +113,12 @@ pub enum CheckFormat {
 
 /// `gangmu search`.
 #[derive(Debug, Clone, Args)]
-#[command(
-    after_help = "Exit status: 0 when something was found, 1 when nothing was, 2 on an error \
-(a bad pattern, a file that could not be read)."
-)]
+#[command(after_help = crate::usage::SEARCH_AFTER)]
 pub struct SearchArgs {
     /// A phrase; several words separated by spaces must all be in one paragraph.
     #[arg(allow_hyphen_values = true)]
     pub pattern: String,
-    /// Files or directories (default: the bundled samples). `-` reads stdin.
+    /// Files or directories (default: a speech piped in, else the bundled samples). `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -176,8 +177,9 @@ impl Default for FindArgs {
 }
 
 #[derive(Debug, Clone, Args)]
+#[command(after_help = crate::usage::OUTLINE_AFTER)]
 pub struct OutlineArgs {
-    /// Files or directories (default: the bundled samples). `-` reads stdin.
+    /// Files or directories (default: a speech piped in, else the bundled samples). `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]

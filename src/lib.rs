@@ -12,4 +12,5 @@ pub mod outline;
 pub mod search;
 pub mod text;
 pub mod tui;
+pub mod usage;
 pub mod view;

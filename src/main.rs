@@ -8,7 +8,18 @@ fn main() -> ExitCode {
         Some(Command::Outline(args)) => gangmu::export::run_outline(&args),
         Some(Command::Search(args)) => gangmu::search::run(&args),
         Some(Command::Check(args)) => gangmu::check::run(&args),
+        Some(Command::Completions { shell }) => gangmu::usage::completions(shell),
+        Some(Command::Man) => gangmu::usage::man(),
         None => {
+            // `gangmu outlin`: a usage error, not an empty browser.
+            if let Some(first) = cli.paths.first()
+                && let Some(name) = gangmu::usage::mistyped_subcommand(first.as_os_str())
+            {
+                let color = gangmu::color::enabled(cli.color, gangmu::color::Stream::Stderr);
+                let arg = first.to_string_lossy();
+                gangmu::export::say(&gangmu::usage::no_such_subcommand(&arg, &name, color));
+                return ExitCode::from(2);
+            }
             // A key file that cannot be used is said once here (it shows after the
             // browser ends) and on the status line; the browser opens with the defaults.
             let (keymap, warning) = gangmu::tui::load_keymap();
