@@ -193,9 +193,8 @@ mod tests {
 
     #[test]
     fn a_fifo_in_a_files_place_is_refused_without_waiting_for_a_writer() {
-        let dir = std::env::temp_dir().join(format!("gangmu-load-fifo-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("swapped.txt");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("swapped.txt");
         let made = std::process::Command::new("mkfifo").arg(&path).status();
         if !made.is_ok_and(|s| s.success()) {
             eprintln!("mkfifo not available: skipped");
@@ -204,7 +203,6 @@ mod tests {
         // Listed as a file, then found to be a FIFO when read: no writer ever opens it.
         let err = load_source(&Source::File(path), Text::Drop, u64::MAX).unwrap_err();
         assert!(err.message.contains("not a regular file"), "{err}");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[cfg(target_os = "linux")]
