@@ -14,7 +14,8 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Files or directories to open (default: a speech piped in, else the bundled samples). `-` reads stdin.
+    /// Files or directories to open (default: a speech piped in, else the bundled
+    /// samples). `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -85,7 +86,8 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 #[command(after_help = crate::usage::CHECK_AFTER)]
 pub struct CheckArgs {
-    /// Files or directories (default: a speech piped in, else the bundled samples). `-` reads stdin.
+    /// Files or directories (default: a speech piped in, else the bundled samples).
+    /// `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -118,7 +120,8 @@ pub struct SearchArgs {
     /// A phrase; several words separated by spaces must all be in one paragraph.
     #[arg(allow_hyphen_values = true)]
     pub pattern: String,
-    /// Files or directories (default: a speech piped in, else the bundled samples). `-` reads stdin.
+    /// Files or directories (default: a speech piped in, else the bundled samples).
+    /// `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -179,7 +182,8 @@ impl Default for FindArgs {
 #[derive(Debug, Clone, Args)]
 #[command(after_help = crate::usage::OUTLINE_AFTER)]
 pub struct OutlineArgs {
-    /// Files or directories (default: a speech piped in, else the bundled samples). `-` reads stdin.
+    /// Files or directories (default: a speech piped in, else the bundled samples).
+    /// `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
