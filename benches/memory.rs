@@ -17,6 +17,12 @@ fn repeated(line: &str, gb: bool) -> Vec<u8> {
     one.repeat(SIZE / one.len())
 }
 
+#[cfg(not(unix))]
+fn main() {
+    eprintln!("the memory bench reads peaks with wait4: Unix only");
+}
+
+#[cfg(unix)]
 fn main() {
     let dir = std::env::temp_dir().join(format!("gangmu-memory-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -63,6 +69,7 @@ fn main() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[cfg(unix)]
 /// Waits for `pid`: its exit code and peak resident set in bytes.
 fn wait_peak(pid: u32) -> (i32, u64) {
     let mut status = 0;

@@ -611,6 +611,27 @@ const TOKENS: &[&str] = &[
     "\x7f",
 ];
 
+/// `TOKENS` as a libFuzzer dictionary (`fuzz/gangmu.dict`, for `cargo fuzz run …
+/// -dict=`): one quoted entry a line, every byte outside printable ASCII (and `"`, `\`)
+/// as `\xNN`, since libFuzzer refuses entries with other bytes.
+pub fn dictionary() -> String {
+    let mut out = String::from(
+        "# Made from TOKENS in fuzz/harness.rs; tests/fuzz_smoke.rs checks it is up to date.\n",
+    );
+    for (i, token) in TOKENS.iter().enumerate() {
+        out.push_str(&format!("token{i}=\""));
+        for &b in token.as_bytes() {
+            match b {
+                b'"' | b'\\' => out.push_str(&format!("\\{}", b as char)),
+                0x20..=0x7e => out.push(b as char),
+                _ => out.push_str(&format!("\\x{b:02X}")),
+            }
+        }
+        out.push_str("\"\n");
+    }
+    out
+}
+
 /// Produces a mutated input from the corpus.
 pub fn mutate(rng: &mut Rng, corpus: &[Vec<u8>]) -> Vec<u8> {
     let mut data = if corpus.is_empty() {

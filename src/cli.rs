@@ -11,10 +11,12 @@ use std::path::PathBuf;
     about = "纲目: outline browser for Chinese speeches"
 )]
 #[command(args_conflicts_with_subcommands = true)]
+#[command(after_help = crate::usage::TOP_AFTER)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Files or directories to open (default: the bundled samples). `-` reads stdin.
+    /// Files or directories to open (default: a speech piped in, else the bundled
+    /// samples). `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -78,25 +80,29 @@ pub enum Command {
     Config(ConfigArgs),
     /// Check the structure of speech drafts: numbering, headings, points, junk, closing.
     Check(CheckArgs),
+    /// Print a completion script for a shell.
+    #[command(after_help = crate::usage::COMPLETIONS_AFTER)]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    #[command(after_help = crate::usage::MAN_AFTER)]
+    Man,
 }
 
 /// `gangmu check`.
 #[derive(Debug, Clone, Args)]
-#[command(
-    after_help = "Rules: numbering, announced, mixed-style, heading-punct, parallel \
-(a note), lone-point, junk, closing.
-
-Exit status: 0 when no warning was found (notes alone leave it 0), 1 when some were, \
-2 on an error (a file that could not be read)."
-)]
+#[command(after_help = crate::usage::CHECK_AFTER)]
 pub struct CheckArgs {
-    /// Files or directories (default: the bundled samples). `-` reads stdin.
+    /// Files or directories (default: a speech piped in, else the bundled samples).
+    /// `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub find: FindArgs,
     /// Output: text (`PATH:LINE:COL: warning: MESSAGE [rule]`) or json (one object).
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    #[arg(short, long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
     /// Only these rules (repeatable, or comma separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "RULE")]
@@ -104,6 +110,10 @@ pub struct CheckArgs {
     /// Skip these rules (repeatable, or comma separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "RULE")]
     pub no_rule: Vec<crate::check::Rule>,
+    /// Colour `warning:` and `note:`, and error lines: auto (when the stream is a
+    /// terminal and NO_COLOR is not set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -125,15 +135,13 @@ pub struct ConfigArgs {
 
 /// `gangmu search`.
 #[derive(Debug, Clone, Args)]
-#[command(
-    after_help = "Exit status: 0 when something was found, 1 when nothing was, 2 on an error \
-(a bad pattern, a file that could not be read)."
-)]
+#[command(after_help = crate::usage::SEARCH_AFTER)]
 pub struct SearchArgs {
     /// A phrase; several words separated by spaces must all be in one paragraph.
     #[arg(allow_hyphen_values = true)]
     pub pattern: String,
-    /// Files or directories (default: the bundled samples). `-` reads stdin.
+    /// Files or directories (default: a speech piped in, else the bundled samples).
+    /// `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -149,12 +157,13 @@ pub struct SearchArgs {
     #[arg(long)]
     pub exact: bool,
     /// Output: text (one line per match), json (one object), jsonl (one object per match).
-    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    #[arg(short, long, value_enum, default_value_t = SearchFormat::Text)]
     pub format: SearchFormat,
     /// Print how many matches each speech has instead of the matches.
     #[arg(short = 'c', long)]
     pub count: bool,
-    /// Colour the matches: auto (when the output is a terminal and NO_COLOR is not set).
+    /// Colour the matches, and error lines: auto (when the stream is a terminal and
+    /// NO_COLOR is not set), always or never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 }
@@ -191,26 +200,34 @@ impl Default for FindArgs {
 }
 
 #[derive(Debug, Clone, Args)]
+#[command(after_help = crate::usage::OUTLINE_AFTER)]
 pub struct OutlineArgs {
-    /// Files or directories (default: the bundled samples). `-` reads stdin.
+    /// Files or directories (default: a speech piped in, else the bundled samples).
+    /// `-` reads stdin.
     #[arg(value_parser = any_path())]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub find: FindArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Print every line of each file with the role gangmu gave it and why.
     #[arg(long, conflicts_with = "format")]
     pub explain: bool,
+    /// Colour markers and titles in text output, and error lines: auto (when the
+    /// stream is a terminal and NO_COLOR is not set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// An indented tree with lines, 字数 and warnings.
     Text,
-    /// One object: documents and errors.
+    /// One object: schema, documents and errors.
     Json,
+    /// One JSON object a line (JSON Lines): each document as it is outlined, or an error.
+    Jsonl,
     /// Nested lists under each title, to paste into a document.
     Markdown,
 }

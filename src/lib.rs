@@ -5,6 +5,7 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod color;
 pub mod config;
 pub mod corpus;
 pub mod export;
@@ -12,4 +13,5 @@ pub mod outline;
 pub mod search;
 pub mod text;
 pub mod tui;
+pub mod usage;
 pub mod view;

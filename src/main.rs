@@ -11,6 +11,8 @@ fn main() -> ExitCode {
         Some(Command::Search(args)) => gangmu::search::run(&args),
         Some(Command::Check(args)) => gangmu::check::run(&args),
         Some(Command::Config(args)) => gangmu::config::run(&args),
+        Some(Command::Completions { shell }) => gangmu::usage::completions(shell),
+        Some(Command::Man) => gangmu::usage::man(),
         None => browse(cli),
     }
 }
@@ -18,6 +20,18 @@ fn main() -> ExitCode {
 /// The browser, with the command line's options over the config file's over the
 /// defaults. A config file with an error stops here, naming its line.
 fn browse(cli: Cli) -> ExitCode {
+    // `gangmu outlin`: a usage error, not an empty browser.
+    if let Some(first) = cli.paths.first()
+        && let Some(name) = gangmu::usage::mistyped_subcommand(first.as_os_str())
+    {
+        let color = gangmu::color::enabled(
+            cli.color.unwrap_or(ColorArg::Auto),
+            gangmu::color::Stream::Stderr,
+        );
+        let arg = first.to_string_lossy();
+        say(&gangmu::usage::no_such_subcommand(&arg, &name, color));
+        return ExitCode::from(2);
+    }
     let path = gangmu::config::path(cli.config.as_deref());
     let loaded = match gangmu::config::load(path.as_deref()) {
         Ok(l) => l,
@@ -37,7 +51,7 @@ fn browse(cli: Cli) -> ExitCode {
     }
     let c = loaded.config;
     gangmu::tui::run(gangmu::tui::Options {
-        paths: cli.paths,
+        paths: gangmu::corpus::paths_or_stdin(&cli.paths).into_owned(),
         find: cli.find,
         amb: match cli.ambiguous.or(c.ambiguous).unwrap_or(Ambiguous::Narrow) {
             Ambiguous::Narrow => gangmu::text::Ambiguous::Narrow,

@@ -466,13 +466,11 @@ fn the_samples_are_checked_with_no_path() {
 
 #[test]
 fn a_file_name_with_escape_sequences_is_sanitized() {
-    let dir = std::env::temp_dir().join(format!("gangmu-check-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let f = dir.join("draft\x1b[2J\u{202e}.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("draft\x1b[2J\u{202e}.txt");
     std::fs::write(&f, read("numbering_bad.txt")).unwrap();
     let out = gangmu(&["check", f.to_str().unwrap()]);
     let json = gangmu(&["check", "--format", "json", f.to_str().unwrap()]);
-    let _ = std::fs::remove_dir_all(&dir);
     let s = stdout(&out);
     assert!(s.contains("draft␛[2J\u{fffd}.txt:7:1: warning:"), "{s:?}");
     let j = stdout(&json);
@@ -511,15 +509,14 @@ fn the_readme_example_says_what_the_readme_shows() {
 fn a_closed_pipe_ends_the_check_quietly() {
     use std::io::{BufRead, BufReader};
     use std::process::Stdio;
-    let dir = std::env::temp_dir().join(format!("gangmu-check-pipe-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempfile::tempdir().unwrap();
     let draft = read("junk_bad.txt");
     // Far more output than a pipe holds.
     for k in 0..2000 {
-        std::fs::write(dir.join(format!("{k}.txt")), &draft).unwrap();
+        std::fs::write(dir.path().join(format!("{k}.txt")), &draft).unwrap();
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_gangmu"))
-        .args(["check", dir.to_str().unwrap()])
+        .args(["check", dir.path().to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -530,9 +527,9 @@ fn a_closed_pipe_ends_the_check_quietly() {
         .unwrap();
     // The reader goes away (`| head -1`).
     let done = child.wait_with_output().unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
     assert!(first.ends_with("[junk]\n"), "{first}");
-    assert_eq!(done.status.code(), Some(1));
+    // The reader took what it wanted: a success, as for outline and search (and rg).
+    assert_eq!(done.status.code(), Some(0));
     assert!(
         done.stderr.is_empty(),
         "{}",

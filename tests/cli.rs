@@ -10,27 +10,28 @@ fn gangmu(args: &[&str]) -> Output {
         .expect("run gangmu")
 }
 
-/// A scratch directory removed when the test ends, pass or fail.
-struct TempDir(PathBuf);
+/// A scratch directory from `tempfile`, removed when the test ends, pass or fail.
+struct TempDir {
+    path: PathBuf,
+    _guard: tempfile::TempDir,
+}
 
 impl std::ops::Deref for TempDir {
     type Target = PathBuf;
     fn deref(&self) -> &PathBuf {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        &self.path
     }
 }
 
 fn tmpdir(name: &str) -> TempDir {
-    let d = std::env::temp_dir().join(format!("gangmu-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    TempDir(d)
+    let t = tempfile::Builder::new()
+        .prefix(&format!("gangmu-cli-{name}-"))
+        .tempdir()
+        .unwrap();
+    TempDir {
+        path: t.path().to_path_buf(),
+        _guard: t,
+    }
 }
 
 const SPEECH: &str = "在全县工作会议上的讲话\n同志们：\n下面，我讲两点意见。\n一、提高站位\n各级干部要切实增强责任感。\n二、狠抓落实\n一是抓项目。项目是发展的生命线。\n二是抓招商。招商是项目的源头。\n同志们，让我们共同努力！\n";

@@ -42,17 +42,17 @@ fn browse_the_samples_in_a_real_terminal() {
     });
 }
 
-fn temp_speech(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("gangmu-e2e-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!("{name}.txt"));
+/// The speech in a fresh directory (removed when the guard is dropped), and its path.
+fn temp_speech(name: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(format!("{name}.txt"));
     std::fs::write(&path, text).expect("write speech");
-    path
+    (dir, path)
 }
 
 #[test]
 fn escape_sequences_in_a_file_are_shown_not_obeyed() {
-    let path = temp_speech(
+    let (_dir, path) = temp_speech(
         "esc",
         "控制字符测试讲话\n同志们：\n这里有\u{1b}[2J\u{1b}[31m转义序列\u{1b}]0;标题\u{7}和\u{9b}31m结尾。\n",
     );
@@ -67,7 +67,6 @@ fn escape_sequences_in_a_file_are_shown_not_obeyed() {
     );
     s.send("q");
     assert!(s.wait_exit().success());
-    let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
 }
 
 #[test]

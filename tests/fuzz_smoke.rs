@@ -43,6 +43,21 @@ fn fuzz_smoke_finds_nothing() {
 }
 
 #[test]
+fn the_libfuzzer_dictionary_is_the_harness_tokens() {
+    let path = harness::seed_dir().with_file_name("gangmu.dict");
+    let dict = std::fs::read_to_string(&path).unwrap_or_default();
+    if std::env::var_os("GANGMU_WRITE_DICT").is_some() {
+        std::fs::write(&path, harness::dictionary()).unwrap();
+        return;
+    }
+    assert!(
+        dict == harness::dictionary(),
+        "{} is not TOKENS: rerun with GANGMU_WRITE_DICT=1",
+        path.display()
+    );
+}
+
+#[test]
 fn every_seed_passes_unmutated() {
     for (i, seed) in harness::load_seeds(&harness::seed_dir()).iter().enumerate() {
         if let Err(f) = harness::run_one(seed) {

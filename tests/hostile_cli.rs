@@ -95,13 +95,16 @@ fn big_lock() -> std::sync::MutexGuard<'static, ()> {
     BIG.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// A fresh directory holding the good speech.
-fn dir_with_good(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("gangmu-hostile-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
+/// A fresh directory holding the good speech (removed when the guard is dropped), and
+/// its path.
+fn dir_with_good(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let t = tempfile::Builder::new()
+        .prefix(&format!("gangmu-hostile-{name}-"))
+        .tempdir()
+        .expect("temp dir");
+    let d = t.path().to_path_buf();
     std::fs::write(d.join("good.txt"), GOOD).expect("good speech");
-    d
+    (t, d)
 }
 
 /// A name as error lines show it: C0 controls as Control Pictures, DEL as ␡, C1 controls
@@ -227,10 +230,9 @@ fn outline_dir(dir: &Path, names: &[(&str, Expect)]) -> Vec<Outcome> {
 
 /// One hostile file beside the good speech: writes it, outlines the directory, cleans up.
 fn one_file(name: &str, bytes: &[u8], expect: Expect) -> Outcome {
-    let d = dir_with_good(name);
+    let (_tmp, d) = dir_with_good(name);
     std::fs::write(d.join(name), bytes).expect("write input");
     let mut out = outline_dir(&d, &[(name, expect)]);
-    let _ = std::fs::remove_dir_all(&d);
     out.remove(0)
 }
 
@@ -591,7 +593,7 @@ fn five_thousand_character_title() {
 
 #[test]
 fn escape_sequences_stay_data() {
-    let d = dir_with_good("escapes");
+    let (_tmp, d) = dir_with_good("escapes");
     let path = d.join("esc.txt");
     std::fs::write(&path, escapes()).unwrap();
     let o = outline_dir(&d, &[("esc.txt", Expect::Outline)]);
@@ -623,7 +625,6 @@ fn escape_sequences_stay_data() {
         text.contains("清屏␛[2J标题␛[？1049l") || text.contains("清屏␛[2J"),
         "{text}"
     );
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 /// No byte sequence a terminal would act on: C0 but LF, DEL, C1, bidi overrides/isolates.
@@ -647,7 +648,7 @@ fn assert_terminal_safe(out: &[u8]) {
 #[cfg(unix)]
 #[test]
 fn escape_sequences_in_file_names() {
-    let d = dir_with_good("names");
+    let (_tmp, d) = dir_with_good("names");
     let speech = "\x1b]0;pwned\x07\u{9b}2J.txt";
     let empty = "\x1b[2J\x1b[?1049l.txt";
     std::fs::write(d.join(speech), GOOD).unwrap();
@@ -675,19 +676,17 @@ fn escape_sequences_in_file_names() {
             run.stderr
         );
     }
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
 fn directory_named_like_a_speech() {
-    let d = dir_with_good("dir");
+    let (_tmp, d) = dir_with_good("dir");
     std::fs::create_dir(d.join("x.txt")).unwrap();
     // A directory is walked, whatever its name: no error, nothing to outline in it.
     outline_dir(&d, &[("x.txt", Expect::Nothing)]);
     // Named on the command line, too.
     let run = gangmu(&[OsStr::new("outline"), d.join("x.txt").as_os_str()]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[cfg(unix)]
@@ -702,7 +701,7 @@ fn mkfifo(path: &Path) -> bool {
 #[cfg(unix)]
 #[test]
 fn fifo_named_like_a_speech() {
-    let d = dir_with_good("fifo");
+    let (_tmp, d) = dir_with_good("fifo");
     if !mkfifo(&d.join("pipe.txt")) {
         eprintln!("mkfifo not available: skipped");
         return;
@@ -711,14 +710,13 @@ fn fifo_named_like_a_speech() {
     let run = gangmu(&[OsStr::new("outline"), d.join("pipe.txt").as_os_str()]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stderr.contains("pipe.txt: not a regular file"));
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[cfg(unix)]
 #[test]
 fn symlink_loops() {
     use std::os::unix::fs::symlink;
-    let d = dir_with_good("symlink");
+    let (_tmp, d) = dir_with_good("symlink");
     // A link to itself, two links to each other, and a link back to the directory.
     symlink("loop.txt", d.join("loop.txt")).unwrap();
     symlink("b.txt", d.join("a.txt")).unwrap();
@@ -736,14 +734,13 @@ fn symlink_loops() {
     let run = gangmu(&[OsStr::new("outline"), d.join("loop.txt").as_os_str()]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 /// Every input at once, beside the good speech: JSON and text.
 #[test]
 fn all_hostile_inputs_together() {
     let _big = big_lock();
-    let d = dir_with_good("all");
+    let (_tmp, d) = dir_with_good("all");
     let files: Vec<(&str, Vec<u8>, Expect)> = vec![
         ("empty.txt", empty(), Expect::Error("empty file")),
         (
@@ -803,5 +800,4 @@ fn all_hostile_inputs_together() {
     assert_terminal_safe(run.stderr.as_bytes());
     let text = String::from_utf8_lossy(&run.stdout);
     assert!(text.contains("在全县工作会议上的讲话"));
-    let _ = std::fs::remove_dir_all(&d);
 }

@@ -127,8 +127,8 @@ fn every_sample_node_is_an_item_in_order_at_its_depth() {
 
 #[test]
 fn markdown_marks_in_titles_are_escaped() {
-    let dir = std::env::temp_dir().join(format!("gangmu-md-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let f: PathBuf = dir.join("a.txt");
     std::fs::write(
         &f,
@@ -137,7 +137,6 @@ fn markdown_marks_in_titles_are_escaped() {
     )
     .unwrap();
     let out = gangmu(&["outline", "--format", "markdown", f.to_str().unwrap()]);
-    let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(out.status.code(), Some(0));
     // A blank line after each document, as in the text output.
     assert_eq!(

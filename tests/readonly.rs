@@ -29,8 +29,8 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
 
 #[test]
 fn outline_leaves_every_input_file_untouched() {
-    let d = std::env::temp_dir().join(format!("gangmu-readonly-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().to_path_buf();
     std::fs::create_dir_all(d.join("sub")).unwrap();
     let mut utf16 = vec![0xFF, 0xFE];
     for u in SPEECH.encode_utf16() {
@@ -87,7 +87,6 @@ fn outline_leaves_every_input_file_untouched() {
             assert_eq!(mtime, m2, "{} mtime changed", p.display());
         }
     }
-    let _ = std::fs::remove_dir_all(&d);
 }
 
 /// Read-only files and a read-only directory are outlined as usual: nothing needs write access.
@@ -95,9 +94,8 @@ fn outline_leaves_every_input_file_untouched() {
 #[test]
 fn read_only_files_are_outlined() {
     use std::os::unix::fs::PermissionsExt;
-    let d = std::env::temp_dir().join(format!("gangmu-readonly-perm-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().to_path_buf();
     let p = d.join("a.txt");
     std::fs::write(&p, SPEECH).unwrap();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
@@ -116,5 +114,4 @@ fn read_only_files_are_outlined() {
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["documents"][0]["title"], "在全县工作会议上的讲话");
-    let _ = std::fs::remove_dir_all(&d);
 }

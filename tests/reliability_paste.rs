@@ -14,11 +14,14 @@ use std::time::{Duration, Instant};
 /// build on a busy machine; what it guards against took minutes.
 const ANSWER: Duration = Duration::from_secs(8);
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gangmu-paste-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh directory (removed when the guard is dropped) and its path.
+fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let t = tempfile::Builder::new()
+        .prefix(&format!("gangmu-paste-{name}-"))
+        .tempdir()
+        .unwrap();
+    let dir = t.path().to_path_buf();
+    (t, dir)
 }
 
 /// A speech of `paragraphs` paragraphs in parts of 1,000.
@@ -69,7 +72,7 @@ fn interrupt(s: &mut Session) {
 
 #[test]
 fn a_paste_into_search_on_a_long_speech_leaves_keys_answered() {
-    let dir = scratch("search");
+    let (_tmp, dir) = scratch("search");
     let file = dir.join("long.txt");
     write_long_speech(&file, 60_000);
     let mut s = Session::start(&[file.to_str().unwrap()], 100, 30);
@@ -94,12 +97,11 @@ fn a_paste_into_search_on_a_long_speech_leaves_keys_answered() {
     });
     eprintln!("backspaces answered after {took:?}");
     interrupt(&mut s);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_paste_into_the_filter_on_many_speeches_leaves_keys_answered() {
-    let dir = scratch("filter");
+    let (_tmp, dir) = scratch("filter");
     for i in 0..2000 {
         let text = common::SPEECH_A.replace("春季", &format!("第{i}次"));
         std::fs::write(dir.join(format!("{i:05}.txt")), text).unwrap();
@@ -120,5 +122,4 @@ fn a_paste_into_the_filter_on_many_speeches_leaves_keys_answered() {
     });
     eprintln!("backspaces answered after {took:?}");
     interrupt(&mut s);
-    let _ = std::fs::remove_dir_all(&dir);
 }

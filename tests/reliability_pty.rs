@@ -95,8 +95,8 @@ fn a_suspend_restores_the_terminal_and_fg_redraws() {
 
 #[test]
 fn a_file_claiming_a_terabyte_is_one_failed_file_in_the_browser() {
-    let dir = std::env::temp_dir().join(format!("gangmu-relpty-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     std::fs::write(dir.join("good.txt"), common::hostile::GOOD).unwrap();
     let big = std::fs::File::create(dir.join("x.txt")).unwrap();
     if big.set_len(1 << 40).is_err() {
@@ -111,7 +111,6 @@ fn a_file_claiming_a_terabyte_is_one_failed_file_in_the_browser() {
     assert!(screen.contains("纲目"), "{screen}");
     s.send("q");
     assert!(s.wait_exit().success());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -130,7 +129,8 @@ fn the_terminal_as_standard_input_is_refused_not_waited_on() {
 
 #[test]
 fn a_key_file_that_cannot_be_used_is_named_and_the_defaults_work() {
-    let base = std::env::temp_dir().join(format!("gangmu-keys-{}", std::process::id()));
+    let tmp = tempfile::tempdir().unwrap();
+    let base = tmp.path().to_path_buf();
     let keys = base.join("gangmu").join("keys.json");
     // What the case is, how its file is made, what the status line says.
     type Case<'a> = (&'a str, Box<dyn Fn() + 'a>, &'a str);
@@ -189,5 +189,4 @@ fn a_key_file_that_cannot_be_used_is_named_and_the_defaults_work() {
             "{what}: an escape reached the terminal"
         );
     }
-    let _ = std::fs::remove_dir_all(&base);
 }

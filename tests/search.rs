@@ -13,6 +13,8 @@ use std::process::Stdio;
 fn run(args: &[&str]) -> Done {
     finish(
         command(args)
+            // No path means the samples only when nothing is piped in.
+            .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

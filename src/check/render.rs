@@ -1,7 +1,8 @@
 //! The diagnostics of one speech as `gangmu check` prints them: compiler-style lines,
 //! or one JSON object of the `files` array.
 
-use super::Diagnostic;
+use super::{Diagnostic, Severity};
+use crate::color::{Paint, style};
 use crate::export::json_string;
 use crate::text::sanitize;
 use std::io::Write;
@@ -9,15 +10,26 @@ use std::io::Write;
 /// `PATH:LINE:COL: warning: MESSAGE [rule]`, one line each. Path and message may hold
 /// text from the file, so they are sanitized for the terminal.
 pub fn text(path: &str, diags: &[Diagnostic], out: &mut Vec<u8>) {
+    text_painted(path, diags, false, out);
+}
+
+/// `text`, with colour when `color`: the place bold, `warning:` and `note:` as rustc
+/// colours them.
+pub fn text_painted(path: &str, diags: &[Diagnostic], color: bool, out: &mut Vec<u8>) {
+    let p = Paint(color);
     let path = sanitize(path);
     for d in diags {
+        let place = p.paint(style::BOLD, &format!("{path}:{}:{}:", d.line, d.column));
+        let severity = d.severity();
+        let code = match severity {
+            Severity::Warning => style::WARNING,
+            Severity::Note => style::NOTE,
+        };
+        let label = p.paint(code, &format!("{}:", severity.as_str()));
         // Writing into a vector cannot fail.
         let _ = writeln!(
             out,
-            "{path}:{}:{}: {}: {} [{}]",
-            d.line,
-            d.column,
-            d.severity().as_str(),
+            "{place} {label} {} [{}]",
             sanitize(&d.message),
             d.rule.id()
         );
@@ -68,6 +80,17 @@ mod tests {
         assert_eq!(
             s,
             "a␛[2J.txt:3:1: warning: numbering gap: 一、 then 三、\u{fffd} [numbering]\n"
+        );
+    }
+
+    #[test]
+    fn coloured_text_paints_the_place_and_the_severity_only() {
+        let mut out = Vec::new();
+        text_painted("a.txt", &[diag()], true, &mut out);
+        let s = String::from_utf8(out).unwrap();
+        assert_eq!(
+            s,
+            "\x1b[1ma.txt:3:1:\x1b[0m \x1b[1;33mwarning:\x1b[0m numbering gap: 一、 then 三、\u{fffd} [numbering]\n"
         );
     }
 

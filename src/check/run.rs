@@ -3,8 +3,9 @@
 
 use super::{Diagnostic, Rules, Severity, check, render};
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::corpus::{LoadError, Source, find_sources, parse_bytes, read_source};
-use crate::export::{Closed, Sink, errors_json, say};
+use crate::color::{Stream, choose_for_stderr, enabled};
+use crate::corpus::{LoadError, Source, find_sources, parse_bytes, paths_or_stdin, read_source};
+use crate::export::{Closed, Sink, errors_json, say_error};
 use crate::outline::Text;
 use rayon::prelude::*;
 use std::process::ExitCode;
@@ -16,12 +17,15 @@ const BATCH: usize = 512;
 type Checked = Result<(Vec<u8>, usize), LoadError>;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
+    choose_for_stderr(args.color);
     let rules = Rules::select(&args.rule, &args.no_rule);
-    let (sources, errors) = find_sources(&args.paths, &args.find.ext, args.find.follow);
+    let paths = paths_or_stdin(&args.paths);
+    let (sources, errors) = find_sources(&paths, &args.find.ext, args.find.follow);
     for e in &errors {
-        say(&e.to_string());
+        say_error(e);
     }
     let json = args.format == CheckFormat::Json;
+    let color = !json && enabled(args.color, Stream::Stdout);
     let mut out = Output {
         out: Sink::new(),
         json,
@@ -43,7 +47,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             || {
                 batch
                     .par_iter()
-                    .map(|s| check_source(s, rules, json, max))
+                    .map(|s| check_source(s, rules, json, color, max))
                     .collect()
             },
             || written.take().into_iter().for_each(|b| out.write(b)),
@@ -55,7 +59,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 }
 
 /// The diagnostics of one source, rendered.
-fn check_source(source: &Source, rules: Rules, json: bool, max: u64) -> Checked {
+fn check_source(source: &Source, rules: Rules, json: bool, color: bool, max: u64) -> Checked {
     let bytes = read_source(source, max)?;
     let name = source.display();
     let diags = parse_bytes(&name, &bytes, Text::Keep, |doc, text| {
@@ -65,15 +69,15 @@ fn check_source(source: &Source, rules: Rules, json: bool, max: u64) -> Checked 
         .iter()
         .filter(|d| d.severity() == Severity::Warning)
         .count();
-    Ok((rendered(&name, &diags, json), warnings))
+    Ok((rendered(&name, &diags, json, color), warnings))
 }
 
-fn rendered(path: &str, diags: &[Diagnostic], json: bool) -> Vec<u8> {
+fn rendered(path: &str, diags: &[Diagnostic], json: bool, color: bool) -> Vec<u8> {
     let mut buf = Vec::new();
     if json {
         render::json(path, diags, &mut buf);
     } else {
-        render::text(path, diags, &mut buf);
+        render::text_painted(path, diags, color, &mut buf);
     }
     buf
 }
@@ -111,7 +115,8 @@ impl Output {
     }
 
     /// 2 when a file could not be read or the output failed, else 1 when a warning
-    /// was found, else 0; a closed pipe (`| head`) is not an error.
+    /// was found, else 0; a closed pipe (`| head`) is a success, whatever was found
+    /// before it closed, as in ripgrep and the other commands.
     fn finish(mut self) -> ExitCode {
         if self.json {
             let errs = errors_json(&self.errors);
@@ -122,7 +127,8 @@ impl Output {
         match self.out.close() {
             Closed::Failed => ExitCode::from(2),
             Closed::Fine if !self.errors.is_empty() => ExitCode::from(2),
-            Closed::Fine | Closed::Pipe => ExitCode::from(u8::from(warned)),
+            Closed::Fine => ExitCode::from(u8::from(warned)),
+            Closed::Pipe => ExitCode::SUCCESS,
         }
     }
 }

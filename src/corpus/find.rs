@@ -1,6 +1,7 @@
 //! Turning command-line paths into an ordered list of sources to read.
 
 use super::load::LoadError;
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::fs;
@@ -23,6 +24,51 @@ impl Source {
             Source::Embedded(name, _) => (*name).to_string(),
         }
     }
+}
+
+/// The paths to read: those given; with none, `-` when standard input holds something to
+/// read (`cat f | gangmu outline`, `gangmu outline < f`), else none, which means the
+/// bundled samples.
+pub fn paths_or_stdin(paths: &[PathBuf]) -> Cow<'_, [PathBuf]> {
+    if paths.is_empty() && stdin_is_readable() {
+        Cow::Owned(vec![PathBuf::from("-")])
+    } else {
+        Cow::Borrowed(paths)
+    }
+}
+
+/// Standard input is a file or a pipe (or a socket) redirected into gangmu, as ripgrep
+/// decides: a terminal holds the user's keys, and `/dev/null` (a character device, as
+/// given to daemons, cron jobs and `cmd < /dev/null`) holds nothing.
+pub fn stdin_is_readable() -> bool {
+    use std::io::IsTerminal;
+    let stdin = std::io::stdin();
+    !stdin.is_terminal() && redirected(&stdin)
+}
+
+#[cfg(unix)]
+fn redirected(stdin: &std::io::Stdin) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    // Asked through a duplicate of the descriptor: the metadata of fd 0 itself, whatever
+    // path (if any) it was opened from.
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    match fs::File::from(fd).metadata() {
+        Ok(m) => {
+            let t = m.file_type();
+            t.is_file() || t.is_fifo() || t.is_socket()
+        }
+        Err(_) => false,
+    }
+}
+
+/// Without Unix file types, anything but a terminal counts as redirected input (a
+/// redirect from `NUL` then reads nothing and is reported as an empty input).
+#[cfg(not(unix))]
+fn redirected(_stdin: &std::io::Stdin) -> bool {
+    true
 }
 
 /// Expands `paths` into sources: files as given, directories walked recursively for

@@ -23,11 +23,17 @@ impl LoadError {
     }
 }
 
+impl LoadError {
+    /// `gangmu: PATH: MESSAGE`, coloured or not. A file name can hold escape sequences
+    /// and stderr is usually a terminal: both parts are sanitized.
+    pub fn line(&self, color: bool) -> String {
+        crate::color::error_line(&sanitize(&self.path), &sanitize(&self.message), color)
+    }
+}
+
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // A file name can hold escape sequences; stderr is usually a terminal.
-        let (path, message) = (sanitize(&self.path), sanitize(&self.message));
-        write!(f, "gangmu: {path}: {message}")
+        f.write_str(&self.line(false))
     }
 }
 
@@ -187,9 +193,8 @@ mod tests {
 
     #[test]
     fn a_fifo_in_a_files_place_is_refused_without_waiting_for_a_writer() {
-        let dir = std::env::temp_dir().join(format!("gangmu-load-fifo-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("swapped.txt");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("swapped.txt");
         let made = std::process::Command::new("mkfifo").arg(&path).status();
         if !made.is_ok_and(|s| s.success()) {
             eprintln!("mkfifo not available: skipped");
@@ -198,7 +203,6 @@ mod tests {
         // Listed as a file, then found to be a FIFO when read: no writer ever opens it.
         let err = load_source(&Source::File(path), Text::Drop, u64::MAX).unwrap_err();
         assert!(err.message.contains("not a regular file"), "{err}");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[cfg(target_os = "linux")]

@@ -10,6 +10,6 @@ pub mod size;
 pub mod synth;
 
 pub use decode::{DecodeError, Decoded, decode};
-pub use find::{Source, find_sources, natural_cmp};
+pub use find::{Source, find_sources, natural_cmp, paths_or_stdin, stdin_is_readable};
 pub use load::{LoadError, load_decoded, load_source, parse_bytes, parse_decoded, read_source};
 pub use size::{DEFAULT_MAX_SIZE, parse_size, show_size};

@@ -6,6 +6,11 @@
 use crate::corpus::LoadError;
 use crate::outline::{Document, Kind};
 
+/// The version of the shape of `outline --format json` and `jsonl`, written as their
+/// `"schema"` field. It changes when a field is removed or changes meaning; new fields
+/// may be added without changing it.
+pub const SCHEMA: u32 = 1;
+
 /// The document as one JSON object (the shape of an entry of `documents`).
 pub fn to_json(doc: &Document) -> String {
     let mut w = Writer(Vec::with_capacity(1024 + 128 * doc.nodes.len()));
@@ -21,16 +26,34 @@ pub fn write_json(doc: &Document, out: &mut Vec<u8>) {
     *out = w.0;
 }
 
+/// One line of `--format jsonl`: `{"schema":1,` then the document's fields, then `}`
+/// and a line end. The JSON escapes line ends in strings, so the line is one line.
+pub fn write_json_line(doc: &Document, out: &mut Vec<u8>) {
+    out.reserve(1024 + 128 * doc.nodes.len());
+    let mut w = Writer(std::mem::take(out));
+    w.0.extend_from_slice(b"{\"schema\":");
+    w.num(SCHEMA as usize);
+    w.fields(doc);
+    w.0.extend_from_slice(b"}\n");
+    *out = w.0;
+}
+
+/// The line of `--format jsonl` for a file that could not be read:
+/// `{"schema":1,"error":{"path":…,"message":…}}` and a line end.
+pub fn error_json_line(e: &LoadError) -> String {
+    let mut w = Writer(Vec::with_capacity(64));
+    w.0.extend_from_slice(b"{\"schema\":");
+    w.num(SCHEMA as usize);
+    w.0.extend_from_slice(b",\"error\":");
+    w.error(e);
+    w.0.extend_from_slice(b"}\n");
+    w.finish()
+}
+
 /// The `errors` array.
 pub fn errors_json(errors: &[LoadError]) -> String {
     let mut w = Writer(Vec::with_capacity(64 * errors.len() + 2));
-    w.list(errors, |w, e| {
-        w.0.extend_from_slice(b"{\"path\":");
-        w.str(&e.path);
-        w.0.extend_from_slice(b",\"message\":");
-        w.str(&e.message);
-        w.0.push(b'}');
-    });
+    w.list(errors, |w, e| w.error(e));
     w.finish()
 }
 
@@ -142,6 +165,15 @@ impl Writer {
         self.0.push(b'"');
     }
 
+    /// `{"path":…,"message":…}`.
+    fn error(&mut self, e: &LoadError) {
+        self.0.extend_from_slice(b"{\"path\":");
+        self.str(&e.path);
+        self.0.extend_from_slice(b",\"message\":");
+        self.str(&e.message);
+        self.0.push(b'}');
+    }
+
     /// `{"line":N,"<key>":"<text>"}`: a removed line or a warning.
     fn at_line(&mut self, line: usize, key: &str, text: &str) {
         self.0.push(b'{');
@@ -154,6 +186,12 @@ impl Writer {
 
     fn document(&mut self, doc: &Document) {
         self.0.push(b'{');
+        self.fields(doc);
+        self.0.push(b'}');
+    }
+
+    /// The document's fields, each after a comma unless it opens the object.
+    fn fields(&mut self, doc: &Document) {
         self.key("path");
         self.str(&doc.path);
         self.key("title");
@@ -181,7 +219,6 @@ impl Writer {
         });
         self.key("sections");
         self.sections(doc, None);
-        self.0.push(b'}');
     }
 
     /// The children of `parent` (the top level for `None`), each with its subtree.
@@ -344,6 +381,35 @@ mod tests {
             let doc = parse(&src, &s, "x", "UTF-8");
             proptest::prop_assert_eq!(to_json(&doc), reference::to_json(&doc));
         }
+    }
+
+    #[test]
+    fn a_jsonl_line_is_the_document_with_the_schema_first() {
+        let doc = parse(
+            "在会上的讲话\n同志们：\n一、抓\n项目\n正文。\n",
+            "a\n.txt",
+            "a",
+            "UTF-8",
+        );
+        let mut line = Vec::new();
+        write_json_line(&doc, &mut line);
+        let line = String::from_utf8(line).unwrap();
+        assert!(
+            line.starts_with("{\"schema\":1,\"path\":\"a\\n.txt\""),
+            "{line}"
+        );
+        assert_eq!(line.matches('\n').count(), 1);
+        assert!(line.ends_with("}\n"));
+        let mut v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["schema"], 1);
+        v.as_object_mut().unwrap().remove("schema");
+        let doc_only: serde_json::Value = serde_json::from_str(&to_json(&doc)).unwrap();
+        assert_eq!(v, doc_only);
+        let err = error_json_line(&LoadError::new("b.txt".into(), "empty file".into()));
+        assert_eq!(
+            err,
+            "{\"schema\":1,\"error\":{\"path\":\"b.txt\",\"message\":\"empty file\"}}\n"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! first failure, an error line on stderr comes after what was printed before it, and a
 //! closed pipe (`| head`) is told apart from a real failure at the end. Never a panic.
 
-use super::say;
+use super::{say, say_error};
 use crate::corpus::LoadError;
 use std::io::{self, BufWriter, Write};
 
@@ -49,7 +49,7 @@ impl Sink {
         {
             self.failed = Some(err);
         }
-        say(&e.to_string());
+        say_error(e);
     }
 
     /// Flushes what is left; what is still buffered after a failure is dropped without
@@ -67,7 +67,11 @@ impl Sink {
                 if e.kind() == io::ErrorKind::BrokenPipe {
                     Closed::Pipe
                 } else {
-                    say(&format!("gangmu: standard output: {e}"));
+                    say(&crate::color::error_line(
+                        "standard output",
+                        &e.to_string(),
+                        crate::color::stderr(),
+                    ));
                     Closed::Failed
                 }
             }

@@ -1,12 +1,21 @@
 //! The outline as an indented text tree a person can read.
 
+use crate::color::{Paint, style};
 use crate::outline::{Document, Kind};
 use crate::text::sanitize;
 
 /// The document as an indented text tree. It goes to a terminal, so
 /// control characters and bidi overrides from the file are shown, never sent raw.
 pub fn to_text(doc: &Document) -> String {
+    to_text_painted(doc, false)
+}
+
+/// `to_text`, coloured when `color`: the path as search shows it, the title and the
+/// headings' titles bold, markers (and 结束语, 附件) in their colour, `warning` as rustc
+/// colours it. Painting adds codes around the sanitized text and changes nothing else.
+pub fn to_text_painted(doc: &Document, color: bool) -> String {
     use std::fmt::Write as _;
+    let p = Paint(color);
     let mut s = String::new();
     let mut facts = vec![doc.encoding.to_string(), format!("{}字", doc.chars)];
     if let Some(n) = doc.announced {
@@ -15,35 +24,52 @@ pub fn to_text(doc: &Document) -> String {
     if !doc.removed.is_empty() {
         facts.push(format!("{} junk lines removed", doc.removed.len()));
     }
-    let _ = writeln!(s, "== {}  ({})", sanitize(&doc.path), facts.join(", "));
-    let _ = writeln!(s, "{}", sanitize(&doc.title));
+    let _ = writeln!(
+        s,
+        "== {}  ({})",
+        p.paint(style::PATH, &sanitize(&doc.path)),
+        facts.join(", ")
+    );
+    let _ = writeln!(s, "{}", p.paint(style::BOLD, &sanitize(&doc.title)));
     if let Some(sub) = &doc.subtitle {
         let _ = writeln!(s, "{}", sanitize(sub));
     }
     for n in &doc.nodes {
         let indent = "  ".repeat(n.level);
         let (marker, title) = (doc.node_marker(n), doc.node_title(n));
-        let label = match n.kind {
-            Kind::Heading => crate::outline::label(marker, title),
-            Kind::Point if marker.is_empty() => title.to_string(),
-            Kind::Point => format!("{marker} {title}"),
+        // The label as written (`一、标题`, `一　标题`, `一是 标题`), in two parts: the
+        // marker, and what follows it.
+        let (rest, title_style) = match n.kind {
+            Kind::Heading => {
+                let label = crate::outline::label(marker, title);
+                (label[marker.len()..].to_string(), style::BOLD)
+            }
+            Kind::Point if marker.is_empty() => (title.to_string(), ""),
+            Kind::Point => (format!(" {title}"), ""),
         };
         let _ = writeln!(
             s,
-            "{indent}{}  [L{}, {}字]",
-            sanitize(&label),
+            "{indent}{}{}  [L{}, {}字]",
+            p.paint(style::MARKER, &sanitize(marker)),
+            p.paint(title_style, &sanitize(&rest)),
             n.line,
             n.chars
         );
     }
     if let Some(l) = doc.closing_line {
-        let _ = writeln!(s, "  结束语  [L{l}]");
+        let _ = writeln!(s, "  {}  [L{l}]", p.paint(style::MARKER, "结束语"));
     }
     if let Some(l) = doc.appendix_line {
-        let _ = writeln!(s, "  附件  [L{l}]");
+        let _ = writeln!(s, "  {}  [L{l}]", p.paint(style::MARKER, "附件"));
     }
     for w in &doc.warnings {
-        let _ = writeln!(s, "  warning L{}: {}", w.line, sanitize(&w.message));
+        let _ = writeln!(
+            s,
+            "  {} L{}: {}",
+            p.paint(style::WARNING, "warning"),
+            w.line,
+            sanitize(&w.message)
+        );
     }
     s
 }

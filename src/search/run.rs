@@ -4,17 +4,18 @@
 use super::pattern::{Options, Pattern};
 use super::render;
 use super::scan::{Found, search_source};
-use crate::cli::{ColorArg, SearchArgs, SearchFormat};
-use crate::corpus::{LoadError, find_sources};
-use crate::export::{Closed, Sink, errors_json, say};
+use crate::cli::{SearchArgs, SearchFormat};
+use crate::color::{Stream, choose_for_stderr, enabled, error_line};
+use crate::corpus::{LoadError, find_sources, paths_or_stdin};
+use crate::export::{Closed, Sink, errors_json, say, say_error};
 use rayon::prelude::*;
-use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 /// Files searched per parallel batch (as `gangmu outline` does).
 const BATCH: usize = 512;
 
 pub fn run(args: &SearchArgs) -> ExitCode {
+    choose_for_stderr(args.color);
     let opts = Options {
         regex: args.regex,
         phrase: args.phrase,
@@ -23,23 +24,20 @@ pub fn run(args: &SearchArgs) -> ExitCode {
     let pattern = match Pattern::new(&args.pattern, opts) {
         Ok(p) => p,
         Err(e) => {
-            say(&format!(
-                "gangmu: search: {}: {e}",
-                crate::text::sanitize(&args.pattern)
+            let pattern = crate::text::sanitize(&args.pattern);
+            say(&error_line(
+                "search",
+                &format!("{pattern}: {e}"),
+                crate::color::stderr(),
             ));
             return ExitCode::from(2);
         }
     };
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let (sources, errors) = find_sources(&args.paths, &args.find.ext, args.find.follow);
+    let color = enabled(args.color, Stream::Stdout);
+    let paths = paths_or_stdin(&args.paths);
+    let (sources, errors) = find_sources(&paths, &args.find.ext, args.find.follow);
     for e in &errors {
-        say(&e.to_string());
+        say_error(e);
     }
     let mut out = Output {
         out: Sink::new(),
@@ -136,7 +134,7 @@ impl Output {
     }
 
     /// 0 when something was found, 1 when nothing was, 2 when a file could not be read
-    /// or the output failed; a closed pipe (`| head`) is not an error.
+    /// or the output failed; a closed pipe (`| head`) is a success, as in ripgrep.
     fn finish(mut self) -> ExitCode {
         if self.format == Some(SearchFormat::Json) {
             let errs = errors_json(&self.errors);
@@ -146,7 +144,8 @@ impl Output {
         match self.out.close() {
             Closed::Failed => ExitCode::from(2),
             Closed::Fine if !self.errors.is_empty() => ExitCode::from(2),
-            Closed::Fine | Closed::Pipe => ExitCode::from(u8::from(!found)),
+            Closed::Fine => ExitCode::from(u8::from(!found)),
+            Closed::Pipe => ExitCode::SUCCESS,
         }
     }
 }

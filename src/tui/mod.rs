@@ -109,7 +109,7 @@ fn perform(
 /// The palette: none under `--color never` or `NO_COLOR` (a non-empty value, as
 /// no-color.org says), else the theme asked for, or the one the background suits.
 fn palette(theme: ThemeArg, color: ColorArg) -> Theme {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let no_color = crate::color::no_color_env();
     match color {
         ColorArg::Never => return Theme::Mono,
         ColorArg::Auto if no_color => return Theme::Mono,

@@ -229,19 +229,15 @@ pub fn write_dir(dir: &Path, scale: usize) -> Vec<PathBuf> {
 }
 
 /// A temporary directory for one test, removed when dropped (a failing test too).
-pub struct TempDir(pub PathBuf);
+pub struct TempDir(pub PathBuf, tempfile::TempDir);
 
 impl TempDir {
+    /// A fresh directory from `tempfile`, `name` only the prefix of its name.
     pub fn new(name: &str) -> TempDir {
-        let p = std::env::temp_dir().join(format!("gangmu-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).expect("temp dir");
-        TempDir(p)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        let t = tempfile::Builder::new()
+            .prefix(&format!("gangmu-{name}-"))
+            .tempdir()
+            .expect("temp dir");
+        TempDir(t.path().to_path_buf(), t)
     }
 }

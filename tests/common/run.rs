@@ -9,28 +9,25 @@ pub const WATCHDOG: Duration = Duration::from_secs(30);
 
 pub const GOOD: &str = "在全县工作会议上的讲话\n同志们：\n下面，我讲两点意见。\n一、提高站位\n各级干部要切实增强责任感。\n二、狠抓落实\n一是抓项目。项目是发展的生命线。\n二是抓招商。招商是项目的源头。\n同志们，让我们共同努力！\n";
 
-/// A scratch directory holding `good.txt`, removed when the test ends.
-pub struct Dir(pub PathBuf);
+/// A scratch directory holding `good.txt`, removed when the test ends. Made by
+/// `tempfile` (a fresh name, only this user's), the name only a prefix to tell it by.
+pub struct Dir(pub PathBuf, tempfile::TempDir);
 
 impl Dir {
     pub fn new(name: &str) -> Dir {
-        let d = std::env::temp_dir().join(format!("gangmu-rel-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).expect("temp dir");
+        let t = tempfile::Builder::new()
+            .prefix(&format!("gangmu-rel-{name}-"))
+            .tempdir()
+            .expect("temp dir");
+        let d = t.path().to_path_buf();
         std::fs::write(d.join("good.txt"), GOOD).expect("good.txt");
-        Dir(d)
+        Dir(d, t)
     }
     pub fn path(&self, name: &str) -> PathBuf {
         self.0.join(name)
     }
     pub fn s(&self, name: &str) -> String {
         self.path(name).display().to_string()
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
