@@ -78,28 +78,9 @@ pub fn parse(key: &str) -> Result<String, String> {
             Ok(c.to_string())
         };
     }
-    if let Some(inner) = key.strip_prefix('<').and_then(|k| k.strip_suffix('>')) {
+    if key.starts_with('<') && key.ends_with('>') {
         // Vim style: check it by reading it as the crokey name it stands for.
-        let mut rest = inner;
-        let mut words = Vec::new();
-        for (p, w) in [("c-", "ctrl"), ("a-", "alt"), ("s-", "shift")] {
-            if let Some(r) = rest.strip_prefix(p)
-                && !r.is_empty()
-            {
-                words.push(w);
-                rest = r;
-            }
-        }
-        let base = match rest {
-            "bs" => "backspace",
-            "del" => "delete",
-            "ins" => "insert",
-            "pgdn" => "pagedown",
-            "pgup" => "pageup",
-            other => other,
-        };
-        words.push(base);
-        return parse_crokey(&words.join("-")).map_err(|_| unknown());
+        return parse_crokey(&config_name(key)).map_err(|_| unknown());
     }
     parse_crokey(key).map_err(|_| unknown())
 }
@@ -115,19 +96,9 @@ fn parse_crokey(key: &str) -> Result<String, ()> {
 
 /// A key as a config file writes it: `ctrl-d`, `alt-q`, `shift-up`, `pagedown`, `G`.
 pub fn config_name(name: &str) -> String {
-    let Some(inner) = name.strip_prefix('<').and_then(|k| k.strip_suffix('>')) else {
+    let Some((mut out, rest)) = modifiers(name, ["ctrl-", "alt-", "shift-"]) else {
         return name.to_string();
     };
-    let mut rest = inner;
-    let mut out = String::new();
-    for (p, w) in [("c-", "ctrl-"), ("a-", "alt-"), ("s-", "shift-")] {
-        if let Some(r) = rest.strip_prefix(p)
-            && !r.is_empty()
-        {
-            out.push_str(w);
-            rest = r;
-        }
-    }
     out.push_str(match rest {
         "bs" => "backspace",
         "del" => "delete",
@@ -139,14 +110,12 @@ pub fn config_name(name: &str) -> String {
     out
 }
 
-/// How a key is shown in the help: `Ctrl-d`, `↓`, `空格`, `PgDn`.
-pub fn shown(name: &str) -> String {
-    let Some(inner) = name.strip_prefix('<').and_then(|k| k.strip_suffix('>')) else {
-        return name.to_string();
-    };
-    let mut rest = inner;
+/// A vim-style name's modifiers written with `words` (for Ctrl, Alt, Shift), and the
+/// key after them; `None` for a name that is not in `<>`.
+fn modifiers<'a>(name: &'a str, words: [&str; 3]) -> Option<(String, &'a str)> {
+    let mut rest = name.strip_prefix('<')?.strip_suffix('>')?;
     let mut out = String::new();
-    for (p, w) in [("c-", "Ctrl-"), ("a-", "Alt-"), ("s-", "Shift-")] {
+    for (p, w) in ["c-", "a-", "s-"].into_iter().zip(words) {
         if let Some(r) = rest.strip_prefix(p)
             && !r.is_empty()
         {
@@ -154,6 +123,14 @@ pub fn shown(name: &str) -> String {
             rest = r;
         }
     }
+    Some((out, rest))
+}
+
+/// How a key is shown in the help: `Ctrl-d`, `↓`, `空格`, `PgDn`.
+pub fn shown(name: &str) -> String {
+    let Some((mut out, rest)) = modifiers(name, ["Ctrl-", "Alt-", "Shift-"]) else {
+        return name.to_string();
+    };
     let base = match rest {
         "space" => "空格",
         "enter" => "Enter",
