@@ -78,14 +78,21 @@ fn replace(s: &mut State, d: usize, doc: Document) {
     if sel_in {
         s.sel = root;
     }
+    // Matches found in the old text are not the new text's: looked for again when the
+    // speech is on screen (`search::doc_changed`).
+    if let Some(sr) = &mut s.search
+        && sr.doc == d
+    {
+        sr.doc = usize::MAX;
+        sr.matches.clear();
+        sr.current = None;
+        if matches!(&s.jobs.find, Some(super::jobs::Find::Search(j)) if j.doc == d) {
+            s.jobs.find = None;
+        }
+    }
     if let Some(place) = reading {
         // Laid out again from the new text, at the paragraph that held the line.
         s.text = None;
-        if let Some(sr) = &mut s.search
-            && sr.doc == d
-        {
-            sr.doc = usize::MAX;
-        }
         show_doc(s, d);
         let para = find_para(&s.docs[d], &place);
         if let Some(tv) = &mut s.text {
@@ -171,6 +178,29 @@ mod tests {
         reloaded(&mut s, parse("乙讲话\n", "b.txt", "b", "UTF-8"));
         assert_eq!(s.tree.items[s.sel as usize].doc, 1);
         press(&mut s, "jjkk<tab>GgG");
+    }
+
+    #[test]
+    fn a_search_in_a_speech_read_again_is_looked_for_in_its_new_text() {
+        let mut s = state();
+        press(&mut s, "j");
+        while s.tree.items[s.sel as usize].doc != 1 {
+            press(&mut s, "j");
+        }
+        press(&mut s, "<tab>/正文<enter>");
+        let before = s.search.as_ref().unwrap().matches.len();
+        assert_eq!(before, 3);
+        // Fewer and shorter paragraphs: the old matches would point past the text.
+        reloaded(
+            &mut s,
+            parse("乙讲话\n一、经济\n正文。\n", "b.txt", "b", "UTF-8"),
+        );
+        crate::app::settle(&mut s);
+        assert_eq!(s.search.as_ref().unwrap().matches.len(), 1);
+        press(&mut s, "nnNN");
+        // And it draws.
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        term.draw(|f| crate::view::view(&s, f)).unwrap();
     }
 
     #[test]
