@@ -102,7 +102,19 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, String> {
     };
     let config: Config = toml::from_str(text).map_err(|e| {
         let msg = e.message().trim_end().replace('\n', "; ");
-        format!("{}: {msg}", at(e.span()))
+        // serde's words (`invalid type: string "fast", expected u32`) do not name the
+        // setting: the line does.
+        let line = e.span().map_or("", |s| {
+            let start = text[..s.start.min(text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            text[start..].lines().next().unwrap_or("").trim()
+        });
+        if line.is_empty() || line.starts_with('[') {
+            format!("{}: {msg}", at(e.span()))
+        } else {
+            format!("{}: {msg} in `{line}`", at(e.span()))
+        }
     })?;
     config
         .keys
