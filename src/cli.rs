@@ -80,6 +80,8 @@ pub enum Command {
     Config(ConfigArgs),
     /// Check the structure of speech drafts: numbering, headings, points, junk, closing.
     Check(CheckArgs),
+    /// Which speeches copy which: pairs that share text, by family.
+    Similar(SimilarArgs),
     /// Print a completion script for a shell.
     #[command(after_help = crate::usage::COMPLETIONS_AFTER)]
     Completions {
@@ -120,6 +122,43 @@ pub struct CheckArgs {
 pub enum CheckFormat {
     Text,
     Json,
+}
+
+/// `gangmu similar`.
+#[derive(Debug, Clone, Args)]
+#[command(after_help = "Examples:
+  gangmu similar 讲话/                    families of speeches that share text
+  gangmu similar --min 60 -f jsonl 讲话/  pairs where 60% of one is in the other
+
+Containment is measured on the speech text (junk removed), ignoring whitespace and
+punctuation, in passages of 8 characters or more. Exit status: 0, or 2 when a file could
+not be read or the output failed.")]
+pub struct SimilarArgs {
+    /// Files or directories (default: a speech piped in, else the bundled samples).
+    #[arg(value_parser = any_path())]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub find: FindArgs,
+    /// Report a pair when this much of one speech, in percent, is in the other.
+    #[arg(long, value_name = "PERCENT", default_value_t = 30, value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub min: u8,
+    /// A passage found in more speeches than this is a set phrase or template: it does
+    /// not make a pair by itself.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub common: usize,
+    /// Output: text (one block per family), json (one object), jsonl (one pair a line).
+    #[arg(short, long, value_enum, default_value_t = SimilarFormat::Text)]
+    pub format: SimilarFormat,
+    /// Colour error lines: auto, always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SimilarFormat {
+    Text,
+    Json,
+    Jsonl,
 }
 
 /// `gangmu config`.

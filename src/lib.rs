@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod export;
 pub mod outline;
 pub mod search;
+pub mod similar;
 pub mod text;
 pub mod tui;
 pub mod usage;

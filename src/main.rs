@@ -10,6 +10,7 @@ fn main() -> ExitCode {
         Some(Command::Outline(args)) => gangmu::export::run_outline(&args),
         Some(Command::Search(args)) => gangmu::search::run(&args),
         Some(Command::Check(args)) => gangmu::check::run(&args),
+        Some(Command::Similar(args)) => gangmu::similar::run(&args),
         Some(Command::Config(args)) => gangmu::config::run(&args),
         Some(Command::Completions { shell }) => gangmu::usage::completions(shell),
         Some(Command::Man) => gangmu::usage::man(),

@@ -1,0 +1,273 @@
+//! Which speeches share text. Every speech is sketched by a sample of its 8-character
+//! passages (one hash in eight, the same hashes in every speech); an index of the
+//! samples finds the pairs worth comparing without looking at all N²/2 of them; those
+//! are then compared exactly, passage by passage.
+//!
+//! A passage found in more than `common` speeches is a set phrase or a template
+//! (`同志们，让我们更加紧密地团结在…`), not one speech copying another: it makes no
+//! pair by itself, though it still counts in the exact comparison of a pair found
+//! otherwise.
+
+use super::text::{Norm, shingles};
+use crate::outline::Document;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Characters in a passage: shorter runs are the language, not a copy.
+pub const K: usize = 8;
+/// One passage hash in `SAMPLE` is indexed.
+const SAMPLE: u64 = 8;
+/// At most about this many (speech, speech) entries are counted (8 bytes each).
+const PAIR_BUDGET: usize = 50_000_000;
+
+/// What the first pass keeps of a speech: its name, size and sampled passage hashes
+/// (about 1 KB per thousand 字), so that 100,000 speeches fit in memory.
+pub struct Sketch {
+    pub path: String,
+    pub title: String,
+    /// 字数 as the outline gives it.
+    pub chars: usize,
+    /// The sampled hashes, sorted, each once.
+    sample: Vec<u64>,
+}
+
+impl Sketch {
+    pub fn new(doc: &Document) -> Sketch {
+        let norm = Norm::of(doc);
+        let mut sample: Vec<u64> = shingles(&norm.chars, K)
+            .into_iter()
+            .filter(|h| h % SAMPLE == 0)
+            .collect();
+        sample.sort_unstable();
+        sample.dedup();
+        Sketch {
+            path: doc.path.clone(),
+            title: doc.title.clone(),
+            chars: doc.chars,
+            sample,
+        }
+    }
+}
+
+/// A speech of a candidate pair, read again to be compared exactly.
+pub struct Speech {
+    norm: Norm,
+    hashes: Vec<u64>,
+    /// Each paragraph's section, as a breadcrumb.
+    sections: Vec<String>,
+}
+
+impl Speech {
+    pub fn new(doc: &Document) -> Speech {
+        let norm = Norm::of(doc);
+        let hashes = shingles(&norm.chars, K);
+        Speech {
+            norm,
+            hashes,
+            sections: sections(doc),
+        }
+    }
+}
+
+/// Each paragraph's breadcrumb: the chain of headings down to the last one that
+/// starts at or before it.
+fn sections(doc: &Document) -> Vec<String> {
+    let mut out = vec![String::new(); doc.paragraphs.len()];
+    let mut k = 0;
+    let mut current = String::new();
+    for (p, slot) in out.iter_mut().enumerate() {
+        while k < doc.nodes.len() && doc.nodes[k].para <= p {
+            let mut chain = Vec::new();
+            let mut n = Some(k);
+            while let Some(i) = n {
+                let node = &doc.nodes[i];
+                chain.push(crate::outline::label(
+                    doc.node_marker(node),
+                    doc.node_title(node),
+                ));
+                n = node.parent.filter(|&q| q < i);
+            }
+            chain.reverse();
+            current = chain.join(" › ");
+            k += 1;
+        }
+        slot.clone_from(&current);
+    }
+    out
+}
+
+/// Two speeches that share text.
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    /// Share of A's characters in passages B has too, in percent.
+    pub a_in_b: f64,
+    pub b_in_a: f64,
+    /// Passages of A found in B (maximal runs), and their characters.
+    pub passages: usize,
+    pub shared: usize,
+    /// Sections of A and of B where the shared passages are, in order, each once.
+    pub sections_a: Vec<String>,
+    pub sections_b: Vec<String>,
+}
+
+impl Pair {
+    pub fn larger(&self) -> f64 {
+        self.a_in_b.max(self.b_in_a)
+    }
+}
+
+/// The pairs the samples say may share `min` percent of the smaller speech (with room
+/// for the sample's error and for the set phrases left out), as indexes, in order.
+pub fn candidates(sketches: &[Sketch], min: f64, common: usize) -> Vec<(u32, u32)> {
+    // Every sampled hash with its speech, sorted: equal hashes side by side. A sort
+    // beats a map of lists by far at millions of entries.
+    let mut all: Vec<(u64, u32)> =
+        Vec::with_capacity(sketches.iter().map(|s| s.sample.len()).sum());
+    for (i, s) in sketches.iter().enumerate() {
+        all.extend(s.sample.iter().map(|&h| (h, i as u32)));
+    }
+    all.par_sort_unstable();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for group in all.chunk_by(|x, y| x.0 == y.0) {
+        if group.len() < 2 || group.len() > common {
+            continue;
+        }
+        // Memory stays bounded whatever `common` is: past this many pair entries the
+        // rest of the shared passages are left to those already counted.
+        if pairs.len() > PAIR_BUDGET {
+            break;
+        }
+        for (x, &(_, i)) in group.iter().enumerate() {
+            for &(_, j) in &group[x + 1..] {
+                pairs.push((i, j));
+            }
+        }
+    }
+    drop(all);
+    pairs.par_sort_unstable();
+    pairs
+        .chunk_by(|x, y| x == y)
+        .filter(|g| {
+            let (i, j) = g[0];
+            let smaller = sketches[i as usize]
+                .sample
+                .len()
+                .min(sketches[j as usize].sample.len())
+                .max(1);
+            g.len() >= 2 && g.len() as f64 * 100.0 / smaller as f64 >= min * 0.6
+        })
+        .map(|g| g[0])
+        .collect()
+}
+
+/// The exact comparison: which of A's characters stand in an 8-character passage that B
+/// has too, and the other way round.
+pub fn compare(sa: &Speech, sb: &Speech, a: usize, b: usize) -> Pair {
+    let cover_a = covered(&sa.hashes, &sb.hashes, sa.norm.chars.len());
+    let cover_b = covered(&sb.hashes, &sa.hashes, sb.norm.chars.len());
+    let pct = |c: &[bool]| {
+        if c.is_empty() {
+            0.0
+        } else {
+            c.iter().filter(|&&x| x).count() as f64 * 100.0 / c.len() as f64
+        }
+    };
+    let runs_a = runs(&cover_a);
+    Pair {
+        a,
+        b,
+        a_in_b: pct(&cover_a),
+        b_in_a: pct(&cover_b),
+        passages: runs_a.len(),
+        shared: runs_a.iter().map(|r| r.1 - r.0).sum(),
+        sections_a: where_(sa, &runs_a),
+        sections_b: where_(sb, &runs(&cover_b)),
+    }
+}
+
+/// For each character of a text of `len` characters with passage hashes `mine`,
+/// whether it stands in a passage `theirs` has.
+fn covered(mine: &[u64], theirs: &[u64], len: usize) -> Vec<bool> {
+    let mut set = theirs.to_vec();
+    set.sort_unstable();
+    set.dedup();
+    let mut cover = vec![false; len];
+    for (i, h) in mine.iter().enumerate() {
+        if set.binary_search(h).is_ok() {
+            cover[i..i + K].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    cover
+}
+
+/// Maximal runs of covered characters, as (start, end).
+fn runs(cover: &[bool]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &c) in cover.iter().chain(std::iter::once(&false)).enumerate() {
+        match (c, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The sections where `runs` start, in order, each once (`全文` before any heading).
+fn where_(s: &Speech, runs: &[(usize, usize)]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &(start, _) in runs {
+        let para = s.norm.para[start] as usize;
+        let sec = s.sections.get(para).cloned().unwrap_or_default();
+        let sec = if sec.is_empty() {
+            "（开头）".into()
+        } else {
+            sec
+        };
+        if !out.contains(&sec) {
+            out.push(sec);
+        }
+    }
+    out
+}
+
+/// Families: speeches connected by pairs, each listed longest first; families in the
+/// order of their longest speech's position.
+pub fn families(sketches: &[Sketch], pairs: &[Pair]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..sketches.len()).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for p in pairs {
+        let (x, y) = (root(&mut parent, p.a), root(&mut parent, p.b));
+        if x != y {
+            parent[x.max(y)] = x.min(y);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut seen = std::collections::HashSet::new();
+    for p in pairs {
+        for i in [p.a, p.b] {
+            if seen.insert(i) {
+                let r = root(&mut parent, i);
+                groups.entry(r).or_default().push(i);
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
+    for g in &mut out {
+        g.sort_by(|&x, &y| sketches[y].chars.cmp(&sketches[x].chars).then(x.cmp(&y)));
+    }
+    out.sort_by_key(|g| g[0]);
+    out
+}
