@@ -198,6 +198,9 @@ fn run_loop(opts: Options) -> std::io::Result<Ended> {
         state.memory = memory;
     }
     state.restore = opts.restore;
+    // Kept for the next run only when the reader changes it here, so that a width set
+    // in the config is not frozen by the first run that used it.
+    let start_width = state.tree_width;
     let mut dirty = true;
     let mut last_draw = Instant::now();
     // For the end-to-end test of the panic hook: panic once a document is on screen.
@@ -314,7 +317,7 @@ fn run_loop(opts: Options) -> std::io::Result<Ended> {
     if let Some(p) = &kept {
         let mut memory = std::mem::take(&mut state.memory);
         memory.marks.extend(std::mem::take(&mut state.marks));
-        if state.tree_width > 0 {
+        if state.tree_width != start_width {
             memory.tree_width = state.tree_width;
         }
         memory.prune();
