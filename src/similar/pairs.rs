@@ -8,7 +8,7 @@
 //! pair by itself, though it still counts in the exact comparison of a pair found
 //! otherwise.
 
-use super::text::{Norm, shingles};
+use super::text::{Norm, Roller, each_char, shingles};
 use crate::outline::Document;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -33,11 +33,16 @@ pub struct Sketch {
 
 impl Sketch {
     pub fn new(doc: &Document) -> Sketch {
-        let norm = Norm::of(doc);
-        let mut sample: Vec<u64> = shingles(&norm.chars, K)
-            .into_iter()
-            .filter(|h| h % SAMPLE == 0)
-            .collect();
+        // Streamed: no copy of the text is made for the sketch.
+        let mut roll = Roller::<K>::default();
+        let mut sample = Vec::with_capacity(doc.text.len() / 24 + 4);
+        each_char(doc, |c, _| {
+            if let Some(h) = roll.push(c)
+                && h % SAMPLE == 0
+            {
+                sample.push(h);
+            }
+        });
         sample.sort_unstable();
         sample.dedup();
         Sketch {
@@ -60,7 +65,7 @@ pub struct Speech {
 impl Speech {
     pub fn new(doc: &Document) -> Speech {
         let norm = Norm::of(doc);
-        let hashes = shingles(&norm.chars, K);
+        let hashes = shingles::<K>(&norm.chars);
         Speech {
             norm,
             hashes,

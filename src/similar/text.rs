@@ -19,19 +19,65 @@ impl Norm {
             chars: Vec::with_capacity(cap),
             para: Vec::with_capacity(cap),
         };
-        for (i, p) in doc.paragraphs.iter().enumerate() {
-            if matches!(p.role, Role::Title | Role::Subtitle | Role::Meta) {
-                continue;
-            }
-            for c in doc.para_text(i).chars() {
-                let c = crate::text::fold::fold(c);
-                if kept(c) {
-                    n.chars.push(c);
-                    n.para.push(i as u32);
-                }
+        each_char(doc, |c, p| {
+            n.chars.push(c);
+            n.para.push(p);
+        });
+        n
+    }
+}
+
+/// Every character compared, in order, with its paragraph: folded, letters and digits
+/// only, title, subtitle and meta lines left out.
+pub fn each_char(doc: &Document, mut f: impl FnMut(char, u32)) {
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        if matches!(p.role, Role::Title | Role::Subtitle | Role::Meta) {
+            continue;
+        }
+        for c in doc.para_text(i).chars() {
+            let c = crate::text::fold::fold(c);
+            if kept(c) {
+                f(c, i as u32);
             }
         }
-        n
+    }
+}
+
+/// A polynomial rolling hash over the last `K` characters pushed.
+pub struct Roller<const K: usize> {
+    window: [u64; K],
+    /// Characters pushed so far.
+    n: usize,
+    h: u64,
+    top: u64,
+}
+
+const B: u64 = 0x100_0000_01B3;
+
+impl<const K: usize> Default for Roller<K> {
+    fn default() -> Self {
+        Roller {
+            window: [0; K],
+            n: 0,
+            h: 0,
+            top: (1..K).fold(1u64, |p, _| p.wrapping_mul(B)),
+        }
+    }
+}
+
+impl<const K: usize> Roller<K> {
+    /// Pushes a character; the hash of the last `K`, once there are that many.
+    pub fn push(&mut self, c: char) -> Option<u64> {
+        let slot = self.n % K;
+        if self.n >= K {
+            self.h = self
+                .h
+                .wrapping_sub(self.window[slot].wrapping_mul(self.top));
+        }
+        self.h = self.h.wrapping_mul(B).wrapping_add(c as u64);
+        self.window[slot] = c as u64;
+        self.n += 1;
+        (self.n >= K).then(|| mix(self.h))
     }
 }
 
@@ -43,27 +89,11 @@ fn kept(c: char) -> bool {
         || (!c.is_ascii() && c.is_alphanumeric())
 }
 
-/// The hash of every run of `k` characters, in order (`chars.len() - k + 1` of them),
-/// by a polynomial rolling hash, then mixed so that any bits can be sampled.
-pub fn shingles(chars: &[char], k: usize) -> Vec<u64> {
-    if chars.len() < k || k == 0 {
-        return Vec::new();
-    }
-    const B: u64 = 0x100_0000_01B3;
-    let top = (1..k).fold(1u64, |p, _| p.wrapping_mul(B));
-    let mut h = chars[..k]
-        .iter()
-        .fold(0u64, |h, &c| h.wrapping_mul(B).wrapping_add(c as u64));
-    let mut out = Vec::with_capacity(chars.len() - k + 1);
-    out.push(mix(h));
-    for i in k..chars.len() {
-        h = h
-            .wrapping_sub((chars[i - k] as u64).wrapping_mul(top))
-            .wrapping_mul(B)
-            .wrapping_add(chars[i] as u64);
-        out.push(mix(h));
-    }
-    out
+/// The hash of every run of `K` characters, in order (`chars.len() - K + 1` of them),
+/// mixed so that any bits can be sampled.
+pub fn shingles<const K: usize>(chars: &[char]) -> Vec<u64> {
+    let mut r = Roller::<K>::default();
+    chars.iter().filter_map(|&c| r.push(c)).collect()
 }
 
 /// splitmix64's finaliser: nearby inputs give unrelated outputs.
@@ -80,14 +110,14 @@ mod tests {
     #[test]
     fn rolling_hashes_are_the_hashes_of_each_window() {
         let chars: Vec<char> = "营商环境是生产力营商环境".chars().collect();
-        let h = shingles(&chars, 4);
+        let h = shingles::<4>(&chars);
         assert_eq!(h.len(), chars.len() - 3);
         // The same four characters give the same hash wherever they stand.
         assert_eq!(h[0], h[8]);
         assert_ne!(h[0], h[1]);
-        let direct = shingles(&chars[8..], 4);
+        let direct = shingles::<4>(&chars[8..]);
         assert_eq!(direct[0], h[8]);
-        assert!(shingles(&chars[..3], 4).is_empty());
+        assert!(shingles::<4>(&chars[..3]).is_empty());
     }
 
     #[test]
