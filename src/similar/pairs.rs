@@ -17,6 +17,8 @@ use std::collections::HashMap;
 pub const K: usize = 8;
 /// One passage hash in `SAMPLE` is indexed.
 const SAMPLE: u64 = 8;
+/// The low bits of an index entry that hold the speech.
+const DOC_MASK: u64 = (1 << 24) - 1;
 /// At most about this many (speech, speech) entries are counted (8 bytes each).
 const PAIR_BUDGET: usize = 50_000_000;
 
@@ -27,7 +29,7 @@ pub struct Sketch {
     pub title: String,
     /// 字数 as the outline gives it.
     pub chars: usize,
-    /// The sampled hashes, sorted, each once.
+    /// The sampled hashes, in text order (a passage repeated in the speech repeats).
     sample: Vec<u64>,
 }
 
@@ -43,8 +45,7 @@ impl Sketch {
                 sample.push(h);
             }
         });
-        sample.sort_unstable();
-        sample.dedup();
+        // Sorted and made unique with everyone's, in `sorted_entries`.
         Sketch {
             path: doc.path.clone(),
             title: doc.title.clone(),
@@ -128,14 +129,12 @@ impl Pair {
 pub fn candidates(sketches: &[Sketch], min: f64, common: usize) -> Vec<(u32, u32)> {
     // Every sampled hash with its speech, sorted: equal hashes side by side. A sort
     // beats a map of lists by far at millions of entries.
-    let mut all: Vec<(u64, u32)> =
-        Vec::with_capacity(sketches.iter().map(|s| s.sample.len()).sum());
-    for (i, s) in sketches.iter().enumerate() {
-        all.extend(s.sample.iter().map(|&h| (h, i as u32)));
-    }
-    all.par_sort_unstable();
+    // One u64 an entry: the hash's top 40 bits over the speech's index (24 bits, up to
+    // 16 million speeches), so the sort compares plain integers. Hashes that agree in
+    // 40 bits but differ below only add a candidate, which the exact comparison drops.
+    let all = sorted_entries(sketches);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for group in all.chunk_by(|x, y| x.0 == y.0) {
+    for group in all.chunk_by(|x, y| x & !DOC_MASK == y & !DOC_MASK) {
         if group.len() < 2 || group.len() > common {
             continue;
         }
@@ -144,9 +143,9 @@ pub fn candidates(sketches: &[Sketch], min: f64, common: usize) -> Vec<(u32, u32
         if pairs.len() > PAIR_BUDGET {
             break;
         }
-        for (x, &(_, i)) in group.iter().enumerate() {
-            for &(_, j) in &group[x + 1..] {
-                pairs.push((i, j));
+        for (x, &ei) in group.iter().enumerate() {
+            for &ej in &group[x + 1..] {
+                pairs.push(((ei & DOC_MASK) as u32, (ej & DOC_MASK) as u32));
             }
         }
     }
@@ -165,6 +164,46 @@ pub fn candidates(sketches: &[Sketch], min: f64, common: usize) -> Vec<(u32, u32
         })
         .map(|g| g[0])
         .collect()
+}
+
+/// Every sampled hash with its speech, sorted. The hashes are uniform, so one pass
+/// spreads them over 4,096 buckets by their top bits and each bucket is sorted on its
+/// own, in parallel and in cache: several times faster than one sort of everything.
+fn sorted_entries(sketches: &[Sketch]) -> Vec<u64> {
+    const BITS: u32 = 12;
+    let bucket = |e: u64| (e >> (64 - BITS)) as usize;
+    let total: usize = sketches.iter().map(|s| s.sample.len()).sum();
+    let entries = || {
+        sketches
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.sample.iter().map(move |&h| (h & !DOC_MASK) | i as u64))
+    };
+    let mut start = vec![0usize; (1 << BITS) + 1];
+    for e in entries() {
+        start[bucket(e) + 1] += 1;
+    }
+    for b in 1..start.len() {
+        start[b] += start[b - 1];
+    }
+    let mut next = start.clone();
+    let mut out = vec![0u64; total];
+    for e in entries() {
+        let b = bucket(e);
+        out[next[b]] = e;
+        next[b] += 1;
+    }
+    let mut parts: Vec<&mut [u64]> = Vec::with_capacity(1 << BITS);
+    let mut rest: &mut [u64] = &mut out;
+    for b in 0..(1 << BITS) {
+        let (head, tail) = rest.split_at_mut(start[b + 1] - start[b]);
+        parts.push(head);
+        rest = tail;
+    }
+    parts.par_iter_mut().for_each(|p| p.sort_unstable());
+    // A passage a speech repeats counts once.
+    out.dedup();
+    out
 }
 
 /// The exact comparison: which of A's characters stand in an 8-character passage that B

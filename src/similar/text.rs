@@ -84,9 +84,13 @@ impl<const K: usize> Roller<K> {
 /// Letters and digits: the common CJK block and ASCII answered at once, the rest by
 /// the Unicode tables (slow enough to dominate a corpus otherwise).
 fn kept(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}')
-        || c.is_ascii_alphanumeric()
-        || (!c.is_ascii() && c.is_alphanumeric())
+    match c {
+        '\u{4E00}'..='\u{9FFF}' => true,
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Chinese and general punctuation, full-width forms (folded already).
+        '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' => false,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// The hash of every run of `K` characters, in order (`chars.len() - K + 1` of them),
