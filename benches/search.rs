@@ -4,7 +4,6 @@
 //! `cargo bench --bench search`; the target is within 2× of rg. Runs are warm (the files
 //! in the page cache), best of five.
 
-use gangmu::corpus::synth::{Pools, file};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -21,23 +20,7 @@ fn best_of(runs: usize, mut cmd: impl FnMut() -> Command) -> (Duration, Option<i
 }
 
 fn main() {
-    let n: usize = std::env::var("GANGMU_BENCH_N")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10_000);
-    let dir = std::env::temp_dir().join(format!("gangmu-search-bench-{n}"));
-    if std::fs::read_dir(&dir).map_or(0, |d| d.count()) != n {
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let pools = Pools::from_samples();
-        for i in 0..n {
-            std::fs::write(
-                dir.join(format!("{:06}.txt", i + 1)),
-                file(&pools, 1, i, 20_000),
-            )
-            .expect("write");
-        }
-    }
+    let (n, dir) = gangmu::corpus::synth::bench_corpus();
     let bytes: u64 = std::fs::read_dir(&dir)
         .expect("dir")
         .filter_map(|e| e.ok()?.metadata().ok())

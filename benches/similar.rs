@@ -2,7 +2,6 @@
 //! (`GANGMU_BENCH_N` speeches, 10,000 by default; the one `cargo bench --bench search`
 //! writes). Targets: within 3× of outline, peak memory under 1 GB. Best of three, warm.
 
-use gangmu::corpus::synth::{Pools, file};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -37,23 +36,7 @@ fn best(args: &[&str]) -> Duration {
 }
 
 fn main() {
-    let n: usize = std::env::var("GANGMU_BENCH_N")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10_000);
-    let dir = std::env::temp_dir().join(format!("gangmu-search-bench-{n}"));
-    if std::fs::read_dir(&dir).map_or(0, |d| d.count()) != n {
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let pools = Pools::from_samples();
-        for i in 0..n {
-            std::fs::write(
-                dir.join(format!("{:06}.txt", i + 1)),
-                file(&pools, 1, i, 20_000),
-            )
-            .expect("write");
-        }
-    }
+    let (n, dir) = gangmu::corpus::synth::bench_corpus();
     let d = dir.to_str().expect("a UTF-8 temp path");
     let outline = best(&["outline", "-f", "json", d]);
     let similar = best(&["similar", "-f", "json", d]);

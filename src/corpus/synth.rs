@@ -169,3 +169,27 @@ pub fn file(pools: &Pools, seed: u64, i: usize, target: usize) -> Vec<u8> {
     let text = speech(pools, &mut rng, target);
     encode(&text, flavor_of(&mut rng))
 }
+
+/// The generated corpus the command-line benchmarks share: `GANGMU_BENCH_N` speeches
+/// (10,000 by default) of seed 1 in `$TMPDIR/gangmu-search-bench-N`, written once and
+/// reused while the folder holds that many files.
+pub fn bench_corpus() -> (usize, std::path::PathBuf) {
+    let n: usize = std::env::var("GANGMU_BENCH_N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
+    let dir = std::env::temp_dir().join(format!("gangmu-search-bench-{n}"));
+    if std::fs::read_dir(&dir).map_or(0, |d| d.count()) != n {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let pools = Pools::from_samples();
+        for i in 0..n {
+            std::fs::write(
+                dir.join(format!("{:06}.txt", i + 1)),
+                file(&pools, 1, i, 20_000),
+            )
+            .expect("write the corpus");
+        }
+    }
+    (n, dir)
+}
