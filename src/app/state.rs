@@ -82,7 +82,8 @@ pub const NARROW_BELOW: u16 = 60;
 pub const DEFAULT_TEXT_WIDTH: u16 = 80;
 
 pub struct State {
-    pub docs: Vec<Document>,
+    /// Shared, so that work off the event loop (near-duplicates) reads them as they are.
+    pub docs: Vec<std::sync::Arc<Document>>,
     pub tree: Tree,
     /// Selected tree item, or `NONE` before anything is loaded.
     pub sel: u32,

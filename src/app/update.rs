@@ -497,7 +497,7 @@ fn loaded(s: &mut State, batch: Batch) {
     for doc in batch.docs {
         *s.titles.entry(doc.title.clone()).or_default() += 1;
         s.tree.push_doc(&doc, s.open_depth);
-        s.docs.push(doc);
+        s.docs.push(std::sync::Arc::new(doc));
     }
     // A filter covers the speeches that arrive after it: their labels are matched on.
     if new
