@@ -59,6 +59,7 @@ impl KeyMap {
             ("s", SearchAll),
             ("?", Help),
             ("!", Problems),
+            ("=", Similar),
             ("y", CopySection),
             ("Y", CopyOutline),
             ("e", OpenEditor),
@@ -229,6 +230,19 @@ pub const HELP: &[(Keys, &str)] = &[
     (
         Keys::Then(Both, &[A::JumpMark], " 字母"),
         "回到标记，可跨讲话；每篇讲话也记住上次读到哪里",
+    ),
+    (Keys::Section, "相似的讲话"),
+    (
+        Keys::Bound(Both, &[A::Similar]),
+        "与本篇共有大段文字的讲话（目录中标 ≈）",
+    ),
+    (
+        Keys::Bound(Both, &[A::NextHeading, A::PrevHeading]),
+        "对照中：下一处 / 上一处差异",
+    ),
+    (
+        Keys::Bound(Both, &[A::SwitchFocus]),
+        "对照中：换一边带动滚动",
     ),
     (Keys::Section, "其他"),
     (

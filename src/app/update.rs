@@ -31,6 +31,7 @@ pub fn update(s: &mut State, action: Action) {
             | Action::Reloaded(_)
             | Action::Removed(_)
             | Action::Say(_)
+            | Action::NearFound(_)
     ) {
         s.message = None;
         s.touched = true;
@@ -63,11 +64,15 @@ pub fn update(s: &mut State, action: Action) {
                     .map_or(s.help_top, |v| v.top);
                 return;
             }
-            Action::Resize(..) | Action::Loaded(_) | Action::Interrupt | Action::Work => {}
+            _ if action.from_outside() => {}
             _ => return,
         }
     }
-    if problems::handle(s, &action) || super::results::handle(s, &action) {
+    if super::compare::handle(s, &action)
+        || super::near::handle(s, &action)
+        || problems::handle(s, &action)
+        || super::results::handle(s, &action)
+    {
         return;
     }
     match action {
@@ -279,6 +284,7 @@ pub fn update(s: &mut State, action: Action) {
         Action::Resize(w, h) => {
             s.size = (w, h);
             relayout(s);
+            super::compare::resized(s);
         }
         Action::Click(x, y) => super::mouse::click(s, x, y),
         Action::Drag(x, _) => {
@@ -332,6 +338,8 @@ pub fn update(s: &mut State, action: Action) {
                 "目录显示字数".into()
             });
         }
+        Action::Similar => super::near::open(s),
+        Action::NearFound(f) => super::near::found(s, *f),
         Action::Problems => {
             s.help = false;
             s.problems = Some(problems::ListView::default());
@@ -519,5 +527,9 @@ fn loaded(s: &mut State, batch: Batch) {
     }
     if new {
         super::memory::restore_last(s, first_new);
+    }
+    // Near-duplicates are looked for once every speech is here.
+    if batch.done && !s.near.known && !s.near.running {
+        super::near::find(s);
     }
 }

@@ -40,6 +40,19 @@ impl Side {
         self.covered.iter().filter(|&&c| c).count() as f64 * 100.0 / n as f64
     }
 
+    /// The text of `len` compared characters from the `from`th, as (paragraph, start
+    /// byte, end byte), a range a paragraph.
+    pub fn spans(&self, from: usize, len: usize) -> Vec<(usize, u32, u32)> {
+        let mut out: Vec<(usize, u32, u32)> = Vec::new();
+        for &(p, start, end) in self.at.iter().skip(from).take(len) {
+            match out.last_mut() {
+                Some(last) if last.0 == p as usize => last.2 = end,
+                _ => out.push((p as usize, start, end)),
+            }
+        }
+        out
+    }
+
     /// The first compared character at or after `place` (the last one past the end).
     fn index(&self, place: Place) -> Option<usize> {
         if self.at.is_empty() {
@@ -67,6 +80,9 @@ pub struct Difference {
     /// Characters compared that only A, and only B, has here.
     pub only_a: usize,
     pub only_b: usize,
+    /// Where those characters start among each side's compared characters.
+    pub a_at: usize,
+    pub b_at: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -253,6 +269,8 @@ fn differences(a: &Side, b: &Side) -> Vec<Difference> {
             b: clamp(b, ib),
             only_a,
             only_b,
+            a_at: ia,
+            b_at: ib,
         })
         .collect()
 }

@@ -126,6 +126,13 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
         let m = super::tree::format_minutes(s.docs[tv.doc].chars, s.rate);
         right = format!("全篇约 {}钟  {right}", m.trim_start_matches('<'));
     }
+    // Near-duplicates of the speech being read: `=` lists them.
+    if let Some(tv) = &s.text {
+        let n = s.near.count(tv.doc);
+        if n > 0 {
+            right = format!("≈ {n} 篇相似  {right}");
+        }
+    }
     if let Some(p) = crate::app::jobs::progress(s) {
         right = format!("{p}  {right}");
     }
