@@ -104,6 +104,47 @@ fn main() {
     run("filter typing over every title", &["安", "<bs>"], &mut s);
     press(&mut s, "<esc>");
     run("y (copy the section)", &["y"], &mut s);
+    // Near-duplicates as the browser's worker finds them: on one thread, off the loop.
+    let t = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let mut found = pool.install(|| {
+        gangmu::similar::neighbours(
+            &s.docs,
+            gangmu::app::near::MIN_PERCENT,
+            gangmu::app::near::COMMON,
+        )
+    });
+    println!(
+        "near-duplicates of every speech found on 1 worker thread in {:?} ({} speeches with some)",
+        t.elapsed(),
+        found.len()
+    );
+    // Two speeches compared side by side (the generated corpus shares paragraphs, not
+    // whole speeches: this pair is made a neighbour by hand).
+    let pair = |doc| gangmu::similar::Neighbour {
+        doc,
+        mine_in_it: 50.0,
+        its_in_mine: 50.0,
+    };
+    found.entry(0).or_default().insert(0, pair(1));
+    update(
+        &mut s,
+        Action::NearFound(Box::new(gangmu::app::near::Found(found))),
+    );
+    press(&mut s, "gg");
+    // Each of the four keys timed: the list, the comparison opened, both closed.
+    run(
+        "= Enter Esc Esc (compare, close)",
+        &["=", "<enter>", "<esc>", "<esc>"],
+        &mut s,
+    );
+    press(&mut s, "=<enter>");
+    run("comparison ] [ (differences)", &["]", "]", "["], &mut s);
+    run("comparison j (both sides scroll)", &["j"], &mut s);
+    press(&mut s, "<esc><esc>");
     // A speech in the middle read again after a save (live reload), everything expanded:
     // its items spliced into the tree, the rest shifted.
     let mid = s.docs.len() / 2;
