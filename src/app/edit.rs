@@ -1,6 +1,7 @@
 //! `e`: the speech on screen opened in the user's editor at the line being read. The
 //! event loop runs the editor (`Effect::Edit`) and reads the file again after it.
 
+use crate::lang::tr;
 use super::effect::Effect;
 use super::state::State;
 use std::path::PathBuf;
@@ -28,7 +29,18 @@ pub fn open_editor(s: &mut State) {
     };
     match file_of(s, doc) {
         Some(path) if path.is_file() => s.effects.push(Effect::Edit { path, line }),
-        Some(_) => s.message = Some("文件已不在原处，无法编辑".into()),
-        None => s.message = Some("示例讲话和标准输入没有文件可编辑".into()),
+        Some(_) => {
+            s.message =
+                Some(tr("文件已不在原处，无法编辑", "The file is no longer there to edit").into())
+        }
+        None => {
+            s.message = Some(
+                tr(
+                    "示例讲话和标准输入没有文件可编辑",
+                    "Samples and standard input have no file to edit",
+                )
+                .into(),
+            )
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Moving around: selecting tree items, scrolling the text, keeping the two in step.
 
+use crate::lang::tr;
 use super::search;
 use super::state::{Focus, State, TextView};
 use super::tree::{ItemKind, NONE};
@@ -101,9 +102,9 @@ pub(super) fn scroll_text(s: &mut State, delta: isize) {
     if to == tv.top && delta != 0 {
         s.message = Some(
             if delta > 0 {
-                "已到结尾"
+                tr("已到结尾", "At the end")
             } else {
-                "已到开头"
+                tr("已到开头", "At the start")
             }
             .into(),
         );

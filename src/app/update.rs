@@ -1,5 +1,6 @@
 //! `update`: the only place the state changes.
 
+use crate::lang::tr;
 use super::action::{Action, Batch};
 use super::jobs::{self, FilterJob};
 use super::keymap::parse_keys;
@@ -162,9 +163,9 @@ pub fn update(s: &mut State, action: Action) {
                 } else {
                     s.message = Some(
                         if base == 0 {
-                            "已到开头"
+                            tr("已到开头", "At the start")
                         } else {
-                            "已到结尾"
+                            tr("已到结尾", "At the end")
                         }
                         .into(),
                     );
@@ -312,9 +313,12 @@ pub fn update(s: &mut State, action: Action) {
         Action::Work => jobs::work(s, Instant::now() + jobs::SLICE),
         Action::SetMark | Action::JumpMark => {
             let (p, m) = if action == Action::SetMark {
-                (Pending::SetMark, "标记：按一个字母")
+                (Pending::SetMark, tr("标记：按一个字母", "Mark: press a letter"))
             } else {
-                (Pending::JumpMark, "回到标记：按它的字母")
+                (
+                    Pending::JumpMark,
+                    tr("回到标记：按它的字母", "Go to mark: press its letter"),
+                )
             };
             s.pending = Some(p);
             s.message = Some(m.into());
@@ -327,9 +331,13 @@ pub fn update(s: &mut State, action: Action) {
         Action::ToggleTime => {
             s.show_time = !s.show_time;
             s.message = Some(if s.show_time {
-                format!("目录显示讲话时长（每分钟 {} 字）", s.rate)
+                let rate = s.rate;
+                crate::tr!(
+                    "目录显示讲话时长（每分钟 {rate} 字）",
+                    "The tree shows speaking time ({rate} characters a minute)"
+                )
             } else {
-                "目录显示字数".into()
+                tr("目录显示字数", "The tree shows character counts").into()
             });
         }
         Action::Problems => {
@@ -366,7 +374,7 @@ pub fn update(s: &mut State, action: Action) {
 /// The letter after `m` or `'`.
 fn mark_key(s: &mut State, p: Pending, c: char) {
     if !c.is_ascii_alphabetic() {
-        s.message = Some("标记要用字母（a–z、A–Z）".into());
+        s.message = Some(tr("标记要用字母（a–z、A–Z）", "A mark is a letter (a–z, A–Z)").into());
         return;
     }
     match p {

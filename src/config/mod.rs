@@ -18,6 +18,9 @@ pub use render::render;
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
+    /// Interface language: `zh`, `en` or `auto` (the locale's). Read at startup, before
+    /// the rest (`lang::startup`), so that `--help` is in it.
+    pub lang: Option<crate::lang::Setting>,
     /// `narrow` or `wide`.
     pub ambiguous: Option<crate::cli::Ambiguous>,
     /// `auto`, `dark` or `light`.

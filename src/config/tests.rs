@@ -17,6 +17,9 @@ fn settings_and_keys_are_read_and_laid_over_the_defaults() {
     assert_eq!(l.config.rate, Some(180));
     assert_eq!(l.config.mouse, Some(false));
     assert_eq!(l.config.theme, Some(crate::cli::ThemeArg::Light));
+    let (_d2, p2) = write("lang = \"en\"\n");
+    let lang = load(Some(&p2)).expect("valid").config.lang;
+    assert_eq!(lang, Some(crate::lang::Setting::En));
     let km = &l.keymap;
     assert_eq!(km.lookup(true, "<c-n>"), Some(&Action::NextHeading));
     // q unbound, Alt-q quits instead.
@@ -42,6 +45,7 @@ fn errors_name_the_line() {
         ("[keys.side]\nx = \"quit\"\n", 1, "side"),
         ("rate = \"fast\"\n", 1, "fast"),
         ("ambiguous = \"medium\"\n", 1, "medium"),
+        ("lang = \"fr\"\n", 1, "fr"),
         ("theme = \"dark\"\n\nrate = 0\n", 3, "at least 1"),
     ] {
         let (_d, p) = write(text);
