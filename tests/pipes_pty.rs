@@ -40,6 +40,8 @@ fn shell(script: &str, arg: &str) -> Shell {
     cmd.args(["-c", script, env!("CARGO_BIN_EXE_gangmu"), arg]);
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");
+    // The browser's Chinese, whatever the machine's locale.
+    cmd.env("GANGMU_LANG", "zh");
     cmd.env("XDG_CONFIG_HOME", "/nonexistent");
     // The emulator answers no questions: the background is said the way rxvt says it.
     cmd.env("COLORFGBG", "15;0");

@@ -286,8 +286,7 @@ mod tests {
     fn every_subcommand_and_argument_has_a_chinese_help() {
         let mut cmd = crate::cli::Cli::command();
         cmd.build();
-        let mut missing = Vec::new();
-        let mut check = |sub: &str, c: &Command| {
+        let check = |sub: &str, c: &Command, missing: &mut Vec<String>| {
             if about(sub).is_none() {
                 missing.push(format!("about of {sub:?}"));
             }
@@ -298,12 +297,13 @@ mod tests {
                 }
             }
         };
-        check("", &cmd);
+        let mut missing = Vec::new();
+        check("", &cmd, &mut missing);
         for s in cmd.get_subcommands() {
             if !SUBCOMMANDS.contains(&s.get_name()) {
                 missing.push(format!("subcommand {}", s.get_name()));
             }
-            check(s.get_name(), s);
+            check(s.get_name(), s, &mut missing);
         }
         assert!(missing.is_empty(), "no Chinese help for: {missing:?}");
     }
