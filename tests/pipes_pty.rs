@@ -149,7 +149,7 @@ fn error_lines_are_coloured_on_a_terminal() {
     assert_eq!(sh.exit(), Some(1));
     let out = sh.output();
     assert!(
-        out.contains("\x1b[1;31mgangmu:\x1b[0m \x1b[35mmissing.txt\x1b[0m: no such file"),
+        out.contains("\x1b[1;31mgangmu:\x1b[0m \x1b[35mmissing.txt\x1b[0m: 没有这个文件"),
         "{out:?}"
     );
 }

@@ -180,7 +180,12 @@ pub fn rows(s: &State) -> Vec<Row> {
                 } else {
                     String::new()
                 },
-                text: &text[p.start..p.end],
+                // An English row after the first starts after the space it broke at.
+                text: if k == 0 {
+                    &text[p.start..p.end]
+                } else {
+                    text[p.start..p.end].trim_start()
+                },
                 x: x as u16,
                 heading,
             });

@@ -101,7 +101,7 @@ pub fn rows(s: &State) -> Vec<Row> {
         let n = errors.len();
         out.push(heading(crate::tr!("未读的文件（{n} 个）", "Files not read ({n})")));
         for e in errors {
-            let message = sanitize(&e.message);
+            let message = sanitize(&crate::corpus::reason::shown(&e.message)).into_owned();
             out.push(path_entry(&e.path, crate::tr!("：{message}", ": {message}")));
         }
     }

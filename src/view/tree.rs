@@ -81,7 +81,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
                 // Folders give way first, so that the file name and the reason show.
                 let (path, why) = (
                     crate::text::sanitize(&e.path),
-                    crate::text::sanitize(&e.message),
+                    crate::text::sanitize(&crate::corpus::reason::shown(&e.message)).into_owned(),
                 );
                 let keep = (r.width as usize)
                     .saturating_sub(str_width(&why, s.amb) + 2)
