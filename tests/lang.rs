@@ -7,7 +7,13 @@ use std::process::Command;
 fn run(env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_gangmu"));
     c.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
-    for k in ["GANGMU_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "GANGMU_CONFIG"] {
+    for k in [
+        "GANGMU_LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "GANGMU_CONFIG",
+    ] {
         c.env_remove(k);
     }
     c.env("XDG_CONFIG_HOME", "/nonexistent");
@@ -51,8 +57,14 @@ fn the_locale_flag_env_and_config_choose_in_that_order() {
     assert!(!zh(&help(&[("LANG", "C")], &[])));
     assert!(!zh(&help(&[], &[])), "no locale is English");
     assert!(zh(&help(&[("LC_ALL", "zh_TW.UTF-8"), ("LANG", "C")], &[])));
-    assert!(!zh(&help(&[("LC_MESSAGES", "C"), ("LANG", "zh_CN.UTF-8")], &[])));
-    assert!(!zh(&help(&[("LANG", "zh_CN.UTF-8"), ("GANGMU_LANG", "en")], &[])));
+    assert!(!zh(&help(
+        &[("LC_MESSAGES", "C"), ("LANG", "zh_CN.UTF-8")],
+        &[]
+    )));
+    assert!(!zh(&help(
+        &[("LANG", "zh_CN.UTF-8"), ("GANGMU_LANG", "en")],
+        &[]
+    )));
     assert!(zh(&help(&[("LANG", "C"), ("GANGMU_LANG", "zh")], &[])));
     assert!(!zh(&help(&[("GANGMU_LANG", "zh")], &["--lang", "en"])));
     assert!(zh(&help(&[("LANG", "C")], &["outline", "--lang=zh"])));
@@ -61,7 +73,10 @@ fn the_locale_flag_env_and_config_choose_in_that_order() {
     std::fs::write(&config, "lang = \"zh\"\n").unwrap();
     let c = config.to_str().unwrap();
     assert!(zh(&help(&[("LANG", "C"), ("GANGMU_CONFIG", c)], &[])));
-    assert!(!zh(&help(&[("GANGMU_CONFIG", c), ("GANGMU_LANG", "en")], &[])));
+    assert!(!zh(&help(
+        &[("GANGMU_CONFIG", c), ("GANGMU_LANG", "en")],
+        &[]
+    )));
 }
 
 #[test]

@@ -68,7 +68,9 @@ fn no_chinese_label_is_left_in_the_english_help() {
     press(&mut s, "?");
     for (_, desc) in gangmu::app::help::lines(&s) {
         // Chinese in a line of the English help is a quotation, never the words around it.
-        let han = desc.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
+        let han = desc
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
         assert_eq!(han.count(), 0, "{desc}");
     }
 }

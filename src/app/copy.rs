@@ -41,7 +41,10 @@ pub fn copy_section(s: &mut State) {
     let name = crate::outline::label(m, t);
     // The count first: on a narrow status line the title gives way, not the number.
     let (n, name) = (count_chars(&text), short(&name));
-    s.message = Some(crate::tr!("已复制 {n}字：{name}", "Copied {n} characters: {name}"));
+    s.message = Some(crate::tr!(
+        "已复制 {n}字：{name}",
+        "Copied {n} characters: {name}"
+    ));
     s.effects.push(Effect::Copy(text));
 }
 

@@ -1,9 +1,9 @@
 //! `e`: the speech on screen opened in the user's editor at the line being read. The
 //! event loop runs the editor (`Effect::Edit`) and reads the file again after it.
 
-use crate::lang::tr;
 use super::effect::Effect;
 use super::state::State;
+use crate::lang::tr;
 use std::path::PathBuf;
 
 /// The file of speech `doc` on disk, when it has one: not a bundled sample, not stdin.
@@ -30,8 +30,13 @@ pub fn open_editor(s: &mut State) {
     match file_of(s, doc) {
         Some(path) if path.is_file() => s.effects.push(Effect::Edit { path, line }),
         Some(_) => {
-            s.message =
-                Some(tr("文件已不在原处，无法编辑", "The file is no longer there to edit").into())
+            s.message = Some(
+                tr(
+                    "文件已不在原处，无法编辑",
+                    "The file is no longer there to edit",
+                )
+                .into(),
+            )
         }
         None => {
             s.message = Some(

@@ -184,11 +184,17 @@ pub fn progress(s: &State) -> Option<String> {
         }
         Some(Find::Seek(j)) => {
             let p = pct(j.k, s.docs.len());
-            Some(crate::tr!("查找下一篇 {p}%", "Looking for the next speech {p}%"))
+            Some(crate::tr!(
+                "查找下一篇 {p}%",
+                "Looking for the next speech {p}%"
+            ))
         }
         Some(Find::Count(j)) => {
             let p = pct(j.seek.k, s.docs.len());
-            Some(crate::tr!("查找其他讲话 {p}%", "Looking in other speeches {p}%"))
+            Some(crate::tr!(
+                "查找其他讲话 {p}%",
+                "Looking in other speeches {p}%"
+            ))
         }
         None => None,
     }

@@ -145,8 +145,6 @@ pub enum Keys {
     Fixed(&'static str, &'static str),
 }
 
-
-
 impl KeyMap {
     /// The keys that do `action` in `pane`: single characters first, in a stable order.
     pub fn keys_for(&self, pane: Pane, action: &Action) -> Vec<&str> {

@@ -2,10 +2,10 @@
 //! speech, kept between runs (the event loop reads and writes them, `tui::state_file`)
 //! and found again in a file that has changed since.
 
-use crate::lang::tr;
 use super::nav::{select, show_doc};
 use super::state::State;
 use super::tree::ItemKind;
+use crate::lang::tr;
 use crate::outline::Document;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -1,9 +1,9 @@
 //! Moving around: selecting tree items, scrolling the text, keeping the two in step.
 
-use crate::lang::tr;
 use super::search;
 use super::state::{Focus, State, TextView};
 use super::tree::{ItemKind, NONE};
+use crate::lang::tr;
 use crate::text::Layout;
 use crate::text::layout::Texts;
 

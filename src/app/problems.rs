@@ -3,10 +3,10 @@
 //! that could not be read, with the reason. Enter on a line of the speech goes there.
 //! Also the sign that marks a speech with warnings in the tree.
 
-use crate::lang::tr;
 use super::action::Action;
 use super::nav::show_para;
 use super::state::State;
+use crate::lang::tr;
 use crate::text::sanitize;
 
 /// One row of the problems view.
@@ -90,7 +90,10 @@ pub fn rows(s: &State) -> Vec<Row> {
                 let (text, _) = crate::text::truncate(&clean, 40, s.amb);
                 let (line, why) = (r.line, r.why.shown());
                 out.push(entry(
-                    crate::tr!("第 {line} 行  {text}  — {why}", "Line {line}  {text}  — {why}"),
+                    crate::tr!(
+                        "第 {line} 行  {text}  — {why}",
+                        "Line {line}  {text}  — {why}"
+                    ),
                     None,
                 ));
             }
@@ -99,15 +102,25 @@ pub fn rows(s: &State) -> Vec<Row> {
     let errors = &s.loading.errors;
     if !errors.is_empty() {
         let n = errors.len();
-        out.push(heading(crate::tr!("未读的文件（{n} 个）", "Files not read ({n})")));
+        out.push(heading(crate::tr!(
+            "未读的文件（{n} 个）",
+            "Files not read ({n})"
+        )));
         for e in errors {
             let message = sanitize(&crate::corpus::reason::shown(&e.message)).into_owned();
-            out.push(path_entry(&e.path, crate::tr!("：{message}", ": {message}")));
+            out.push(path_entry(
+                &e.path,
+                crate::tr!("：{message}", ": {message}"),
+            ));
         }
     }
     if out.is_empty() {
         out.push(entry(
-            tr("没有讲话，也没有未读的文件", "No speeches, and no files not read").into(),
+            tr(
+                "没有讲话，也没有未读的文件",
+                "No speeches, and no files not read",
+            )
+            .into(),
             None,
         ));
     }

@@ -1,9 +1,9 @@
 //! Incremental search in the speech on screen; `n`/`N` continue into the next speech.
 
-use crate::lang::tr;
 use super::jobs::{CountJob, Find, Jump, Query, SearchJob, SeekJob};
 use super::nav::{follow_text, select, show_doc};
 use super::state::{Search, State};
+use crate::lang::tr;
 
 /// Whether `query` occurs in the label `marker` + `title`, in folded form (`text::fold`):
 /// `(一)` finds `（一）`, `3.` finds `３．`, ASCII case is ignored.

@@ -1,6 +1,5 @@
 //! `update`: the only place the state changes.
 
-use crate::lang::tr;
 use super::action::{Action, Batch};
 use super::jobs::{self, FilterJob};
 use super::keymap::parse_keys;
@@ -13,6 +12,7 @@ use super::prompt::Edit;
 use super::search;
 use super::state::{Focus, Input, InputKind, Pending, State};
 use super::tree::NONE;
+use crate::lang::tr;
 use std::time::Instant;
 
 /// Open depth for a corpus of this many speeches: a few speeches open to their (一)
@@ -313,7 +313,10 @@ pub fn update(s: &mut State, action: Action) {
         Action::Work => jobs::work(s, Instant::now() + jobs::SLICE),
         Action::SetMark | Action::JumpMark => {
             let (p, m) = if action == Action::SetMark {
-                (Pending::SetMark, tr("标记：按一个字母", "Mark: press a letter"))
+                (
+                    Pending::SetMark,
+                    tr("标记：按一个字母", "Mark: press a letter"),
+                )
             } else {
                 (
                     Pending::JumpMark,

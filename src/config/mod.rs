@@ -86,7 +86,10 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, String> {
             Ok(t) => t,
             Err(_) => {
                 let p = path.display();
-                return Err(crate::tr!("gangmu: {p}: 不是 UTF-8 文本", "gangmu: {p}: not UTF-8 text"));
+                return Err(crate::tr!(
+                    "gangmu: {p}: 不是 UTF-8 文本",
+                    "gangmu: {p}: not UTF-8 text"
+                ));
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
@@ -150,16 +153,13 @@ fn colors(config: &Config) -> Result<Vec<Colour>, (std::ops::Range<usize>, Strin
     for (role, style) in &config.colors {
         if !ROLES.iter().any(|(r, _)| r == role.get_ref()) {
             let known: Vec<&str> = ROLES.iter().map(|(r, _)| *r).collect();
-            return Err((
-                role.span(),
-                {
-                    let (role, known) = (role.get_ref(), known.join(", "));
-                    crate::tr!(
-                        "没有颜色角色“{role}”（有：{known}）",
-                        "unknown colour role '{role}' (known: {known})"
-                    )
-                },
-            ));
+            return Err((role.span(), {
+                let (role, known) = (role.get_ref(), known.join(", "));
+                crate::tr!(
+                    "没有颜色角色“{role}”（有：{known}）",
+                    "unknown colour role '{role}' (known: {known})"
+                )
+            }));
         }
         let st = parse_style(style.get_ref()).map_err(|e| (style.span(), e))?;
         out.push((role.get_ref().clone(), st));
@@ -172,12 +172,10 @@ pub fn run(args: &crate::cli::ConfigArgs) -> std::process::ExitCode {
     use std::io::Write as _;
     let path = path(args.config.as_deref());
     let text = if args.path {
-        path.as_ref()
-            .map_or_else(
-                || crate::lang::tr("（没有配置文件夹）", "(no config folder)").into(),
-                |p| p.display().to_string(),
-            )
-            + "\n"
+        path.as_ref().map_or_else(
+            || crate::lang::tr("（没有配置文件夹）", "(no config folder)").into(),
+            |p| p.display().to_string(),
+        ) + "\n"
     } else {
         match load(path.as_deref()) {
             Ok(l) => {

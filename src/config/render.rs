@@ -26,7 +26,10 @@ pub fn render(config: &Config, km: &KeyMap, path: Option<&Path>, found: bool) ->
         (
             "lang",
             "Interface language: \"zh\", \"en\", or \"auto\" (zh when the locale starts with zh).",
-            format!("\"{}\"", config.lang.unwrap_or(crate::lang::Setting::Auto).as_str()),
+            format!(
+                "\"{}\"",
+                config.lang.unwrap_or(crate::lang::Setting::Auto).as_str()
+            ),
         ),
         (
             "ambiguous",

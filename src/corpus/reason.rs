@@ -62,7 +62,10 @@ mod tests {
             shown("more than 512 MB, over the limit (--max-size)"),
             "大于 512 MB，超过上限（--max-size）"
         );
-        assert_eq!(shown("Is a directory (os error 21)"), "Is a directory (os error 21)");
+        assert_eq!(
+            shown("Is a directory (os error 21)"),
+            "Is a directory (os error 21)"
+        );
         pin(Lang::En);
         assert_eq!(shown("empty file"), "empty file");
     }

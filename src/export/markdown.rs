@@ -38,7 +38,11 @@ pub fn to_markdown(doc: &Document) -> String {
         );
     }
     if let Some(l) = doc.closing_line {
-        let _ = writeln!(s, "- {}", crate::tr!("结束语（第{l}行）", "结束语 (line {l})"));
+        let _ = writeln!(
+            s,
+            "- {}",
+            crate::tr!("结束语（第{l}行）", "结束语 (line {l})")
+        );
     }
     if let Some(l) = doc.appendix_line {
         let _ = writeln!(s, "- {}", crate::tr!("附件（第{l}行）", "附件 (line {l})"));

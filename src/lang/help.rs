@@ -17,7 +17,11 @@ fn walk(cmd: Command, sub: &'static str) -> Command {
         .subcommand_help_heading("命令")
         .mut_args(|a| {
             let id = a.get_id().as_str().to_string();
-            let heading = if a.is_positional() { "参数" } else { "选项" };
+            let heading = if a.is_positional() {
+                "参数"
+            } else {
+                "选项"
+            };
             let text = arg_or_shared(sub, &id).unwrap_or("");
             a.help(text)
                 .long_help(None::<&str>)
@@ -107,7 +111,9 @@ pub fn arg(sub: &str, id: &str) -> Option<&'static str> {
         ("check", "color") => {
             "给 `warning:`、`note:` 和出错的行上色：auto（输出到终端且没有设 NO_COLOR 时）、always 或 never（默认 auto）"
         }
-        ("similar", "min") => "一篇讲话有这么多（百分比）在另一篇里，就列出这一对（1–100，默认 30）",
+        ("similar", "min") => {
+            "一篇讲话有这么多（百分比）在另一篇里，就列出这一对（1–100，默认 30）"
+        }
         ("similar", "common") => {
             "出现在多于这么多篇讲话里的段落算套话或模板，单凭它不成对（默认 100）"
         }
@@ -134,7 +140,9 @@ fn arg_or_shared(sub: &str, id: &str) -> Option<&'static str> {
         "max_size" => "最多读多大的文件或输入流（如 512M、2G，默认 512M）；更大的报告后跳过",
         "follow" => "走进文件夹里指向其他文件夹的链接（指向文件的链接总是读）",
         "ambiguous" => "宽度不定的字符（“ ” … × · —）算几列：narrow 或 wide（默认 narrow）",
-        "theme" => "配深色还是浅色背景的颜色：auto 问终端（问不到就是深色）、dark、light（默认 auto）",
+        "theme" => {
+            "配深色还是浅色背景的颜色：auto 问终端（问不到就是深色）、dark、light（默认 auto）"
+        }
         "text_width" => {
             "正文最宽多少列（80 列 = 40 个汉字），更宽的窗格让它居中；0 是和窗格一样宽（默认 80）"
         }
@@ -161,13 +169,19 @@ pub fn clap_error(text: &str) -> String {
         ("error: ", "错误："),
         ("tip: ", "提示："),
         ("Usage: ", "用法："),
-        ("For more information, try '--help'.", "更多信息请用 '--help'。"),
+        (
+            "For more information, try '--help'.",
+            "更多信息请用 '--help'。",
+        ),
         ("unexpected argument", "多余的参数"),
         (" found", ""),
         ("invalid value", "无效的值"),
         (" for '", "，用于 '"),
         ("[possible values: ", "[可选的值："),
-        ("the following required arguments were not provided:", "缺少以下参数："),
+        (
+            "the following required arguments were not provided:",
+            "缺少以下参数：",
+        ),
         ("but none was supplied", ""),
         ("the argument", "参数"),
         ("cannot be used with", "不能同时使用"),

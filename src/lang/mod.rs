@@ -48,10 +48,12 @@ pub fn pin(lang: Lang) {
 
 /// The language in effect on this thread.
 pub fn current() -> Lang {
-    PINNED.with(Cell::get).unwrap_or(match GLOBAL.load(Ordering::Relaxed) {
-        2 => Lang::En,
-        _ => Lang::Zh,
-    })
+    PINNED
+        .with(Cell::get)
+        .unwrap_or(match GLOBAL.load(Ordering::Relaxed) {
+            2 => Lang::En,
+            _ => Lang::Zh,
+        })
 }
 
 pub fn is_zh() -> bool {

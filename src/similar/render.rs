@@ -19,7 +19,10 @@ pub fn text(
     let _ = writeln!(
         s,
         "{}",
-        tr!("== 家族 {n}：{size} 篇讲话", "== family {n}: {size} speeches")
+        tr!(
+            "== 家族 {n}：{size} 篇讲话",
+            "== family {n}: {size} speeches"
+        )
     );
     for (k, &i) in family.iter().enumerate() {
         let sp = &speeches[i];
@@ -63,7 +66,11 @@ pub fn text(
                 String::new()
             };
             let (who, shown) = (sanitize(who), shown.join(crate::lang::tr("；", "; ")));
-            let _ = writeln!(s, "{}", tr!("    在 {who}：{shown}{tail}", "    in {who}: {shown}{tail}"));
+            let _ = writeln!(
+                s,
+                "{}",
+                tr!("    在 {who}：{shown}{tail}", "    in {who}: {shown}{tail}")
+            );
         }
     }
     s.push('\n');

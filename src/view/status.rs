@@ -1,11 +1,11 @@
 //! The status line: breadcrumb of the reading position, percentage, help hint; or the
 //! search / filter line being typed.
 
-use crate::lang::tr;
 use super::{fill, put};
 use crate::app::State;
 use crate::app::state::{Areas, InputKind};
 use crate::app::tree::{ItemKind, NONE};
+use crate::lang::tr;
 use crate::text::{sanitize, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
@@ -145,7 +145,10 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
     if !s.loading.done {
         let total = s.loading.total.map_or("?".to_string(), |t| t.to_string());
         let loaded = s.loading.loaded;
-        right = crate::tr!("载入 {loaded}/{total}  {right}", "loading {loaded}/{total}  {right}");
+        right = crate::tr!(
+            "载入 {loaded}/{total}  {right}",
+            "loading {loaded}/{total}  {right}"
+        );
     } else if !s.loading.errors.is_empty() {
         let n = s.loading.errors.len();
         right = crate::tr!("{n} 个文件未读  {right}", "{n} files not read  {right}");

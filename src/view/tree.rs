@@ -1,12 +1,12 @@
 //! The tree pane: one row per visible item, only the rows on screen are drawn.
 
-use crate::lang::tr;
 use super::{fill, header, put};
 use crate::app::jobs::{Query, file_name};
 use crate::app::problems;
 use crate::app::state::Areas;
 use crate::app::tree::ItemKind;
 use crate::app::{Focus, State};
+use crate::lang::tr;
 use crate::outline::Kind;
 use crate::text::{Ambiguous, str_width, truncate};
 use ratatui::buffer::Buffer;
