@@ -109,7 +109,7 @@ fn main() {
     let mid = s.docs.len() / 2;
     let mut times = Vec::new();
     for _ in 0..50 {
-        let doc = Box::new(s.docs[mid].clone());
+        let doc = Box::new((*s.docs[mid]).clone());
         let t = Instant::now();
         update(&mut s, Action::Reloaded(doc));
         term.draw(|f| view(&s, f)).expect("draw");

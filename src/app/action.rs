@@ -107,6 +107,30 @@ pub enum Action {
     /// Something the event loop has to tell (an editor that would not start).
     #[serde(skip)]
     Say(String),
+    /// `=`: the current speech's near-duplicates.
+    Similar,
+    /// The near-duplicates among the open speeches, found off the event loop.
+    #[serde(skip)]
+    NearFound(Box<super::near::Found>),
+}
+
+impl Action {
+    /// Whether the action comes from the event loop or the world (loading, a re-read
+    /// file, a finished search) rather than from the reader: views that take the keys
+    /// let these through.
+    pub fn from_outside(&self) -> bool {
+        matches!(
+            self,
+            Action::Resize(..)
+                | Action::Loaded(_)
+                | Action::Interrupt
+                | Action::Work
+                | Action::Reloaded(_)
+                | Action::Removed(_)
+                | Action::Say(_)
+                | Action::NearFound(_)
+        )
+    }
 }
 
 /// Progress of background loading.

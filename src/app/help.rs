@@ -172,6 +172,28 @@ pub const HELP: &[(Keys, (&str, &str))] = &[
             "Go to a mark, in any speech; each speech also remembers where you left off",
         ),
     ),
+    (Keys::Section, ("相似的讲话", "Similar speeches")),
+    (
+        Keys::Bound(Both, &[A::Similar]),
+        (
+            "与本篇共有大段文字的讲话（目录中标 ≈）",
+            "Speeches sharing long passages with this one (≈ in the tree)",
+        ),
+    ),
+    (
+        Keys::Bound(Both, &[A::NextHeading, A::PrevHeading]),
+        (
+            "对照中：下一处 / 上一处差异",
+            "Comparing: next / previous difference",
+        ),
+    ),
+    (
+        Keys::Bound(Both, &[A::SwitchFocus]),
+        (
+            "对照中：换一边带动滚动",
+            "Comparing: the other side leads the scrolling",
+        ),
+    ),
     (Keys::Section, ("其他", "Other")),
     (
         Keys::Bound(Both, &[A::Problems]),

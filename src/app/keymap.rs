@@ -59,6 +59,7 @@ impl KeyMap {
             ("s", SearchAll),
             ("?", Help),
             ("!", Problems),
+            ("=", Similar),
             ("y", CopySection),
             ("Y", CopyOutline),
             ("e", OpenEditor),

@@ -1,6 +1,7 @@
 //! The browser's state and its one way of changing: `Action` → `update`.
 
 pub mod action;
+pub mod compare;
 pub mod copy;
 pub mod edit;
 pub mod effect;
@@ -10,6 +11,7 @@ pub mod keymap;
 pub mod memory;
 pub mod mouse;
 mod nav;
+pub mod near;
 pub mod problems;
 pub mod prompt;
 pub mod reload;

@@ -196,9 +196,7 @@ pub(super) fn handle(s: &mut State, a: &Action) -> bool {
             }
         }
         // The loop's own events go through; other keys do nothing while it is open.
-        Action::Resize(..) | Action::Loaded(_) | Action::Interrupt | Action::Work => {
-            return false;
-        }
+        a if a.from_outside() => return false,
         _ => {}
     }
     true

@@ -66,7 +66,9 @@ fn replace(s: &mut State, d: usize, doc: Document) {
     }
     *s.titles.entry(doc.title.clone()).or_default() += 1;
     let delta = s.tree.replace_doc(d, &doc, s.open_depth);
-    s.docs[d] = doc;
+    s.docs[d] = std::sync::Arc::new(doc);
+    super::compare::changed(s, d);
+    super::near::find(s);
     let sel_in = s.sel != super::tree::NONE && (root..old_end).contains(&s.sel);
     if s.sel != super::tree::NONE && s.sel >= old_end {
         s.sel = (i64::from(s.sel) + delta) as u32;

@@ -82,7 +82,8 @@ pub const NARROW_BELOW: u16 = 60;
 pub const DEFAULT_TEXT_WIDTH: u16 = 80;
 
 pub struct State {
-    pub docs: Vec<Document>,
+    /// Shared, so that work off the event loop (near-duplicates) reads them as they are.
+    pub docs: Vec<std::sync::Arc<Document>>,
     pub tree: Tree,
     /// Selected tree item, or `NONE` before anything is loaded.
     pub sel: u32,
@@ -129,6 +130,10 @@ pub struct State {
     /// Widest text line in columns, centred in a wider pane (0: no limit). Lines of
     /// more than about 40 Chinese characters are hard to read.
     pub max_text_width: u16,
+    /// Near-duplicates of the open speeches, and the `=` list.
+    pub near: super::near::Near,
+    /// The side-by-side comparison, when open: it takes the whole screen.
+    pub compare: Option<super::compare::Compare>,
     /// The last search across speeches (`s`), shown in the tree's place when open.
     pub results: Option<super::results::Results>,
     /// Requests to the event loop (clipboard, editor), done after this update.
@@ -198,6 +203,8 @@ impl State {
             theme: Default::default(),
             max_text_width: DEFAULT_TEXT_WIDTH,
             results: None,
+            near: Default::default(),
+            compare: None,
             effects: Vec::new(),
             show_time: false,
             rate: DEFAULT_RATE,

@@ -32,6 +32,7 @@ pub fn update(s: &mut State, action: Action) {
             | Action::Reloaded(_)
             | Action::Removed(_)
             | Action::Say(_)
+            | Action::NearFound(_)
     ) {
         s.message = None;
         s.touched = true;
@@ -64,11 +65,15 @@ pub fn update(s: &mut State, action: Action) {
                     .map_or(s.help_top, |v| v.top);
                 return;
             }
-            Action::Resize(..) | Action::Loaded(_) | Action::Interrupt | Action::Work => {}
+            _ if action.from_outside() => {}
             _ => return,
         }
     }
-    if problems::handle(s, &action) || super::results::handle(s, &action) {
+    if super::compare::handle(s, &action)
+        || super::near::handle(s, &action)
+        || problems::handle(s, &action)
+        || super::results::handle(s, &action)
+    {
         return;
     }
     match action {
@@ -280,6 +285,7 @@ pub fn update(s: &mut State, action: Action) {
         Action::Resize(w, h) => {
             s.size = (w, h);
             relayout(s);
+            super::compare::resized(s);
         }
         Action::Click(x, y) => super::mouse::click(s, x, y),
         Action::Drag(x, _) => {
@@ -343,6 +349,8 @@ pub fn update(s: &mut State, action: Action) {
                 tr("目录显示字数", "The tree shows character counts").into()
             });
         }
+        Action::Similar => super::near::open(s),
+        Action::NearFound(f) => super::near::found(s, *f),
         Action::Problems => {
             s.help = false;
             s.problems = Some(problems::ListView::default());
@@ -508,7 +516,7 @@ fn loaded(s: &mut State, batch: Batch) {
     for doc in batch.docs {
         *s.titles.entry(doc.title.clone()).or_default() += 1;
         s.tree.push_doc(&doc, s.open_depth);
-        s.docs.push(doc);
+        s.docs.push(std::sync::Arc::new(doc));
     }
     // A filter covers the speeches that arrive after it: their labels are matched on.
     if new
@@ -530,5 +538,9 @@ fn loaded(s: &mut State, batch: Batch) {
     }
     if new {
         super::memory::restore_last(s, first_new);
+    }
+    // Near-duplicates are looked for once every speech is here.
+    if batch.done && !s.near.known && !s.near.running {
+        super::near::find(s);
     }
 }

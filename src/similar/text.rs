@@ -30,14 +30,21 @@ impl Norm {
 /// Every character compared, in order, with its paragraph: folded, letters and digits
 /// only, title, subtitle and meta lines left out.
 pub fn each_char(doc: &Document, mut f: impl FnMut(char, u32)) {
+    each_char_at(doc, |c, p, _| f(c, p));
+}
+
+/// As `each_char`, with where each character stands: its paragraph and the byte range
+/// in the paragraph's text.
+pub fn each_char_at(doc: &Document, mut f: impl FnMut(char, u32, (u32, u32))) {
     for (i, p) in doc.paragraphs.iter().enumerate() {
         if matches!(p.role, Role::Title | Role::Subtitle | Role::Meta) {
             continue;
         }
-        for c in doc.para_text(i).chars() {
-            let c = crate::text::fold::fold(c);
-            if kept(c) {
-                f(c, i as u32);
+        for (b, c) in doc.para_text(i).char_indices() {
+            let folded = crate::text::fold::fold(c);
+            if kept(folded) {
+                let end = b + c.len_utf8();
+                f(folded, i as u32, (b as u32, end as u32));
             }
         }
     }

@@ -6,6 +6,7 @@ pub mod editor;
 pub mod events;
 pub mod keyname;
 pub mod loader;
+pub mod near;
 pub mod signals;
 pub mod state_file;
 pub mod terminal;
@@ -62,6 +63,7 @@ fn perform(
     max: u64,
 ) -> std::io::Result<()> {
     match effect {
+        Effect::FindNear(docs) => near::spawn(docs, back.clone()),
         Effect::Copy(text) => {
             if let Err(e) = clipboard::copy(&text) {
                 let _ = back.send(Action::Say(crate::tr!("无法复制：{e}", "Cannot copy: {e}")));

@@ -1,7 +1,9 @@
 //! Drawing: `view(&State, &mut Frame)` only reads the state. All text goes through
 //! `put`, which measures with the same widths as the layout, so nothing spills.
 
+mod compare;
 mod help;
+mod near;
 mod overlay;
 mod problems;
 mod results;
@@ -45,6 +47,12 @@ pub fn view(s: &State, frame: &mut Frame) {
     }
     if s.problems.is_some() {
         problems::draw(s, frame.buffer_mut());
+    }
+    if s.near.list.is_some() {
+        near::draw(s, frame.buffer_mut());
+    }
+    if s.compare.is_some() {
+        compare::draw(s, frame.buffer_mut());
     }
     if s.help {
         help::draw(s, frame.buffer_mut());

@@ -134,6 +134,13 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
         let m = m.trim_start_matches('<');
         right = crate::tr!("全篇约 {m}钟  {right}", "speech ≈ {m}in  {right}");
     }
+    // Near-duplicates of the speech being read: `=` lists them.
+    if let Some(tv) = &s.text {
+        let n = s.near.count(tv.doc);
+        if n > 0 {
+            right = crate::tr!("≈ {n} 篇相似  {right}", "≈ {n} similar  {right}");
+        }
+    }
     if let Some(p) = crate::app::jobs::progress(s) {
         right = format!("{p}  {right}");
     }

@@ -81,6 +81,29 @@ impl Theme {
             Theme::Mono => with(BOLD),
         }
     }
+    /// The ≈ of a speech with near-duplicates.
+    pub fn similar(self) -> Style {
+        match self {
+            Theme::Dark => fg(Color::LightMagenta).add_modifier(BOLD),
+            Theme::Light => fg(Color::Magenta).add_modifier(BOLD),
+            Theme::Mono => with(BOLD),
+        }
+    }
+    /// Text both speeches of a comparison have.
+    pub fn shared(self) -> Style {
+        match self {
+            Theme::Dark => fg(Color::LightGreen),
+            Theme::Light => fg(Color::Green),
+            Theme::Mono => with(UNDER),
+        }
+    }
+    /// The difference the comparison is at.
+    pub fn difference(self) -> Style {
+        match self {
+            Theme::Mono => with(REV | BOLD),
+            _ => on(Color::Black, Color::LightRed).add_modifier(BOLD),
+        }
+    }
     pub fn root(self) -> Style {
         match self {
             Theme::Dark => fg(Color::LightYellow).add_modifier(BOLD),
@@ -217,6 +240,9 @@ pub const ROLES: &[(&str, &str)] = &[
     ("meta", "the speaker and date lines"),
     ("count", "字数 and speaking time"),
     ("warning", "the ! of a speech with warnings"),
+    ("similar", "the ≈ of a speech with near-duplicates"),
+    ("shared", "text both speeches of a comparison have"),
+    ("difference", "the difference a comparison is at"),
     ("fold", "the ▸ ▾ signs"),
     (
         "context",
@@ -268,6 +294,9 @@ roles! {
     fold => "fold",
     count => "count",
     warn => "warning",
+    similar => "similar",
+    shared => "shared",
+    difference => "difference",
     root => "speech",
     title => "speech",
     closing_leaf => "closing",

@@ -185,6 +185,18 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         if warned {
             count = format!("! {count}").trim_end().to_string();
         }
+        // A speech with near-duplicates: `=` lists them.
+        let near = match it.kind {
+            ItemKind::Root => s.near.count(it.doc as usize),
+            _ => 0,
+        };
+        let near_sign = if near > 0 {
+            format!("≈{near} ")
+        } else {
+            String::new()
+        };
+        count.insert_str(0, &near_sign);
+        let count = count.trim_end().to_string();
         let cw = str_width(&count, s.amb);
         let show_count = cw > 0 && room >= cw + 1 + 8;
         let label_room = if show_count { room - cw - 1 } else { room };
@@ -238,7 +250,9 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         if show_count {
             let cx = right - cw as u16;
             put(buf, cx, y, cw as u16, &count, s.amb, |k| {
-                if warned && k == 0 {
+                if k < near_sign.len() {
+                    s.theme.similar().patch(row_style)
+                } else if warned && k == near_sign.len() {
                     s.theme.warn().patch(row_style)
                 } else {
                     s.theme.count().patch(row_style)
