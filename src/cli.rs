@@ -52,6 +52,55 @@ pub struct Cli {
     /// The config file to read instead of the usual one (also GANGMU_CONFIG).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Interface language: zh or en [default: GANGMU_LANG, then the config's lang, then
+    /// the locale: LC_ALL, LC_MESSAGES or LANG starting with zh is zh].
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+}
+
+/// `--lang`. It is read before clap parses (`lang::startup`), so that `--help` is
+/// already in the language; clap checks the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+/// The command line's definition in the language in effect.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    if crate::lang::is_zh() {
+        crate::lang::help::localize(cmd)
+    } else {
+        cmd
+    }
+}
+
+/// `Cli::parse`, with the help in the language in effect.
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let mut cmd = command();
+    let parsed = cmd
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|m| Cli::from_arg_matches(&m));
+    parsed.unwrap_or_else(|e| exit(e.format(&mut cmd)))
+}
+
+/// Ends the run on a parse error (or after `--help`, `--version`), as clap does, with
+/// its usage errors in Chinese when that is the language.
+fn exit(e: clap::Error) -> ! {
+    use clap::error::ErrorKind::*;
+    let shown = matches!(
+        e.kind(),
+        DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if shown || !crate::lang::is_zh() {
+        e.exit()
+    }
+    crate::export::say(crate::lang::help::clap_error(&e.render().to_string()).trim_end());
+    std::process::exit(e.exit_code())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]

@@ -9,6 +9,7 @@ pub mod color;
 pub mod config;
 pub mod corpus;
 pub mod export;
+pub mod lang;
 pub mod outline;
 pub mod search;
 pub mod similar;

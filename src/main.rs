@@ -1,11 +1,12 @@
-use clap::Parser;
 use gangmu::cli::{Ambiguous, Cli, ColorArg, Command, ThemeArg};
 use gangmu::export::say;
 use gangmu::text::sanitize;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    gangmu::lang::set(gangmu::lang::startup(&args));
+    let cli = gangmu::cli::parse();
     match cli.command {
         Some(Command::Outline(args)) => gangmu::export::run_outline(&args),
         Some(Command::Search(args)) => gangmu::search::run(&args),

@@ -2,9 +2,8 @@
 //! each `--help`, the man page (`gangmu man`), shell completions (`gangmu completions`),
 //! and the suggestion for a mistyped subcommand.
 
-use crate::cli::Cli;
 use crate::export::say;
-use clap::CommandFactory;
+use crate::lang::tr;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -28,7 +27,9 @@ Files:
                                          (default ~/.local/state/gangmu/state.json)
 
 Environment: NO_COLOR (no colour under --color auto), GANGMU_CONFIG (another config
-file), VISUAL or EDITOR (the editor `e` opens in the browser).
+file), GANGMU_LANG (interface language, zh or en), LC_ALL, LC_MESSAGES, LANG (a locale
+starting with zh makes the interface Chinese, any other English), VISUAL or EDITOR (the
+editor `e` opens in the browser).
 
 Exit status: 0 success, 1 failure (the browser needs a terminal), 2 usage error. Each
 command's --help gives its own; `gangmu man` prints the manual page.";
@@ -92,7 +93,7 @@ Examples:
 
 /// `gangmu completions SHELL`: the script on stdout.
 pub fn completions(shell: clap_complete::Shell) -> ExitCode {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command();
     let mut script = Vec::new();
     // Into memory first: clap_complete panics when its writer fails (a closed pipe).
     clap_complete::generate(shell, &mut cmd, "gangmu", &mut script);
@@ -119,7 +120,7 @@ pub fn man() -> ExitCode {
 /// browser's), then a COMMANDS section with each subcommand's synopsis, options and
 /// examples, then the examples, files and exit statuses of `gangmu --help`.
 fn man_page(out: &mut Vec<u8>) -> std::io::Result<()> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command();
     cmd.build();
     let top = clap_mangen::Man::new(cmd.clone());
     top.render_title(out)?;
@@ -155,8 +156,9 @@ fn man_page(out: &mut Vec<u8>) -> std::io::Result<()> {
             literal(out, &after.to_string())?;
         }
     }
-    out.extend_from_slice(b".SH \"EXAMPLES, FILES, EXIT STATUS\"\n");
-    literal(out, TOP_AFTER)?;
+    let heading = tr("例子、文件、退出状态", "EXAMPLES, FILES, EXIT STATUS");
+    writeln!(out, ".SH \"{heading}\"")?;
+    literal(out, tr(crate::lang::help::TOP_AFTER, TOP_AFTER))?;
     top.render_version_section(out)?;
     Ok(())
 }
@@ -217,7 +219,8 @@ fn print(bytes: &[u8]) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let line = crate::color::error_line("standard output", &e.to_string(), false);
+            let line =
+                crate::color::error_line(tr("标准输出", "standard output"), &e.to_string(), false);
             say(&line);
             ExitCode::FAILURE
         }
@@ -233,7 +236,7 @@ pub fn mistyped_subcommand(arg: &std::ffi::OsStr) -> Option<String> {
     if arg.is_empty() || arg.contains(['/', '\\', '.']) || std::fs::symlink_metadata(arg).is_ok() {
         return None;
     }
-    let cmd = Cli::command();
+    let cmd = crate::cli::command();
     let names = cmd.get_subcommands().map(|s| s.get_name().to_string());
     let names: Vec<String> = names.chain(["help".to_string()]).collect();
     names
@@ -253,9 +256,11 @@ pub fn mistyped_subcommand(arg: &std::ffi::OsStr) -> Option<String> {
 /// The usage error for a mistyped subcommand, as clap words its own.
 pub fn no_such_subcommand(arg: &str, suggestion: &str, color: bool) -> String {
     let p = crate::color::Paint(color);
-    let error = p.paint(crate::color::style::ERROR, "error:");
+    let error = p.paint(crate::color::style::ERROR, tr("错误：", "error:"));
     let arg = crate::text::sanitize(arg);
-    format!(
+    crate::tr!(
+        "{error} 没有这个子命令或路径“{arg}”；是不是想用“{suggestion}”？\n\n\
+         更多信息请用 '--help'。",
         "{error} no such subcommand or path '{arg}'; did you mean '{suggestion}'?\n\n\
          For more information, try '--help'."
     )

@@ -34,6 +34,7 @@ fn spots(text: &str) -> Vec<(Rule, usize, usize)> {
 
 fn gangmu(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .env("GANGMU_LANG", "en")
         .args(args)
         .output()
         .expect("run gangmu")
@@ -436,6 +437,7 @@ fn json_parses_and_says_what_the_text_says() {
 fn the_samples_are_checked_with_no_path() {
     let dir = std::env::temp_dir();
     let out = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .env("GANGMU_LANG", "en")
         .args(["check", "--format", "json"])
         .current_dir(&dir)
         .output()
@@ -488,6 +490,7 @@ fn a_file_name_with_escape_sequences_is_sanitized() {
 fn the_readme_example_says_what_the_readme_shows() {
     // README, "Checking a draft": the same draft, the same lines.
     let out = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .env("GANGMU_LANG", "en")
         .args(["check", "readme_draft.txt"])
         .current_dir(data(""))
         .output()
@@ -516,6 +519,7 @@ fn a_closed_pipe_ends_the_check_quietly() {
         std::fs::write(dir.path().join(format!("{k}.txt")), &draft).unwrap();
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .env("GANGMU_LANG", "en")
         .args(["check", dir.path().to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 fn gangmu(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .env("GANGMU_LANG", "en")
         .args(args)
         .output()
         .expect("run gangmu")
@@ -172,6 +173,7 @@ fn directories_are_walked_in_natural_order_with_extra_extensions() {
 fn stdin_is_read_with_dash() {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .env("GANGMU_LANG", "en")
         .args(["outline", "--format", "json", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -191,6 +193,7 @@ fn stdin_is_read_with_dash() {
 #[test]
 fn no_path_outlines_the_bundled_samples_from_any_directory() {
     let out = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .env("GANGMU_LANG", "en")
         .args(["outline", "--format", "json"])
         .current_dir(std::env::temp_dir())
         .output()

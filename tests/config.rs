@@ -8,6 +8,7 @@ fn gangmu(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_gangmu"));
     c.args(args)
         .env_remove("GANGMU_CONFIG")
+        .env("GANGMU_LANG", "en")
         .env("XDG_CONFIG_HOME", "/nonexistent")
         .env("XDG_STATE_HOME", "/nonexistent");
     for (k, v) in env {

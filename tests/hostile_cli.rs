@@ -28,6 +28,7 @@ fn gangmu<S: AsRef<OsStr>>(args: &[S]) -> Run {
     let bin = std::env::var_os("GANGMU_HOSTILE_BIN")
         .unwrap_or_else(|| env!("CARGO_BIN_EXE_gangmu").into());
     let mut child = Command::new(bin)
+        .env("GANGMU_LANG", "en")
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

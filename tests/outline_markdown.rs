@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 fn gangmu(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .env("GANGMU_LANG", "zh")
         .args(args)
         .current_dir(std::env::temp_dir())
         .output()

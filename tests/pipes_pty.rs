@@ -40,6 +40,8 @@ fn shell(script: &str, arg: &str) -> Shell {
     cmd.args(["-c", script, env!("CARGO_BIN_EXE_gangmu"), arg]);
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");
+    // The browser's Chinese, whatever the machine's locale.
+    cmd.env("GANGMU_LANG", "zh");
     cmd.env("XDG_CONFIG_HOME", "/nonexistent");
     // The emulator answers no questions: the background is said the way rxvt says it.
     cmd.env("COLORFGBG", "15;0");
@@ -147,7 +149,7 @@ fn error_lines_are_coloured_on_a_terminal() {
     assert_eq!(sh.exit(), Some(1));
     let out = sh.output();
     assert!(
-        out.contains("\x1b[1;31mgangmu:\x1b[0m \x1b[35mmissing.txt\x1b[0m: no such file"),
+        out.contains("\x1b[1;31mgangmu:\x1b[0m \x1b[35mmissing.txt\x1b[0m: 没有这个文件"),
         "{out:?}"
     );
 }

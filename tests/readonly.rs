@@ -69,6 +69,7 @@ fn outline_leaves_every_input_file_untouched() {
 
     for format in ["text", "json"] {
         let out = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+            .env("GANGMU_LANG", "en")
             .args(["outline", "--format", format, "--ext", "md"])
             .arg(&d)
             .output()
@@ -101,6 +102,7 @@ fn read_only_files_are_outlined() {
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
     std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o555)).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .env("GANGMU_LANG", "en")
         .args(["outline", "--format", "json"])
         .arg(&d)
         .output()

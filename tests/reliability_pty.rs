@@ -124,7 +124,7 @@ fn the_terminal_as_standard_input_is_refused_not_waited_on() {
     s.send("q");
     assert!(s.wait_exit().success());
     let raw = String::from_utf8_lossy(&s.raw()).into_owned();
-    assert!(raw.contains("standard input is the terminal"), "{raw}");
+    assert!(raw.contains("标准输入是终端"), "{raw}");
 }
 
 #[test]

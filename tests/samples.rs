@@ -7,6 +7,8 @@ use gangmu::export::to_text;
 use gangmu::outline::parse;
 
 fn render(name: &str, bytes: &[u8]) -> String {
+    // The snapshots hold the English text output.
+    gangmu::lang::pin(gangmu::lang::Lang::En);
     let d = decode(bytes).expect("sample decodes");
     let stem = sample_stem(name);
     let doc = parse(&d.text, name, stem, d.encoding);

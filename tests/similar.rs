@@ -9,6 +9,7 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/similar");
 
 fn gangmu(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .env("GANGMU_LANG", "en")
         .args(args)
         .output()
         .expect("runs")

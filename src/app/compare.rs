@@ -5,6 +5,7 @@
 
 use super::action::Action;
 use super::state::State;
+use crate::lang::tr;
 use crate::similar::align::{Alignment, Place};
 use crate::text::Layout;
 use crate::text::layout::Texts;
@@ -97,9 +98,12 @@ pub fn open(s: &mut State, a: usize, b: usize) {
     s.compare = Some(c);
     let n = s.compare.as_ref().map_or(0, |c| c.align.differences.len());
     s.message = Some(if n == 0 {
-        "两篇比对的文字相同".into()
+        tr("两篇比对的文字相同", "The two texts are the same").into()
     } else {
-        format!("{n} 处差异：] 下一处，[ 上一处")
+        crate::tr!(
+            "{n} 处差异：] 下一处，[ 上一处",
+            "{n} differences: ] next, [ previous"
+        )
     });
 }
 
@@ -162,9 +166,9 @@ fn scroll(s: &mut State, delta: isize) {
     if to == p.top && delta != 0 {
         s.message = Some(
             if delta > 0 {
-                "已到结尾"
+                tr("已到结尾", "At the end")
             } else {
-                "已到开头"
+                tr("已到开头", "At the start")
             }
             .into(),
         );
@@ -199,12 +203,18 @@ fn go(s: &mut State, i: usize) {
         c.align.b.spans(d.b_at, d.only_b),
     ];
     let what = match (d.only_a, d.only_b) {
-        (a, 0) => format!("只有左篇：{a}字"),
-        (0, b) => format!("只有右篇：{b}字"),
-        (a, b) => format!("左篇 {a}字，右篇 {b}字不同"),
+        (a, 0) => crate::tr!("只有左篇：{a}字", "Left only: {a} characters"),
+        (0, b) => crate::tr!("只有右篇：{b}字", "Right only: {b} characters"),
+        (a, b) => crate::tr!(
+            "左篇 {a}字，右篇 {b}字不同",
+            "{a} characters on the left, {b} on the right differ"
+        ),
     };
-    let n = c.align.differences.len();
-    s.message = Some(format!("差异 {}/{n}：{what}", i + 1));
+    let (n, k) = (c.align.differences.len(), i + 1);
+    s.message = Some(crate::tr!(
+        "差异 {k}/{n}：{what}",
+        "Difference {k}/{n}: {what}"
+    ));
 }
 
 /// `]` and `[`: the next or previous difference from the current one, or from the
@@ -213,7 +223,7 @@ fn step(s: &mut State, forward: bool) {
     let Some(c) = &s.compare else { return };
     let n = c.align.differences.len();
     if n == 0 {
-        s.message = Some("两篇比对的文字相同".into());
+        s.message = Some(tr("两篇比对的文字相同", "The two texts are the same").into());
         return;
     }
     let next = match c.current {
@@ -240,9 +250,9 @@ fn step(s: &mut State, forward: bool) {
         None => {
             s.message = Some(
                 if forward {
-                    "已是最后一处差异"
+                    tr("已是最后一处差异", "That was the last difference")
                 } else {
-                    "已是第一处差异"
+                    tr("已是第一处差异", "That was the first difference")
                 }
                 .into(),
             );
@@ -307,6 +317,12 @@ pub(super) fn changed(s: &mut State, doc: usize) {
         .is_some_and(|c| c.panes.iter().any(|p| p.doc == doc))
     {
         s.compare = None;
-        s.message = Some("比对的讲话已改动，请重新打开对照".into());
+        s.message = Some(
+            tr(
+                "比对的讲话已改动，请重新打开对照",
+                "A speech compared has changed: open the comparison again",
+            )
+            .into(),
+        );
     }
 }

@@ -40,7 +40,11 @@ pub fn copy_section(s: &mut State) {
     let (m, t) = s.item_label(s.sel);
     let name = crate::outline::label(m, t);
     // The count first: on a narrow status line the title gives way, not the number.
-    s.message = Some(format!("已复制 {}字：{}", count_chars(&text), short(&name)));
+    let (n, name) = (count_chars(&text), short(&name));
+    s.message = Some(crate::tr!(
+        "已复制 {n}字：{name}",
+        "Copied {n} characters: {name}"
+    ));
     s.effects.push(Effect::Copy(text));
 }
 
@@ -53,7 +57,11 @@ pub fn copy_outline(s: &mut State) {
     let text = outline_list(s, d);
     // Items below the title, 结束语 included.
     let n = text.lines().count().saturating_sub(1);
-    s.message = Some(format!("已复制纲目 {n} 项：{}", short(&s.docs[d].title)));
+    let title = short(&s.docs[d].title);
+    s.message = Some(crate::tr!(
+        "已复制纲目 {n} 项：{title}",
+        "Copied the outline, {n} items: {title}"
+    ));
     s.effects.push(Effect::Copy(text));
 }
 

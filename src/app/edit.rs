@@ -3,6 +3,7 @@
 
 use super::effect::Effect;
 use super::state::State;
+use crate::lang::tr;
 use std::path::PathBuf;
 
 /// The file of speech `doc` on disk, when it has one: not a bundled sample, not stdin.
@@ -28,7 +29,23 @@ pub fn open_editor(s: &mut State) {
     };
     match file_of(s, doc) {
         Some(path) if path.is_file() => s.effects.push(Effect::Edit { path, line }),
-        Some(_) => s.message = Some("文件已不在原处，无法编辑".into()),
-        None => s.message = Some("示例讲话和标准输入没有文件可编辑".into()),
+        Some(_) => {
+            s.message = Some(
+                tr(
+                    "文件已不在原处，无法编辑",
+                    "The file is no longer there to edit",
+                )
+                .into(),
+            )
+        }
+        None => {
+            s.message = Some(
+                tr(
+                    "示例讲话和标准输入没有文件可编辑",
+                    "Samples and standard input have no file to edit",
+                )
+                .into(),
+            )
+        }
     }
 }

@@ -169,21 +169,33 @@ impl Jobs {
 pub fn progress(s: &State) -> Option<String> {
     let pct = |done: usize, total: usize| done * 100 / total.max(1);
     if let Some(f) = &s.jobs.filter {
-        return Some(format!(
-            "过滤中 {}%",
-            pct(f.matches.len(), s.tree.items.len())
-        ));
+        let p = pct(f.matches.len(), s.tree.items.len());
+        return Some(crate::tr!("过滤中 {p}%", "Filtering {p}%"));
     }
     if let Some(j) = &s.jobs.all {
-        return Some(format!("全部搜索中 {}%", pct(j.next, s.docs.len())));
+        let p = pct(j.next, s.docs.len());
+        return Some(crate::tr!("全部搜索中 {p}%", "Searching all {p}%"));
     }
     match &s.jobs.find {
         Some(Find::Search(j)) => {
             let total = s.docs.get(j.doc).map_or(0, |d| d.paragraphs.len());
-            Some(format!("搜索中 {}%", pct(j.next, total)))
+            let p = pct(j.next, total);
+            Some(crate::tr!("搜索中 {p}%", "Searching {p}%"))
         }
-        Some(Find::Seek(j)) => Some(format!("查找下一篇 {}%", pct(j.k, s.docs.len()))),
-        Some(Find::Count(j)) => Some(format!("查找其他讲话 {}%", pct(j.seek.k, s.docs.len()))),
+        Some(Find::Seek(j)) => {
+            let p = pct(j.k, s.docs.len());
+            Some(crate::tr!(
+                "查找下一篇 {p}%",
+                "Looking for the next speech {p}%"
+            ))
+        }
+        Some(Find::Count(j)) => {
+            let p = pct(j.seek.k, s.docs.len());
+            Some(crate::tr!(
+                "查找其他讲话 {p}%",
+                "Looking in other speeches {p}%"
+            ))
+        }
         None => None,
     }
 }

@@ -139,131 +139,12 @@ pub enum Keys {
     /// The keys of each action, alternatives joined by `/`, actions by spaces.
     Bound(Pane, &'static [Action]),
     /// The same, then a word (`m 字母`).
-    Then(Pane, &'static [Action], &'static str),
+    Then(Pane, &'static [Action], (&'static str, &'static str)),
     /// The depth keys, `1–9 0` when they are the digits.
     Depths,
     /// Keys that are not bindings (the input line, Ctrl-Z, the mouse).
-    Fixed(&'static str),
+    Fixed(&'static str, &'static str),
 }
-
-use Action as A;
-use Pane::{Both, Text, Tree};
-
-/// The help overlay: keys and what they do; a section title has no keys.
-pub const HELP: &[(Keys, &str)] = &[
-    (Keys::Section, "目录（左）"),
-    (Keys::Bound(Tree, &[A::Down, A::Up]), "上下移动"),
-    (Keys::Bound(Tree, &[A::Right]), "展开，或进入第一个子项"),
-    (Keys::Bound(Tree, &[A::Left]), "折叠，或回到上级"),
-    (
-        Keys::Bound(Tree, &[A::Toggle]),
-        "展开/折叠（窄屏时在末级打开正文）",
-    ),
-    (Keys::Bound(Tree, &[A::First, A::Last]), "第一行 / 最后一行"),
-    (Keys::Section, "正文（右）"),
-    (Keys::Bound(Text, &[A::Down, A::Up]), "滚动一行"),
-    (Keys::Bound(Text, &[A::PageDown, A::PageUp]), "翻一页"),
-    (
-        Keys::Bound(Text, &[A::HalfPageDown, A::HalfPageUp]),
-        "翻半页",
-    ),
-    (Keys::Bound(Text, &[A::First, A::Last]), "讲话开头 / 结尾"),
-    (Keys::Section, "两边通用"),
-    (
-        Keys::Bound(Both, &[A::NextHeading, A::PrevHeading]),
-        "下一个 / 上一个标题或要点",
-    ),
-    (
-        Keys::Bound(Both, &[A::NextSibling, A::PrevSibling]),
-        "下一个 / 上一个同级",
-    ),
-    (Keys::Bound(Both, &[A::Parent]), "上级"),
-    (Keys::Depths, "目录显示到第几层 / 全部展开"),
-    (
-        Keys::Bound(Both, &[A::SwitchFocus]),
-        "切换目录和正文（窄于 60 列时只显示其一）",
-    ),
-    (
-        Keys::Bound(Both, &[A::NarrowTree, A::WidenTree]),
-        "目录变窄 / 变宽",
-    ),
-    (
-        Keys::Bound(Both, &[A::Search, A::SearchNext, A::SearchPrev]),
-        "在本篇搜索 / 下一个 上一个",
-    ),
-    (
-        Keys::Bound(Both, &[A::Filter]),
-        "按标题或文件名过滤目录（空格分开的词都要有）",
-    ),
-    (
-        Keys::Bound(Both, &[A::SearchAll]),
-        "在全部讲话中搜索，结果按讲话和章节列出（再按 s 回到结果）",
-    ),
-    (Keys::Section, "搜索、过滤的输入行"),
-    (
-        Keys::Fixed("← → Home End"),
-        "移动光标（也可 Ctrl-b Ctrl-f Ctrl-a Ctrl-e）",
-    ),
-    (Keys::Fixed("Backspace Del"), "删除光标前 / 光标处的一字"),
-    (Keys::Fixed("Ctrl-w Ctrl-u"), "删除前一个词 / 光标前全部"),
-    (Keys::Section, "写作"),
-    (
-        Keys::Bound(Both, &[A::CopySection]),
-        "复制所选章节的正文（含小标题，不含删除的行）",
-    ),
-    (
-        Keys::Bound(Both, &[A::CopyOutline]),
-        "复制本篇纲目（缩进列表）",
-    ),
-    (
-        Keys::Bound(Both, &[A::OpenEditor]),
-        "用 $VISUAL / $EDITOR 在阅读位置打开文件，保存后重新读入",
-    ),
-    (
-        Keys::Bound(Both, &[A::ToggleTime]),
-        "目录显示字数 / 讲话时长（按每分钟字数计）",
-    ),
-    (
-        Keys::Then(Both, &[A::SetMark], " 字母"),
-        "在阅读位置设标记（下次启动仍在）",
-    ),
-    (
-        Keys::Then(Both, &[A::JumpMark], " 字母"),
-        "回到标记，可跨讲话；每篇讲话也记住上次读到哪里",
-    ),
-    (Keys::Section, "相似的讲话"),
-    (
-        Keys::Bound(Both, &[A::Similar]),
-        "与本篇共有大段文字的讲话（目录中标 ≈）",
-    ),
-    (
-        Keys::Bound(Both, &[A::NextHeading, A::PrevHeading]),
-        "对照中：下一处 / 上一处差异",
-    ),
-    (
-        Keys::Bound(Both, &[A::SwitchFocus]),
-        "对照中：换一边带动滚动",
-    ),
-    (Keys::Section, "其他"),
-    (
-        Keys::Bound(Both, &[A::Problems]),
-        "问题：本篇的警告、删除的行、未读的文件",
-    ),
-    (Keys::Bound(Both, &[A::Help]), "帮助（再按一次关闭）"),
-    (
-        Keys::Bound(Both, &[A::Escape]),
-        "关闭帮助、问题、搜索或过滤",
-    ),
-    (
-        Keys::Bound(Both, &[A::Quit]),
-        "退出（Ctrl-C 在任何地方都退出）",
-    ),
-    (Keys::Fixed("Ctrl-Z"), "暂停，回到命令行（fg 返回）"),
-    (
-        Keys::Fixed("鼠标"),
-        "点击选中，点 ▸ 折叠，滚轮滚动，拖动分隔线",
-    ),
-];
 
 impl KeyMap {
     /// The keys that do `action` in `pane`: single characters first, in a stable order.
@@ -315,9 +196,10 @@ impl KeyMap {
         };
         match *keys {
             Keys::Section => String::new(),
-            Keys::Fixed(k) => k.to_string(),
+            Keys::Fixed(zh, en) => crate::lang::tr(zh, en).to_string(),
             Keys::Bound(pane, actions) => shown(pane, actions),
-            Keys::Then(pane, actions, word) => {
+            Keys::Then(pane, actions, (zh, en)) => {
+                let word = crate::lang::tr(zh, en);
                 let k = shown(pane, actions);
                 if k.is_empty() {
                     k

@@ -5,6 +5,7 @@
 use super::nav::{select, show_doc};
 use super::state::State;
 use super::tree::ItemKind;
+use crate::lang::tr;
 use crate::outline::Document;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -179,7 +180,7 @@ pub fn restore_last(s: &mut State, from: usize) {
         tv.top = tv.layout.para_row.get(para).map_or(0, |&r| r as usize);
     }
     s.restored.insert(doc);
-    s.message = Some("回到上次阅读的位置".into());
+    s.message = Some(tr("回到上次阅读的位置", "Back where you left off").into());
 }
 
 /// `m` + letter: a mark at the reading position.
@@ -190,7 +191,8 @@ pub fn set_mark(s: &mut State, c: char) {
         return;
     };
     let place = place_of(s, doc, para);
-    s.message = Some(format!("已设标记 {c}：{}", short(&place)));
+    let at = short(&place);
+    s.message = Some(crate::tr!("已设标记 {c}：{at}", "Mark {c} set: {at}"));
     s.marks.insert(c, Mark { path, place });
 }
 
@@ -202,16 +204,17 @@ pub fn jump_mark(s: &mut State, c: char) {
         .or_else(|| s.restore.then(|| s.memory.marks.get(&c)).flatten())
         .cloned();
     let Some(mark) = mark else {
-        s.message = Some(format!("没有标记 {c}"));
+        s.message = Some(crate::tr!("没有标记 {c}", "No mark {c}"));
         return;
     };
     let found = (0..s.docs.len()).find(|&d| {
         key_of(s, d).as_deref() == Some(mark.path.as_str()) || s.docs[d].path == mark.path
     });
     let Some(doc) = found else {
-        s.message = Some(format!(
-            "标记 {c} 所在的文件没有打开：{}",
-            crate::text::sanitize(&mark.path)
+        let path = crate::text::sanitize(&mark.path);
+        s.message = Some(crate::tr!(
+            "标记 {c} 所在的文件没有打开：{path}",
+            "Mark {c} is in a file not open: {path}"
         ));
         return;
     };
@@ -222,18 +225,21 @@ pub fn jump_mark(s: &mut State, c: char) {
     if !s.narrow() {
         s.focus = focus;
     }
-    s.message = Some(format!("回到标记 {c}：{}", short(&mark.place)));
+    let at = short(&mark.place);
+    s.message = Some(crate::tr!("回到标记 {c}：{at}", "Back to mark {c}: {at}"));
 }
 
 fn short(p: &Place) -> String {
     if p.section.is_empty() {
-        format!("第 {} 行", p.line)
+        let line = p.line;
+        crate::tr!("第 {line} 行", "line {line}")
     } else {
         let mut t: String = p.section.chars().take(16).collect();
         if p.section.chars().nth(16).is_some() {
             t.push('…');
         }
-        format!("第 {} 行，{t}", p.line)
+        let line = p.line;
+        crate::tr!("第 {line} 行，{t}", "line {line}, {t}")
     }
 }
 

@@ -3,6 +3,7 @@
 use super::search;
 use super::state::{Focus, State, TextView};
 use super::tree::{ItemKind, NONE};
+use crate::lang::tr;
 use crate::text::Layout;
 use crate::text::layout::Texts;
 
@@ -101,9 +102,9 @@ pub(super) fn scroll_text(s: &mut State, delta: isize) {
     if to == tv.top && delta != 0 {
         s.message = Some(
             if delta > 0 {
-                "已到结尾"
+                tr("已到结尾", "At the end")
             } else {
-                "已到开头"
+                tr("已到开头", "At the start")
             }
             .into(),
         );

@@ -71,7 +71,7 @@ pub fn open(s: &mut State) {
             s.problems = None;
             s.near.list = Some((d, ListView::default()));
         }
-        None => s.message = Some("没有打开的讲话".into()),
+        None => s.message = Some(crate::lang::tr("没有打开的讲话", "No speech is open").into()),
     }
 }
 
@@ -87,9 +87,16 @@ pub enum Row {
 pub fn rows(s: &State, doc: usize) -> Vec<Row> {
     match s.near.of.get(&doc) {
         Some(list) => list.iter().copied().map(Row::Speech).collect(),
-        None if !s.near.known => vec![Row::Note("正在比对全部讲话，找到后列在这里……".into())],
-        None => vec![Row::Note(format!(
-            "没有与本篇相似的讲话（共有文字占任一篇的 {MIN_PERCENT:.0}% 以上才算）"
+        None if !s.near.known => vec![Row::Note(
+            crate::lang::tr(
+                "正在比对全部讲话，找到后列在这里……",
+                "Comparing all speeches; those found are listed here…",
+            )
+            .into(),
+        )],
+        None => vec![Row::Note(crate::tr!(
+            "没有与本篇相似的讲话（共有文字占任一篇的 {MIN_PERCENT:.0}% 以上才算）",
+            "No speech like this one (shared text must be over {MIN_PERCENT:.0}% of either)"
         ))],
     }
 }

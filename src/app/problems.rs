@@ -6,6 +6,7 @@
 use super::action::Action;
 use super::nav::show_para;
 use super::state::State;
+use crate::lang::tr;
 use crate::text::sanitize;
 
 /// One row of the problems view.
@@ -61,30 +62,38 @@ pub fn rows(s: &State) -> Vec<Row> {
     let mut out = Vec::new();
     if let Some(d) = subject(s) {
         let doc = &s.docs[d];
-        out.push(heading(format!("本篇：{}", sanitize(&doc.title))));
+        let title = sanitize(&doc.title);
+        out.push(heading(crate::tr!("本篇：{title}", "This speech: {title}")));
+        let (enc, n) = (doc.encoding, doc.chars);
         out.push(path_entry(
             &doc.path,
-            format!("（{}，{} 字）", doc.encoding, doc.chars),
+            crate::tr!("（{enc}，{n} 字）", " ({enc}, {n} characters)"),
         ));
         if doc.warnings.is_empty() {
-            out.push(entry("没有发现问题".into(), None));
+            out.push(entry(tr("没有发现问题", "No problems found").into(), None));
         }
         for w in &doc.warnings {
+            let (line, text) = (w.line, sanitize(w.text()));
             out.push(entry(
-                format!("第 {} 行  {}", w.line, sanitize(&w.zh)),
+                crate::tr!("第 {line} 行  {text}", "Line {line}  {text}"),
                 Some((d, w.line)),
             ));
         }
         if !doc.removed.is_empty() {
-            out.push(heading(format!(
-                "删除的行（{} 行，不计入正文）",
-                doc.removed.len()
+            let n = doc.removed.len();
+            out.push(heading(crate::tr!(
+                "删除的行（{n} 行，不计入正文）",
+                "Lines removed ({n}, not counted in the text)"
             )));
             for r in &doc.removed {
                 let clean = sanitize(&r.text);
                 let (text, _) = crate::text::truncate(&clean, 40, s.amb);
+                let (line, why) = (r.line, r.why.shown());
                 out.push(entry(
-                    format!("第 {} 行  {}  — {}", r.line, text, r.why.zh()),
+                    crate::tr!(
+                        "第 {line} 行  {text}  — {why}",
+                        "Line {line}  {text}  — {why}"
+                    ),
                     None,
                 ));
             }
@@ -92,13 +101,28 @@ pub fn rows(s: &State) -> Vec<Row> {
     }
     let errors = &s.loading.errors;
     if !errors.is_empty() {
-        out.push(heading(format!("未读的文件（{} 个）", errors.len())));
+        let n = errors.len();
+        out.push(heading(crate::tr!(
+            "未读的文件（{n} 个）",
+            "Files not read ({n})"
+        )));
         for e in errors {
-            out.push(path_entry(&e.path, format!("：{}", sanitize(&e.message))));
+            let message = sanitize(&crate::corpus::reason::shown(&e.message)).into_owned();
+            out.push(path_entry(
+                &e.path,
+                crate::tr!("：{message}", ": {message}"),
+            ));
         }
     }
     if out.is_empty() {
-        out.push(entry("没有讲话，也没有未读的文件".into(), None));
+        out.push(entry(
+            tr(
+                "没有讲话，也没有未读的文件",
+                "No speeches, and no files not read",
+            )
+            .into(),
+            None,
+        ));
     }
     out
 }

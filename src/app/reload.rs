@@ -20,10 +20,8 @@ pub fn reloaded(s: &mut State, doc: Document) {
         return;
     }
     s.missing.retain(|d| !at.contains(d));
-    s.message = Some(format!(
-        "已重新读入：{}",
-        crate::text::sanitize(&s.docs[at[0]].path)
-    ));
+    let path = crate::text::sanitize(&s.docs[at[0]].path);
+    s.message = Some(crate::tr!("已重新读入：{path}", "Read again: {path}"));
     // Matches found in the old text are matched again.
     if let Some(query) = &s.filter {
         s.jobs.filter = Some(FilterJob::new(query.clone(), Vec::new()));
@@ -47,10 +45,8 @@ pub fn removed(s: &mut State, path: &str) {
     for d in 0..s.docs.len() {
         if s.docs[d].path == path && !s.missing.contains(&d) {
             s.missing.push(d);
-            s.message = Some(format!(
-                "文件已删除：{}",
-                crate::text::sanitize(&s.docs[d].path)
-            ));
+            let path = crate::text::sanitize(&s.docs[d].path);
+            s.message = Some(crate::tr!("文件已删除：{path}", "File deleted: {path}"));
         }
     }
 }

@@ -74,7 +74,7 @@ pub fn start(s: &mut State, query: &str) {
     let pattern = match Pattern::new(query, Options::default()) {
         Ok(p) => p,
         Err(e) => {
-            s.message = Some(format!("无法搜索：{e}"));
+            s.message = Some(crate::tr!("无法搜索：{e}", "Cannot search: {e}"));
             return;
         }
     };
@@ -233,10 +233,15 @@ pub fn header(s: &State) -> String {
         .iter()
         .filter(|row| matches!(row, Row::Speech { .. }))
         .count();
-    let mut h = format!(" 搜索：{} · {} 处 · {} 篇", r.query, r.hits.len(), speeches);
+    let (q, n) = (&r.query, r.hits.len());
+    let mut h = crate::tr!(
+        " 搜索：{q} · {n} 处 · {speeches} 篇",
+        " Search: {q} · {n} matches · {speeches} speeches"
+    );
     if !r.done {
         let total = s.docs.len().max(1);
-        h.push_str(&format!(" · 搜索中 {}%", r.searched * 100 / total));
+        let p = r.searched * 100 / total;
+        h.push_str(&crate::tr!(" · 搜索中 {p}%", " · searching {p}%"));
     }
     h
 }

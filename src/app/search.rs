@@ -3,6 +3,7 @@
 use super::jobs::{CountJob, Find, Jump, Query, SearchJob, SeekJob};
 use super::nav::{follow_text, select, show_doc};
 use super::state::{Search, State};
+use crate::lang::tr;
 
 /// Whether `query` occurs in the label `marker` + `title`, in folded form (`text::fold`):
 /// `(一)` finds `（一）`, `3.` finds `３．`, ASCII case is ignored.
@@ -186,16 +187,25 @@ pub fn not_here(s: &State) -> Option<String> {
     let search = s.search.as_ref().filter(|x| x.matches.is_empty())?;
     let q = crate::text::sanitize(&search.query);
     Some(match search.elsewhere? {
-        0 if s.docs.len() > 1 => format!("没有找到：{} 篇讲话都没有“{q}”", s.docs.len()),
-        0 => "没有找到".to_string(),
-        k => format!("本篇没有；另有 {k} 篇含“{q}”，按 n 跳到下一篇"),
+        0 if s.docs.len() > 1 => {
+            let n = s.docs.len();
+            crate::tr!(
+                "没有找到：{n} 篇讲话都没有“{q}”",
+                "Not found: none of the {n} speeches has “{q}”"
+            )
+        }
+        0 => tr("没有找到", "Not found").to_string(),
+        k => crate::tr!(
+            "本篇没有；另有 {k} 篇含“{q}”，按 n 跳到下一篇",
+            "Not in this speech; {k} others have “{q}”: n goes to the next"
+        ),
     })
 }
 
 /// The seek ended: on screen goes the speech found, or the user hears there is none.
 pub fn seek_done(s: &mut State, job: SeekJob, found: Option<usize>) {
     let Some(d) = found else {
-        s.message = Some("没有找到".into());
+        s.message = Some(tr("没有找到", "Not found").into());
         return;
     };
     // Where `n`/`N` went, when it left the speech or came round to its start.
@@ -206,12 +216,26 @@ pub fn seek_done(s: &mut State, job: SeekJob, found: Option<usize>) {
         d >= job.from
     };
     s.message = Some(match (d == job.from, job.forward, wrapped) {
-        (true, true, _) => "已到本篇结尾，从开头继续".into(),
-        (true, false, _) => "已到本篇开头，从结尾继续".into(),
-        (false, true, false) => format!("下一篇：{title}"),
-        (false, false, false) => format!("上一篇：{title}"),
-        (false, true, true) => format!("已到最后一篇，从第一篇继续：{title}"),
-        (false, false, true) => format!("已到第一篇，从最后一篇继续：{title}"),
+        (true, true, _) => tr(
+            "已到本篇结尾，从开头继续",
+            "End of the speech: on from its start",
+        )
+        .into(),
+        (true, false, _) => tr(
+            "已到本篇开头，从结尾继续",
+            "Start of the speech: on from its end",
+        )
+        .into(),
+        (false, true, false) => crate::tr!("下一篇：{title}", "Next speech: {title}"),
+        (false, false, false) => crate::tr!("上一篇：{title}", "Previous speech: {title}"),
+        (false, true, true) => crate::tr!(
+            "已到最后一篇，从第一篇继续：{title}",
+            "Last speech passed: on from the first: {title}"
+        ),
+        (false, false, true) => crate::tr!(
+            "已到第一篇，从最后一篇继续：{title}",
+            "First speech passed: on from the last: {title}"
+        ),
     });
     let jump = if job.forward { Jump::First } else { Jump::Last };
     if s.text.as_ref().is_some_and(|tv| tv.doc == d) {

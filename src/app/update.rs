@@ -12,6 +12,7 @@ use super::prompt::Edit;
 use super::search;
 use super::state::{Focus, Input, InputKind, Pending, State};
 use super::tree::NONE;
+use crate::lang::tr;
 use std::time::Instant;
 
 /// Open depth for a corpus of this many speeches: a few speeches open to their (一)
@@ -167,9 +168,9 @@ pub fn update(s: &mut State, action: Action) {
                 } else {
                     s.message = Some(
                         if base == 0 {
-                            "已到开头"
+                            tr("已到开头", "At the start")
                         } else {
-                            "已到结尾"
+                            tr("已到结尾", "At the end")
                         }
                         .into(),
                     );
@@ -318,9 +319,15 @@ pub fn update(s: &mut State, action: Action) {
         Action::Work => jobs::work(s, Instant::now() + jobs::SLICE),
         Action::SetMark | Action::JumpMark => {
             let (p, m) = if action == Action::SetMark {
-                (Pending::SetMark, "标记：按一个字母")
+                (
+                    Pending::SetMark,
+                    tr("标记：按一个字母", "Mark: press a letter"),
+                )
             } else {
-                (Pending::JumpMark, "回到标记：按它的字母")
+                (
+                    Pending::JumpMark,
+                    tr("回到标记：按它的字母", "Go to mark: press its letter"),
+                )
             };
             s.pending = Some(p);
             s.message = Some(m.into());
@@ -333,9 +340,13 @@ pub fn update(s: &mut State, action: Action) {
         Action::ToggleTime => {
             s.show_time = !s.show_time;
             s.message = Some(if s.show_time {
-                format!("目录显示讲话时长（每分钟 {} 字）", s.rate)
+                let rate = s.rate;
+                crate::tr!(
+                    "目录显示讲话时长（每分钟 {rate} 字）",
+                    "The tree shows speaking time ({rate} characters a minute)"
+                )
             } else {
-                "目录显示字数".into()
+                tr("目录显示字数", "The tree shows character counts").into()
             });
         }
         Action::Similar => super::near::open(s),
@@ -374,7 +385,7 @@ pub fn update(s: &mut State, action: Action) {
 /// The letter after `m` or `'`.
 fn mark_key(s: &mut State, p: Pending, c: char) {
     if !c.is_ascii_alphabetic() {
-        s.message = Some("标记要用字母（a–z、A–Z）".into());
+        s.message = Some(tr("标记要用字母（a–z、A–Z）", "A mark is a letter (a–z, A–Z)").into());
         return;
     }
     match p {

@@ -33,6 +33,7 @@ pub fn warnings(doc: &Document, rules: Rules, out: &mut Vec<Finding>) {
             rule,
             at,
             message: w.message.clone(),
+            zh: w.zh.clone(),
         });
     }
 }
@@ -92,7 +93,11 @@ pub fn lone_points(doc: &Document, out: &mut Vec<Finding>) {
             at: At::Para { para, offset: 0 },
             message: format!(
                 "lone point: {marker} with no {} in its section",
-                sibling(pm.group, n, marker)
+                sibling(pm.group, n, marker, false)
+            ),
+            zh: format!(
+                "孤立的要点：{marker}所在的章节里没有{}",
+                sibling(pm.group, n, marker, true)
             ),
         });
     }
@@ -109,7 +114,7 @@ fn mid_sentence(doc: &Document, para: usize) -> bool {
 }
 
 /// The enumeration word a lone point's list is missing.
-fn sibling(group: PointGroup, n: u32, marker: &str) -> &'static str {
+fn sibling(group: PointGroup, n: u32, marker: &str, zh: bool) -> &'static str {
     let first = n == 1;
     match group {
         PointGroup::Shi if first => "二是",
@@ -120,6 +125,7 @@ fn sibling(group: PointGroup, n: u32, marker: &str) -> &'static str {
             true => "第二",
             false => "第一",
         },
+        PointGroup::Ordinal if first && zh => "其次或最后",
         PointGroup::Ordinal if first => "其次 or 最后",
         PointGroup::Ordinal => "首先",
         PointGroup::Fangmian if first => "另一方面",
@@ -128,6 +134,7 @@ fn sibling(group: PointGroup, n: u32, marker: &str) -> &'static str {
         PointGroup::Qi => "其一",
         PointGroup::Dian if first => "第二点",
         PointGroup::Dian => "第一点",
+        PointGroup::Verb(_) if zh => "下一个要点",
         PointGroup::Verb(_) => "second point",
     }
 }
@@ -166,6 +173,7 @@ pub fn junk(doc: &Document, out: &mut Vec<Finding>) {
                 rule: Rule::Junk,
                 at: At::Removed { index },
                 message: format!("junk line left in the draft ({})", r.why),
+                zh: format!("稿中残留的杂项（{}）", r.why.zh()),
             });
         }
     }
@@ -203,6 +211,10 @@ pub fn closing(doc: &Document, out: &mut Vec<Finding>) {
         message: format!(
             "no closing: {sections} numbered sections, but no closing paragraph \
              (同志们，… or 谢谢大家) after the last one"
+        ),
+        zh: format!(
+            "没有结束语：有 {sections} 个带序号的部分，但最后一部分之后没有结束的段落\
+             （同志们，……或谢谢大家）"
         ),
     });
 }

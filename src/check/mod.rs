@@ -92,10 +92,22 @@ pub struct Diagnostic {
     pub line: usize,
     pub column: usize,
     pub rule: Rule,
+    /// In English; the JSON gives it, the same in both languages.
     pub message: String,
+    /// The same in Chinese.
+    pub zh: String,
 }
 
 impl Diagnostic {
+    /// The message in the interface language (text output).
+    pub fn text(&self) -> &str {
+        if crate::lang::is_zh() {
+            &self.zh
+        } else {
+            &self.message
+        }
+    }
+
     pub fn severity(&self) -> Severity {
         self.rule.severity()
     }
@@ -133,6 +145,7 @@ pub(crate) struct Finding {
     pub rule: Rule,
     pub at: place::At,
     pub message: String,
+    pub zh: String,
 }
 
 /// The diagnostics of one speech, in line and column order. `doc` must be parsed with
@@ -168,6 +181,7 @@ pub fn check(doc: &Document, text: &str, rules: Rules) -> Vec<Diagnostic> {
                 column,
                 rule: f.rule,
                 message: f.message,
+                zh: f.zh,
             }
         })
         .collect();

@@ -30,7 +30,7 @@ pub fn text_painted(path: &str, diags: &[Diagnostic], color: bool, out: &mut Vec
         let _ = writeln!(
             out,
             "{place} {label} {} [{}]",
-            sanitize(&d.message),
+            sanitize(d.text()),
             d.rule.id()
         );
     }
@@ -69,11 +69,13 @@ mod tests {
             column: 1,
             rule: Rule::Numbering,
             message: "numbering gap: 一、 then 三、\u{202e}".into(),
+            zh: "序号跳号：一、之后是三、\u{202e}".into(),
         }
     }
 
     #[test]
     fn text_is_a_compiler_line_with_nothing_raw_from_the_file() {
+        crate::lang::pin(crate::lang::Lang::En);
         let mut out = Vec::new();
         text("a\x1b[2J.txt", &[diag()], &mut out);
         let s = String::from_utf8(out).unwrap();
@@ -85,6 +87,7 @@ mod tests {
 
     #[test]
     fn coloured_text_paints_the_place_and_the_severity_only() {
+        crate::lang::pin(crate::lang::Lang::En);
         let mut out = Vec::new();
         text_painted("a.txt", &[diag()], true, &mut out);
         let s = String::from_utf8(out).unwrap();

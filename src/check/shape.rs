@@ -29,6 +29,13 @@ fn describe(end: Option<char>) -> String {
     }
 }
 
+fn describe_zh(end: Option<char>) -> String {
+    match end {
+        Some(c) => format!("以{c}"),
+        None => "不带标点".to_string(),
+    }
+}
+
 /// `heading-punct`: numbered sibling headings whose lines end differently. Only
 /// headings alone on their line are compared: one followed by body text on the same
 /// line (`（一）抓项目。今年…`) must end its sentence, so its `。` says nothing about style.
@@ -71,6 +78,11 @@ pub fn heading_punct(doc: &Document, out: &mut Vec<Finding>) {
                     "heading ends {}, unlike its siblings ({count} of {total} end {})",
                     describe(end),
                     describe(style)
+                ),
+                zh: format!(
+                    "标题{}结尾，与同级不一致（{total} 个中有 {count} 个{}结尾）",
+                    describe_zh(end),
+                    describe_zh(style)
                 ),
             });
         }
@@ -186,6 +198,9 @@ fn openings(doc: &Document, group: &[usize], out: &mut Vec<Finding>) -> Vec<usiz
                 message: format!(
                     "breaks the parallel wording of its siblings: {m} of {n} begin with {shared}, this one with {own}"
                 ),
+                zh: format!(
+                    "与同级标题不对仗：{n} 个中有 {m} 个以“{shared}”开头，这一个以“{own}”开头"
+                ),
             });
         }
         return odd;
@@ -222,6 +237,10 @@ fn lengths(doc: &Document, group: &[usize], noted: &[usize], out: &mut Vec<Findi
             at: title_at(doc, i),
             message: format!(
                 "breaks the parallel length of its siblings: {l} characters, the other {} have {lo}–{hi}",
+                n - 1
+            ),
+            zh: format!(
+                "与同级标题长短不齐：{l} 个字，其余 {} 个是 {lo}–{hi} 个字",
                 n - 1
             ),
         });

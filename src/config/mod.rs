@@ -18,6 +18,9 @@ pub use render::render;
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
+    /// Interface language: `zh`, `en` or `auto` (the locale's). Read at startup, before
+    /// the rest (`lang::startup`), so that `--help` is in it.
+    pub lang: Option<crate::lang::Setting>,
     /// `narrow` or `wide`.
     pub ambiguous: Option<crate::cli::Ambiguous>,
     /// `auto`, `dark` or `light`.
@@ -81,14 +84,20 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, String> {
     let text = match std::fs::read(path) {
         Ok(b) => match String::from_utf8(b) {
             Ok(t) => t,
-            Err(_) => return Err(format!("gangmu: {}: not UTF-8 text", path.display())),
+            Err(_) => {
+                let p = path.display();
+                return Err(crate::tr!(
+                    "gangmu: {p}: 不是 UTF-8 文本",
+                    "gangmu: {p}: not UTF-8 text"
+                ));
+            }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
         Err(e) => {
-            out.notes.push(format!(
-                "gangmu: {}: {}; the defaults are used",
-                path.display(),
-                crate::corpus::find::io_reason(&e)
+            let (p, why) = (path.display(), crate::corpus::find::io_reason(&e));
+            out.notes.push(crate::tr!(
+                "gangmu: {p}: {why}；使用默认设置",
+                "gangmu: {p}: {why}; the defaults are used"
             ));
             return Ok(out);
         }
@@ -125,9 +134,10 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, String> {
             .lines()
             .position(|l| l.trim_start().starts_with("rate"))
             .map_or(0, |i| text.lines().take(i).map(|l| l.len() + 1).sum());
-        return Err(format!(
-            "{}: rate must be at least 1 (字 a minute; 220 is the usual pace)",
-            at(Some(line..line))
+        let at = at(Some(line..line));
+        return Err(crate::tr!(
+            "{at}: rate 至少是 1（每分钟的字数；通常是 220）",
+            "{at}: rate must be at least 1 (字 a minute; 220 is the usual pace)"
         ));
     }
     out.colors = colors(&config).map_err(|(span, msg)| format!("{}: {msg}", at(Some(span))))?;
@@ -143,14 +153,13 @@ fn colors(config: &Config) -> Result<Vec<Colour>, (std::ops::Range<usize>, Strin
     for (role, style) in &config.colors {
         if !ROLES.iter().any(|(r, _)| r == role.get_ref()) {
             let known: Vec<&str> = ROLES.iter().map(|(r, _)| *r).collect();
-            return Err((
-                role.span(),
-                format!(
-                    "unknown colour role '{}' (known: {})",
-                    role.get_ref(),
-                    known.join(", ")
-                ),
-            ));
+            return Err((role.span(), {
+                let (role, known) = (role.get_ref(), known.join(", "));
+                crate::tr!(
+                    "没有颜色角色“{role}”（有：{known}）",
+                    "unknown colour role '{role}' (known: {known})"
+                )
+            }));
         }
         let st = parse_style(style.get_ref()).map_err(|e| (style.span(), e))?;
         out.push((role.get_ref().clone(), st));
@@ -163,9 +172,10 @@ pub fn run(args: &crate::cli::ConfigArgs) -> std::process::ExitCode {
     use std::io::Write as _;
     let path = path(args.config.as_deref());
     let text = if args.path {
-        path.as_ref()
-            .map_or_else(|| "(no config folder)".into(), |p| p.display().to_string())
-            + "\n"
+        path.as_ref().map_or_else(
+            || crate::lang::tr("（没有配置文件夹）", "(no config folder)").into(),
+            |p| p.display().to_string(),
+        ) + "\n"
     } else {
         match load(path.as_deref()) {
             Ok(l) => {

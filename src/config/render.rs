@@ -22,7 +22,15 @@ pub fn render(config: &Config, km: &KeyMap, path: Option<&Path>, found: bool) ->
     };
     s.push_str("# Options on the command line win over this file.\n\n");
 
-    let settings: [(&str, &str, String); 9] = [
+    let settings: [(&str, &str, String); 10] = [
+        (
+            "lang",
+            "Interface language: \"zh\", \"en\", or \"auto\" (zh when the locale starts with zh).",
+            format!(
+                "\"{}\"",
+                config.lang.unwrap_or(crate::lang::Setting::Auto).as_str()
+            ),
+        ),
         (
             "ambiguous",
             "How wide “ ” … — · × are: \"narrow\" (one column) or \"wide\" (two).",

@@ -10,6 +10,8 @@ fn write(text: &str) -> (tempfile::TempDir, PathBuf) {
 
 #[test]
 fn settings_and_keys_are_read_and_laid_over_the_defaults() {
+    // The messages checked are the English ones.
+    crate::lang::pin(crate::lang::Lang::En);
     let (_d, p) = write(
         "rate = 180\nmouse = false\ntheme = \"light\"\n\n[keys.global]\n\"ctrl-n\" = \"next_heading\"\nq = \"none\"\n\"alt-q\" = \"quit\"\n\n[keys.tree]\nx = \"toggle\"\n\"<f2>\" = { depth = 2 }\n",
     );
@@ -17,6 +19,9 @@ fn settings_and_keys_are_read_and_laid_over_the_defaults() {
     assert_eq!(l.config.rate, Some(180));
     assert_eq!(l.config.mouse, Some(false));
     assert_eq!(l.config.theme, Some(crate::cli::ThemeArg::Light));
+    let (_d2, p2) = write("lang = \"en\"\n");
+    let lang = load(Some(&p2)).expect("valid").config.lang;
+    assert_eq!(lang, Some(crate::lang::Setting::En));
     let km = &l.keymap;
     assert_eq!(km.lookup(true, "<c-n>"), Some(&Action::NextHeading));
     // q unbound, Alt-q quits instead.
@@ -30,6 +35,8 @@ fn settings_and_keys_are_read_and_laid_over_the_defaults() {
 
 #[test]
 fn errors_name_the_line() {
+    // The messages checked are the English ones.
+    crate::lang::pin(crate::lang::Lang::En);
     for (text, line, says) in [
         ("rate = 200\ncolour = \"never\"\n", 2, "colour"),
         (
@@ -42,6 +49,7 @@ fn errors_name_the_line() {
         ("[keys.side]\nx = \"quit\"\n", 1, "side"),
         ("rate = \"fast\"\n", 1, "fast"),
         ("ambiguous = \"medium\"\n", 1, "medium"),
+        ("lang = \"fr\"\n", 1, "fr"),
         ("theme = \"dark\"\n\nrate = 0\n", 3, "at least 1"),
     ] {
         let (_d, p) = write(text);
@@ -55,6 +63,8 @@ fn errors_name_the_line() {
 
 #[test]
 fn a_missing_file_is_the_defaults_and_an_unreadable_one_a_note() {
+    // The messages checked are the English ones.
+    crate::lang::pin(crate::lang::Lang::En);
     let dir = tempfile::tempdir().unwrap();
     let l = load(Some(&dir.path().join("none.toml"))).expect("no error");
     assert_eq!(l.config, Config::default());
@@ -70,6 +80,8 @@ fn a_missing_file_is_the_defaults_and_an_unreadable_one_a_note() {
 
 #[test]
 fn the_printed_configuration_reads_back_as_itself() {
+    // The messages checked are the English ones.
+    crate::lang::pin(crate::lang::Lang::En);
     let (_d, p) = write(
         "rate = 150\n[keys.text]\n\"ctrl-j\" = \"down\"\nb = \"none\"\n[colors]\nmatch = \"black on green\"\n",
     );
@@ -88,6 +100,8 @@ fn the_printed_configuration_reads_back_as_itself() {
 
 #[test]
 fn colours_by_role_and_their_errors() {
+    // The messages checked are the English ones.
+    crate::lang::pin(crate::lang::Lang::En);
     let (_d, p) = write("[colors]\nheading1 = \"magenta bold\"\nselection = \"black on yellow\"\n");
     let l = load(Some(&p)).unwrap();
     assert_eq!(l.colors.len(), 2);

@@ -27,7 +27,8 @@ impl LoadError {
     /// `gangmu: PATH: MESSAGE`, coloured or not. A file name can hold escape sequences
     /// and stderr is usually a terminal: both parts are sanitized.
     pub fn line(&self, color: bool) -> String {
-        crate::color::error_line(&sanitize(&self.path), &sanitize(&self.message), color)
+        let reason = super::reason::shown(&self.message);
+        crate::color::error_line(&sanitize(&self.path), &sanitize(&reason), color)
     }
 }
 

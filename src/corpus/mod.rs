@@ -5,6 +5,7 @@ pub mod find;
 pub mod gbk;
 pub mod load;
 pub mod mixed;
+pub mod reason;
 pub mod samples;
 pub mod size;
 pub mod synth;

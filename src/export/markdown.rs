@@ -27,19 +27,25 @@ pub fn to_markdown(doc: &Document) -> String {
             Kind::Point if !marker.is_empty() && !title.is_empty() => format!("{marker} {title}"),
             _ => label(marker, title),
         };
+        let (text, chars, line) = (escape(&sanitize(&text)), thousands(n.chars), n.line);
         let _ = writeln!(
             s,
-            "{indent}- {}（{}字，第{}行）",
-            escape(&sanitize(&text)),
-            thousands(n.chars),
-            n.line
+            "{indent}- {}",
+            crate::tr!(
+                "{text}（{chars}字，第{line}行）",
+                "{text} ({chars} characters, line {line})"
+            )
         );
     }
     if let Some(l) = doc.closing_line {
-        let _ = writeln!(s, "- 结束语（第{l}行）");
+        let _ = writeln!(
+            s,
+            "- {}",
+            crate::tr!("结束语（第{l}行）", "结束语 (line {l})")
+        );
     }
     if let Some(l) = doc.appendix_line {
-        let _ = writeln!(s, "- 附件（第{l}行）");
+        let _ = writeln!(s, "- {}", crate::tr!("附件（第{l}行）", "附件 (line {l})"));
     }
     s
 }

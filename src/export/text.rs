@@ -3,6 +3,7 @@
 use crate::color::{Paint, style};
 use crate::outline::{Document, Kind};
 use crate::text::sanitize;
+use crate::tr;
 
 /// The document as an indented text tree. It goes to a terminal, so
 /// control characters and bidi overrides from the file are shown, never sent raw.
@@ -17,19 +18,21 @@ pub fn to_text_painted(doc: &Document, color: bool) -> String {
     use std::fmt::Write as _;
     let p = Paint(color);
     let mut s = String::new();
+    let zh = crate::lang::is_zh();
     let mut facts = vec![doc.encoding.to_string(), format!("{}字", doc.chars)];
     if let Some(n) = doc.announced {
-        facts.push(format!("announced {n}"));
+        facts.push(tr!("预告 {n} 部分", "announced {n}"));
     }
     if !doc.removed.is_empty() {
-        facts.push(format!("{} junk lines removed", doc.removed.len()));
+        let n = doc.removed.len();
+        facts.push(tr!("删除杂项 {n} 行", "{n} junk lines removed"));
     }
-    let _ = writeln!(
-        s,
-        "== {}  ({})",
-        p.paint(style::PATH, &sanitize(&doc.path)),
-        facts.join(", ")
-    );
+    let path = p.paint(style::PATH, &sanitize(&doc.path));
+    let _ = if zh {
+        writeln!(s, "== {path}（{}）", facts.join("，"))
+    } else {
+        writeln!(s, "== {path}  ({})", facts.join(", "))
+    };
     let _ = writeln!(s, "{}", p.paint(style::BOLD, &sanitize(&doc.title)));
     if let Some(sub) = &doc.subtitle {
         let _ = writeln!(s, "{}", sanitize(sub));
@@ -47,29 +50,31 @@ pub fn to_text_painted(doc: &Document, color: bool) -> String {
             Kind::Point if marker.is_empty() => (title.to_string(), ""),
             Kind::Point => (format!(" {title}"), ""),
         };
+        let (line, chars) = (n.line, n.chars);
         let _ = writeln!(
             s,
-            "{indent}{}{}  [L{}, {}字]",
+            "{indent}{}{}  {}",
             p.paint(style::MARKER, &sanitize(marker)),
             p.paint(title_style, &sanitize(&rest)),
-            n.line,
-            n.chars
+            tr!("［第{line}行，{chars}字］", "[L{line}, {chars}字]")
         );
     }
     if let Some(l) = doc.closing_line {
-        let _ = writeln!(s, "  {}  [L{l}]", p.paint(style::MARKER, "结束语"));
+        let at = tr!("［第{l}行］", "[L{l}]");
+        let _ = writeln!(s, "  {}  {at}", p.paint(style::MARKER, "结束语"));
     }
     if let Some(l) = doc.appendix_line {
-        let _ = writeln!(s, "  {}  [L{l}]", p.paint(style::MARKER, "附件"));
+        let at = tr!("［第{l}行］", "[L{l}]");
+        let _ = writeln!(s, "  {}  {at}", p.paint(style::MARKER, "附件"));
     }
     for w in &doc.warnings {
-        let _ = writeln!(
-            s,
-            "  {} L{}: {}",
-            p.paint(style::WARNING, "warning"),
-            w.line,
-            sanitize(&w.message)
-        );
+        let (line, text) = (w.line, sanitize(w.text()));
+        let label = p.paint(style::WARNING, crate::lang::tr("警告", "warning"));
+        let _ = if zh {
+            writeln!(s, "  {label} 第{line}行：{text}")
+        } else {
+            writeln!(s, "  {label} L{line}: {text}")
+        };
     }
     s
 }
@@ -81,6 +86,7 @@ mod tests {
 
     #[test]
     fn text_export_shows_controls_and_bidi_overrides() {
+        crate::lang::pin(crate::lang::Lang::En);
         let doc = parse(
             "在会上的讲话\x1b]52;c;eA==\x07\u{202e}\n同志们：\n一、抓项目\n正文。\n",
             "a\x1b[2J.txt",

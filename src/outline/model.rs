@@ -167,7 +167,8 @@ pub enum WarnKind {
 pub struct Warning {
     pub line: usize,
     pub message: String,
-    /// The same in Chinese, for the browser (the CLI and JSON keep English).
+    /// The same in Chinese, shown when that is the interface language (JSON keeps the
+    /// English `message`, the same in both).
     #[serde(skip)]
     pub zh: String,
     /// What it is about; the JSON does not show it.
@@ -176,6 +177,15 @@ pub struct Warning {
 }
 
 impl Warning {
+    /// The message in the interface language, chosen when it is shown.
+    pub fn text(&self) -> &str {
+        if crate::lang::is_zh() {
+            &self.zh
+        } else {
+            &self.message
+        }
+    }
+
     pub fn new(
         kind: WarnKind,
         line: usize,

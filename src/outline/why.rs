@@ -139,6 +139,15 @@ impl fmt::Display for Why {
 }
 
 impl Why {
+    /// Why a line was removed, in the interface language.
+    pub fn shown(self) -> String {
+        if crate::lang::is_zh() {
+            self.zh()
+        } else {
+            self.to_string()
+        }
+    }
+
     /// Why a line was removed, in Chinese, for the browser's problems view; other
     /// reasons (never those of a removed line) are given in English.
     pub fn zh(self) -> String {

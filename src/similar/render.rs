@@ -2,6 +2,7 @@
 
 use super::pairs::{Pair, Sketch};
 use crate::text::sanitize;
+use crate::tr;
 use std::fmt::Write as _;
 
 /// A family for a person: each member's path, title, 字数 and how much of it is in the
@@ -14,13 +15,22 @@ pub fn text(
     inside: &[f64],
 ) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "== family {n}: {} speeches", family.len());
+    let size = family.len();
+    let _ = writeln!(
+        s,
+        "{}",
+        tr!(
+            "== 家族 {n}：{size} 篇讲话",
+            "== family {n}: {size} speeches"
+        )
+    );
     for (k, &i) in family.iter().enumerate() {
         let sp = &speeches[i];
         let share = if k == 0 {
-            "first".to_string()
+            crate::lang::tr("第一篇", "first").to_string()
         } else {
-            format!("{:.0}% in the first", inside[k])
+            let pct = format!("{:.0}", inside[k]);
+            tr!("{pct}% 在第一篇里", "{pct}% in the first")
         };
         let _ = writeln!(
             s,
@@ -32,15 +42,16 @@ pub fn text(
     }
     for p in pairs {
         let (a, b) = (&speeches[p.a], &speeches[p.b]);
+        let (pa, pb) = (sanitize(&a.path), sanitize(&b.path));
+        let (ab, ba) = (format!("{:.0}", p.a_in_b), format!("{:.0}", p.b_in_a));
+        let (passages, shared) = (p.passages, p.shared);
         let _ = writeln!(
             s,
-            "  {} ~ {}: {:.0}% of the first in the second, {:.0}% of the second in the first; {} passages, {}字",
-            sanitize(&a.path),
-            sanitize(&b.path),
-            p.a_in_b,
-            p.b_in_a,
-            p.passages,
-            p.shared
+            "{}",
+            tr!(
+                "  {pa} ~ {pb}：前者 {ab}% 在后者里，后者 {ba}% 在前者里；{passages} 段，{shared}字",
+                "  {pa} ~ {pb}: {ab}% of the first in the second, {ba}% of the second in the first; {passages} passages, {shared}字"
+            )
         );
         for (who, secs) in [(&a.path, &p.sections_a), (&b.path, &p.sections_b)] {
             let shown: Vec<String> = secs
@@ -54,7 +65,12 @@ pub fn text(
             } else {
                 String::new()
             };
-            let _ = writeln!(s, "    in {}: {}{tail}", sanitize(who), shown.join("; "));
+            let (who, shown) = (sanitize(who), shown.join(crate::lang::tr("；", "; ")));
+            let _ = writeln!(
+                s,
+                "{}",
+                tr!("    在 {who}：{shown}{tail}", "    in {who}: {shown}{tail}")
+            );
         }
     }
     s.push('\n');

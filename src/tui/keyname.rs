@@ -132,7 +132,7 @@ pub fn shown(name: &str) -> String {
         return name.to_string();
     };
     let base = match rest {
-        "space" => "空格",
+        "space" => crate::lang::tr("空格", "Space"),
         "enter" => "Enter",
         "tab" => "Tab",
         "backtab" => "Shift-Tab",

@@ -66,7 +66,7 @@ fn perform(
         Effect::FindNear(docs) => near::spawn(docs, back.clone()),
         Effect::Copy(text) => {
             if let Err(e) = clipboard::copy(&text) {
-                let _ = back.send(Action::Say(format!("无法复制：{e}")));
+                let _ = back.send(Action::Say(crate::tr!("无法复制：{e}", "Cannot copy: {e}")));
             }
         }
         Effect::Edit { path, line } => {
@@ -79,17 +79,25 @@ fn perform(
             signals::editing(false);
             terminal::enter()?;
             guard.forget_screen()?;
+            let name = editor::name();
             let said = match ran {
-                Err(e) => Some(format!(
-                    "编辑器 {} 无法启动：{}（设置 $VISUAL 或 $EDITOR）",
-                    editor::name(),
-                    crate::corpus::find::io_reason(&e)
-                )),
-                Ok(st) if !st.success() => Some(format!(
-                    "编辑器 {} 退出时报错（{}）",
-                    editor::name(),
-                    st.code().map_or("信号".into(), |c| format!("退出码 {c}"))
-                )),
+                Err(e) => {
+                    let why = crate::corpus::find::io_reason(&e);
+                    Some(crate::tr!(
+                        "编辑器 {name} 无法启动：{why}（设置 $VISUAL 或 $EDITOR）",
+                        "Editor {name} did not start: {why} (set $VISUAL or $EDITOR)"
+                    ))
+                }
+                Ok(st) if !st.success() => {
+                    let how = st.code().map_or_else(
+                        || crate::lang::tr("信号", "a signal").to_string(),
+                        |c| crate::tr!("退出码 {c}", "exit code {c}"),
+                    );
+                    Some(crate::tr!(
+                        "编辑器 {name} 退出时报错（{how}）",
+                        "Editor {name} failed ({how})"
+                    ))
+                }
                 Ok(_) => None,
             };
             // Read again at once, whether or not a watcher also sees the save.
@@ -132,7 +140,10 @@ fn palette(theme: ThemeArg, color: ColorArg) -> Theme {
 pub fn run(opts: Options) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
-        say("gangmu: the browser needs a terminal; `gangmu outline` prints outlines as text");
+        say(crate::lang::tr(
+            "gangmu：浏览需要终端；`gangmu outline` 以文本打印纲目",
+            "gangmu: the browser needs a terminal; `gangmu outline` prints outlines as text",
+        ));
         return ExitCode::FAILURE;
     }
     match run_loop(opts) {
@@ -324,10 +335,10 @@ fn run_loop(opts: Options) -> std::io::Result<Ended> {
         }
         memory.prune();
         if let Err(e) = state_file::save(p, &memory) {
-            say(&format!(
-                "gangmu: {}: {}; marks and positions not kept",
-                p.display(),
-                crate::corpus::find::io_reason(&e)
+            let (p, why) = (p.display(), crate::corpus::find::io_reason(&e));
+            say(&crate::tr!(
+                "gangmu: {p}: {why}；标记和阅读位置没有保存",
+                "gangmu: {p}: {why}; marks and positions not kept"
             ));
         }
     }

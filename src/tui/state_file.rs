@@ -21,10 +21,13 @@ pub fn load(path: &Path) -> (Memory, Option<String>) {
             Ok(m) => (m, None),
             Err(e) => (
                 Memory::default(),
-                Some(format!(
-                    "gangmu: {}: {e}; marks and positions start afresh",
-                    path.display()
-                )),
+                Some({
+                    let p = path.display();
+                    crate::tr!(
+                        "gangmu: {p}: {e}；标记和阅读位置从头开始",
+                        "gangmu: {p}: {e}; marks and positions start afresh"
+                    )
+                }),
             ),
         },
         Err(e) if e.kind() == io::ErrorKind::NotFound => (Memory::default(), None),

@@ -19,11 +19,11 @@ pub fn draw(s: &State, buf: &mut Buffer) {
         let doc = &s.docs[p.doc];
         let side = if k == 0 { &c.align.a } else { &c.align.b };
         let file = crate::app::jobs::file_name(&doc.path);
-        let label = format!(
-            " {}{:.0}% 见于另一篇 · {} · {file}",
-            if c.lead == k { "▶ " } else { "" },
-            side.percent(),
-            doc.title
+        let lead = if c.lead == k { "▶ " } else { "" };
+        let (pct, title) = (format!("{:.0}", side.percent()), &doc.title);
+        let label = crate::tr!(
+            " {lead}{pct}% 见于另一篇 · {title} · {file}",
+            " {lead}{pct}% in the other · {title} · {file}"
         );
         header(s, buf, a.head[k], &label, c.lead == k);
         rows(s, c, k, a.text[k], buf);
@@ -130,10 +130,16 @@ fn status(s: &State, c: &Compare, r: Rect, buf: &mut Buffer) {
     let n = c.align.differences.len();
     let left = match (&s.message, c.current) {
         (Some(m), _) => format!(" {m}"),
-        (None, Some(i)) => format!(" 对照 · 差异 {}/{n}", i + 1),
-        (None, None) => format!(" 对照 · {n} 处差异"),
+        (None, Some(i)) => {
+            let k = i + 1;
+            crate::tr!(" 对照 · 差异 {k}/{n}", " Compare · difference {k}/{n}")
+        }
+        (None, None) => crate::tr!(" 对照 · {n} 处差异", " Compare · {n} differences"),
     };
-    let hint = " ] [ 差异  Tab 换边  Enter 阅读  Esc 返回 ";
+    let hint = crate::lang::tr(
+        " ] [ 差异  Tab 换边  Enter 阅读  Esc 返回 ",
+        " ] [ differences  Tab side  Enter read  Esc back ",
+    );
     let hw = str_width(hint, s.amb) as u16;
     let mut end = r.right();
     if r.width >= hw + 16 {

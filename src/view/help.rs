@@ -9,7 +9,13 @@ use ratatui::buffer::Buffer;
 pub fn draw(s: &State, buf: &mut Buffer) {
     let lines = rows(s);
     let want_h = lines.len() as u16 + 2;
-    let inner = super::overlay::frame(s, buf, box_width(s), want_h, " 帮助 — Esc 关闭 ");
+    let inner = super::overlay::frame(
+        s,
+        buf,
+        box_width(s),
+        want_h,
+        crate::lang::tr(" 帮助 — Esc 关闭 ", " Help — Esc closes "),
+    );
     // Scrolled with every scrolling key when the screen is too short for every line.
     let top = s
         .help_top

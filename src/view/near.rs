@@ -10,10 +10,14 @@ use ratatui::layout::Rect;
 pub fn draw(s: &State, buf: &mut Buffer) {
     let Some((doc, v)) = s.near.list else { return };
     let list = rows(s, doc);
-    let title = " 相似的讲话 — Enter 并排对照 — Esc 关闭 ";
-    let about = format!(
-        "与《{}》：本篇有百分之几见于该篇 · 该篇有百分之几见于本篇",
-        sanitize(&s.docs[doc].title)
+    let title = crate::lang::tr(
+        " 相似的讲话 — Enter 并排对照 — Esc 关闭 ",
+        " Similar speeches — Enter compares side by side — Esc closes ",
+    );
+    let t = sanitize(&s.docs[doc].title);
+    let about = crate::tr!(
+        "与《{t}》：本篇有百分之几见于该篇 · 该篇有百分之几见于本篇",
+        "Like 《{t}》: how much of this one is in it · of it in this one"
     );
     let lines: Vec<(String, String)> = list
         .iter()

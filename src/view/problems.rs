@@ -18,7 +18,10 @@ pub fn draw(s: &State, buf: &mut Buffer) {
         .clamp(30, 100) as u16
         + 6;
     let want_h = list.len() as u16 + 2;
-    let title = " 问题 — Enter 跳到该行 — Esc 关闭 ";
+    let title = crate::lang::tr(
+        " 问题 — Enter 跳到该行 — Esc 关闭 ",
+        " Problems — Enter goes to the line — Esc closes ",
+    );
     let inner = super::overlay::frame(
         s,
         buf,

@@ -24,9 +24,9 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     }
     if r.rows.is_empty() {
         let msg = if r.done {
-            "（没有找到）"
+            crate::lang::tr("（没有找到）", "(not found)")
         } else {
-            "搜索中…"
+            crate::lang::tr("搜索中…", "Searching…")
         };
         put(buf, area.x, area.y, area.width, msg, s.amb, |_| {
             s.theme.base()
@@ -53,7 +53,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         }
         match *row {
             Row::Speech { doc, hits } => {
-                let count = format!("{hits} 处");
+                let count = crate::tr!("{hits} 处", "{hits}×");
                 let cw = str_width(&count, s.amb) as u16;
                 let room = area.width.saturating_sub(cw + 1);
                 let t = sanitize(&s.docs[doc].title);
@@ -88,7 +88,7 @@ fn draw_hit(
         .last()
         .filter(|_| crumbs.len() > 1)
         .map(|c| sanitize(&crate::outline::label(&c.marker, &c.title)).into_owned())
-        .unwrap_or_else(|| "（开头）".to_string());
+        .unwrap_or_else(|| crate::lang::tr("（开头）", "(opening)").to_string());
     let x0 = area.x + 2.min(area.width);
     let room = area.right().saturating_sub(x0) as usize;
     let sec_room = (room / 3).clamp(4, 24);

@@ -5,6 +5,7 @@ use super::{fill, put};
 use crate::app::State;
 use crate::app::state::{Areas, InputKind};
 use crate::app::tree::{ItemKind, NONE};
+use crate::lang::tr;
 use crate::text::{sanitize, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
@@ -58,8 +59,8 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
             _ if running.is_some() => (
                 match input.kind {
                     InputKind::Search => "/",
-                    InputKind::Filter => "过滤：",
-                    InputKind::SearchAll => "全部搜索：",
+                    InputKind::Filter => tr("过滤：", "Filter: "),
+                    InputKind::SearchAll => tr("全部搜索：", "Search all: "),
                 },
                 running.unwrap_or_default(),
             ),
@@ -70,18 +71,24 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
                     .map(|sr| match (sr.current, sr.elsewhere) {
                         (Some(c), _) => format!("{}/{}", c + 1, sr.matches.len()),
                         _ if input.text.is_empty() => String::new(),
-                        (None, Some(k)) if k > 0 => format!("本篇没有，另有 {k} 篇"),
-                        (None, _) => "没有找到".to_string(),
+                        (None, Some(k)) if k > 0 => {
+                            crate::tr!("本篇没有，另有 {k} 篇", "not here, in {k} others")
+                        }
+                        (None, _) => tr("没有找到", "not found").to_string(),
                     });
                 ("/", info.unwrap_or_default())
             }
-            InputKind::SearchAll => ("全部搜索：", "Enter 开始".to_string()),
+            InputKind::SearchAll => (
+                tr("全部搜索：", "Search all: "),
+                tr("Enter 开始", "Enter starts").to_string(),
+            ),
             // Titles that match, not rows: a match's speech is shown with it.
             InputKind::Filter => (
-                "过滤：",
-                s.filter
-                    .as_ref()
-                    .map_or_else(String::new, |_| format!("{} 处", s.filter_hits)),
+                tr("过滤：", "Filter: "),
+                s.filter.as_ref().map_or_else(String::new, |_| {
+                    let n = s.filter_hits;
+                    crate::tr!("{n} 处", "{n} matches")
+                }),
             ),
         };
         let iw = str_width(&info, amb) as u16;
@@ -124,13 +131,14 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
         && let Some(tv) = &s.text
     {
         let m = super::tree::format_minutes(s.docs[tv.doc].chars, s.rate);
-        right = format!("全篇约 {}钟  {right}", m.trim_start_matches('<'));
+        let m = m.trim_start_matches('<');
+        right = crate::tr!("全篇约 {m}钟  {right}", "speech ≈ {m}in  {right}");
     }
     // Near-duplicates of the speech being read: `=` lists them.
     if let Some(tv) = &s.text {
         let n = s.near.count(tv.doc);
         if n > 0 {
-            right = format!("≈ {n} 篇相似  {right}");
+            right = crate::tr!("≈ {n} 篇相似  {right}", "≈ {n} similar  {right}");
         }
     }
     if let Some(p) = crate::app::jobs::progress(s) {
@@ -139,15 +147,20 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) -> Option<Position> {
     if let Some(tv) = &s.text
         && s.missing.contains(&tv.doc)
     {
-        right = format!("文件已删除  {right}");
+        right = crate::tr!("文件已删除  {right}", "file deleted  {right}");
     }
     if !s.loading.done {
         let total = s.loading.total.map_or("?".to_string(), |t| t.to_string());
-        right = format!("载入 {}/{}  {right}", s.loading.loaded, total);
+        let loaded = s.loading.loaded;
+        right = crate::tr!(
+            "载入 {loaded}/{total}  {right}",
+            "loading {loaded}/{total}  {right}"
+        );
     } else if !s.loading.errors.is_empty() {
-        right = format!("{} 个文件未读  {right}", s.loading.errors.len());
+        let n = s.loading.errors.len();
+        right = crate::tr!("{n} 个文件未读  {right}", "{n} files not read  {right}");
     }
-    let hint = "? 帮助";
+    let hint = tr("? 帮助", "? help");
     let hw = str_width(hint, amb) as u16;
     let rw = str_width(&right, amb) as u16;
     let mut end = r.right();

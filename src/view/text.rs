@@ -13,7 +13,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     let path = crate::text::sanitize(&doc.path);
     let label = if s.samples {
         let name = crate::app::jobs::file_name(&path);
-        format!(" 内置示例 · {name}")
+        crate::tr!(" 内置示例 · {name}", " Sample · {name}")
     } else {
         // The file name always shows; the folders are cut first, from the left.
         let room = (a.text_head.width as usize).saturating_sub(1);
@@ -109,7 +109,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     // rows below say that nothing more follows.
     let after = tv.layout.rows.len().saturating_sub(tv.top);
     if after + 2 <= r.height as usize {
-        let cue = "（全文完）";
+        let cue = crate::lang::tr("（全文完）", "(end of speech)");
         let w = crate::text::str_width(cue, s.amb) as u16;
         let x = r.x + r.width.saturating_sub(w) / 2;
         let y = r.y + after as u16 + 1;

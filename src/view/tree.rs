@@ -6,37 +6,49 @@ use crate::app::problems;
 use crate::app::state::Areas;
 use crate::app::tree::ItemKind;
 use crate::app::{Focus, State};
+use crate::lang::tr;
 use crate::outline::Kind;
 use crate::text::{Ambiguous, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
-/// `1234`, or `1.2万` from ten thousand up.
+/// `1234`, or `1.2万` from ten thousand up (in English `12.3k`, `123k`).
 pub fn format_count(n: usize) -> String {
     if n < 10_000 {
         n.to_string()
-    } else {
+    } else if crate::lang::is_zh() {
         format!("{:.1}万", n as f64 / 10_000.0)
+    } else if n < 100_000 {
+        format!("{:.1}k", n as f64 / 1_000.0)
+    } else {
+        format!("{}k", n / 1_000)
     }
 }
 
 /// Speaking time of `chars` 字 at `rate` 字 a minute: `<1分`, `2.5分`, `14分`.
 pub fn format_minutes(chars: usize, rate: u32) -> String {
     let m = chars as f64 / f64::from(rate.max(1));
+    let unit = tr("分", "m");
     if m < 1.0 {
-        "<1分".into()
+        format!("<1{unit}")
     } else if m < 10.0 {
-        format!("{m:.1}分")
+        format!("{m:.1}{unit}")
     } else {
-        format!("{}分", m.round())
+        format!("{}{unit}", m.round())
     }
 }
 
 pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     let focused = s.focus == Focus::Tree;
     let label = match &s.filter {
-        Some(q) => format!(" 过滤：{q} · {} 处", s.filter_hits),
-        None => format!(" 纲目 · {} 篇", s.docs.len()),
+        Some(q) => {
+            let n = s.filter_hits;
+            crate::tr!(" 过滤：{q} · {n} 处", " Filter: {q} · {n} matches")
+        }
+        None => {
+            let n = s.docs.len();
+            crate::tr!(" 纲目 · {n} 篇", " Outline · {n} speeches")
+        }
     };
     // The filter's words, to show where each title matches.
     let words = s.filter.as_deref().map(Query::words).unwrap_or_default();
@@ -48,36 +60,44 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
     if s.tree.visible.is_empty() {
         let msg = if s.loading.done {
             if s.tree.filter_active() {
-                "（无匹配）"
+                tr("（无匹配）", "(no match)")
             } else {
-                "（没有讲话）"
+                tr("（没有讲话）", "(no speeches)")
             }
         } else {
-            "载入中…"
+            tr("载入中…", "Loading…")
         };
         let mut lines = vec![msg.to_string()];
         // Why there is nothing: the files that could not be read, with their reasons.
         let errors = &s.loading.errors;
         if !s.tree.filter_active() && !errors.is_empty() {
             lines.push(String::new());
-            lines.push(format!("{} 个文件未读（按 ! 查看）：", errors.len()));
+            let n = errors.len();
+            lines.push(crate::tr!(
+                "{n} 个文件未读（按 ! 查看）：",
+                "{n} files not read (! shows them):"
+            ));
             for e in errors.iter().take(r.height.saturating_sub(3) as usize) {
                 // Folders give way first, so that the file name and the reason show.
                 let (path, why) = (
                     crate::text::sanitize(&e.path),
-                    crate::text::sanitize(&e.message),
+                    crate::text::sanitize(&crate::corpus::reason::shown(&e.message)).into_owned(),
                 );
                 let keep = (r.width as usize)
                     .saturating_sub(str_width(&why, s.amb) + 2)
                     .max(12);
-                lines.push(format!(
-                    "{}：{why}",
-                    crate::text::fit_path(&path, keep, s.amb)
-                ));
+                let path = crate::text::fit_path(&path, keep, s.amb);
+                lines.push(crate::tr!("{path}：{why}", "{path}: {why}"));
             }
         } else if s.loading.done && !s.tree.filter_active() {
             lines.push(String::new());
-            lines.push("给出的文件夹里没有 .txt 文件（其他扩展名用 --ext）".into());
+            lines.push(
+                tr(
+                    "给出的文件夹里没有 .txt 文件（其他扩展名用 --ext）",
+                    "No .txt files in the folders given (--ext reads other extensions)",
+                )
+                .into(),
+            );
         }
         for (k, line) in lines.iter().take(r.height as usize).enumerate() {
             let clean = crate::text::sanitize(line);
@@ -160,7 +180,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         }
         // A speech whose file was deleted says so where its size was.
         if it.kind == ItemKind::Root && s.missing.contains(&(it.doc as usize)) {
-            count = "已删除".into();
+            count = tr("已删除", "deleted").into();
         }
         if warned {
             count = format!("! {count}").trim_end().to_string();

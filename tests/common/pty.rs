@@ -87,6 +87,8 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gangmu"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        // The browser's Chinese, whatever the machine's locale.
+        cmd.env("GANGMU_LANG", "zh");
         // No user key bindings from the machine running the tests.
         cmd.env("XDG_CONFIG_HOME", "/nonexistent");
         // A dark background, said the way rxvt says it: the emulator here answers no

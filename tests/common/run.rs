@@ -40,6 +40,8 @@ pub struct Done {
 pub fn command(args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_gangmu"));
     c.args(args);
+    // The tests read its English, whatever the machine's locale.
+    c.env("GANGMU_LANG", "en");
     c
 }
 
