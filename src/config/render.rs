@@ -4,6 +4,7 @@
 use super::Config;
 use crate::app::KeyMap;
 use crate::cli::{Ambiguous, ColorArg, ThemeArg};
+use crate::lang::tr;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -12,20 +13,49 @@ use std::path::Path;
 pub fn render(config: &Config, km: &KeyMap, path: Option<&Path>, found: bool) -> String {
     let mut s = String::new();
     let _ = match path {
-        Some(p) if found => writeln!(s, "# gangmu configuration in effect, from {}", p.display()),
-        Some(p) => writeln!(
+        Some(p) if found => {
+            let p = p.display();
+            writeln!(
+                s,
+                "{}",
+                crate::tr!(
+                    "# gangmu 当前生效的配置，来自 {p}",
+                    "# gangmu configuration in effect, from {p}"
+                )
+            )
+        }
+        Some(p) => {
+            let p = p.display();
+            writeln!(
+                s,
+                "{}",
+                crate::tr!(
+                    "# gangmu 配置：默认值（{p} 不存在；存到那里再修改）",
+                    "# gangmu configuration: the defaults ({p} does not exist; save this there to change it)"
+                )
+            )
+        }
+        None => writeln!(
             s,
-            "# gangmu configuration: the defaults ({} does not exist; save this there to change it)",
-            p.display()
+            "{}",
+            tr(
+                "# gangmu 配置：默认值",
+                "# gangmu configuration: the defaults"
+            )
         ),
-        None => writeln!(s, "# gangmu configuration: the defaults"),
     };
-    s.push_str("# Options on the command line win over this file.\n\n");
+    s.push_str(tr(
+        "# 命令行选项优先于本文件。\n\n",
+        "# Options on the command line win over this file.\n\n",
+    ));
 
     let settings: [(&str, &str, String); 10] = [
         (
             "lang",
-            "Interface language: \"zh\", \"en\", or \"auto\" (zh when the locale starts with zh).",
+            tr(
+                "界面语言：\"zh\"、\"en\" 或 \"auto\"（locale 以 zh 开头时为中文）。",
+                "Interface language: \"zh\", \"en\", or \"auto\" (zh when the locale starts with zh).",
+            ),
             format!(
                 "\"{}\"",
                 config.lang.unwrap_or(crate::lang::Setting::Auto).as_str()
@@ -33,27 +63,42 @@ pub fn render(config: &Config, km: &KeyMap, path: Option<&Path>, found: bool) ->
         ),
         (
             "ambiguous",
-            "How wide “ ” … — · × are: \"narrow\" (one column) or \"wide\" (two).",
+            tr(
+                "“ ” … — · × 的宽度：\"narrow\"（一列）或 \"wide\"（两列）。",
+                "How wide “ ” … — · × are: \"narrow\" (one column) or \"wide\" (two).",
+            ),
             word(&config.ambiguous.unwrap_or(Ambiguous::Narrow)),
         ),
         (
             "theme",
-            "Colours for a \"dark\" or \"light\" background; \"auto\" asks the terminal.",
+            tr(
+                "配色：深色背景 \"dark\"、浅色背景 \"light\"；\"auto\" 询问终端。",
+                "Colours for a \"dark\" or \"light\" background; \"auto\" asks the terminal.",
+            ),
             word(&config.theme.unwrap_or(ThemeArg::Auto)),
         ),
         (
             "color",
-            "\"auto\" (colour unless NO_COLOR is set), \"always\" or \"never\" (attributes only).",
+            tr(
+                "\"auto\"（未设 NO_COLOR 时用颜色）、\"always\" 或 \"never\"（只用粗体、反显等）。",
+                "\"auto\" (colour unless NO_COLOR is set), \"always\" or \"never\" (attributes only).",
+            ),
             word(&config.color.unwrap_or(ColorArg::Auto)),
         ),
         (
             "tree_width",
-            "Tree width in columns; 0 lets gangmu choose (two fifths of the screen).",
+            tr(
+                "目录宽度（列）；0 由 gangmu 决定（屏幕的五分之二）。",
+                "Tree width in columns; 0 lets gangmu choose (two fifths of the screen).",
+            ),
             config.tree_width.unwrap_or(0).to_string(),
         ),
         (
             "text_width",
-            "Widest text line in columns (80 = 40 Chinese characters); 0 = the whole pane.",
+            tr(
+                "正文每行最多几列（80 = 40 个汉字）；0 = 整个窗格。",
+                "Widest text line in columns (80 = 40 Chinese characters); 0 = the whole pane.",
+            ),
             config
                 .text_width
                 .unwrap_or(crate::app::state::DEFAULT_TEXT_WIDTH)
@@ -61,7 +106,10 @@ pub fn render(config: &Config, km: &KeyMap, path: Option<&Path>, found: bool) ->
         ),
         (
             "rate",
-            "Speaking rate for t (speaking time), in 字 a minute.",
+            tr(
+                "t（讲话时长）所用语速，每分钟字数。",
+                "Speaking rate for t (speaking time), in 字 a minute.",
+            ),
             config
                 .rate
                 .unwrap_or(crate::app::state::DEFAULT_RATE)
@@ -69,28 +117,40 @@ pub fn render(config: &Config, km: &KeyMap, path: Option<&Path>, found: bool) ->
         ),
         (
             "mouse",
-            "Capture the mouse (false: the terminal's own selection and copy work).",
+            tr(
+                "使用鼠标（false：终端自己的选择和复制可用）。",
+                "Capture the mouse (false: the terminal's own selection and copy work).",
+            ),
             config.mouse.unwrap_or(true).to_string(),
         ),
         (
             "restore",
-            "Open each speech where it was left, keep marks between runs.",
+            tr(
+                "每篇讲话回到上次读到的位置，标记在两次运行之间保留。",
+                "Open each speech where it was left, keep marks between runs.",
+            ),
             config.restore.unwrap_or(true).to_string(),
         ),
         (
             "watch",
-            "Read files again when they change on disk.",
+            tr(
+                "文件在磁盘上改动后重新读入。",
+                "Read files again when they change on disk.",
+            ),
             config.watch.unwrap_or(true).to_string(),
         ),
     ];
     for (key, about, value) in settings {
         let _ = writeln!(s, "# {about}\n{key} = {value}\n");
     }
-    s.push_str(
+    s.push_str(tr(
+        "# 按角色设置颜色，覆盖配色方案：颜色、`on` 背景色、属性\n\
+         # （bold dim italic underline reverse）：\"yellow\"、\"black on cyan\"、\"bold #ffd700\"。\n\
+         # 设了 NO_COLOR 时只有属性起作用。\n[colors]\n",
         "# Colours by role, over the theme's: a colour, `on` a background, attributes\n\
          # (bold dim italic underline reverse): \"yellow\", \"black on cyan\", \"bold #ffd700\".\n\
          # Under NO_COLOR only the attributes count.\n[colors]\n",
-    );
+    ));
     for (role, about) in crate::view::theme::ROLES {
         match config.colors.iter().find(|(r, _)| r.get_ref() == role) {
             Some((_, style)) => {
@@ -102,11 +162,14 @@ pub fn render(config: &Config, km: &KeyMap, path: Option<&Path>, found: bool) ->
         }
     }
     s.push('\n');
-    s.push_str(
+    s.push_str(tr(
+        "# 按键：键 = 动作。键名：j、G、?、space、enter、esc、tab、up、pagedown、\n\
+         # ctrl-d、alt-q、shift-up、f1、delete…… 动作写 \"none\" 取消默认按键。\n\
+         # [keys.tree] 和 [keys.text] 在各自窗格中优先于 [keys.global]。\n",
         "# Key bindings: key = action. Keys: j, G, ?, space, enter, esc, tab, up, pagedown,\n\
          # ctrl-d, alt-q, shift-up, f1, delete… An action of \"none\" unbinds a default key.\n\
          # [keys.tree] and [keys.text] win over [keys.global] in their pane.\n",
-    );
+    ));
     let defaults = KeyMap::defaults();
     for (name, map, default) in [
         ("global", &km.global, &defaults.global),

@@ -148,8 +148,8 @@ impl Why {
         }
     }
 
-    /// Why a line was removed, in Chinese, for the browser's problems view; other
-    /// reasons (never those of a removed line) are given in English.
+    /// The reason in Chinese: the browser's problems view, and `--explain` when the
+    /// interface is Chinese.
     pub fn zh(self) -> String {
         use Why::*;
         match self {
@@ -172,7 +172,35 @@ impl Why {
             Headline => "点出讲话人的新闻标题或图片说明".into(),
             Footer => "网页页脚之后".into(),
             WrapNoise => "折行段落中的页码或分隔线".into(),
-            other => other.to_string(),
+            TitleMarkdown => "markdown 的 #".into(),
+            TitleLabel => "“原标题”标签".into(),
+            TitleAboveSubtitle => "在副标题之上".into(),
+            TitleWords => "标题用语".into(),
+            TitleBeforeSalutation => "称呼之前的短行".into(),
+            TitleFirstLine => "首行，其后只有日期和讲话人".into(),
+            TitleContinued => "标题的第二行".into(),
+            Subtitle => "标题下的破折号行".into(),
+            Meta => "日期、讲话人或场合".into(),
+            Salutation => "对听众的称呼".into(),
+            Numbered => "有序号".into(),
+            OldStyle => "旧式：数字加空格".into(),
+            BareNumeral => "单独一行的序号".into(),
+            Spaced => "无序号：字间加空格的部分标题".into(),
+            Markdown => "markdown 的 ##".into(),
+            StandsAlone(n) => format!("无序号：独立成行的短句，全篇 {n} 处"),
+            LeadSentence(n) => format!("无序号：段首概括句，交替出现 {n} 处"),
+            Point => "列举词".into(),
+            Body => "正文".into(),
+            LonePoint => "列举词没有同级".into(),
+            PreamblePoint => "开场白中的列举".into(),
+            PreviewList => "开场白中的预告列表".into(),
+            LoneOldStyle => "数字加空格，但不成序列".into(),
+            InClosing => "在结束语之内".into(),
+            ClosingAddress => "最后一段号召".into(),
+            ClosingWish => "致谢前的祝愿".into(),
+            ClosingThanks => "单独的致谢".into(),
+            AppendixHeader => "正文之后的附件标题".into(),
+            Appendix => "正文之后".into(),
         }
     }
 }
