@@ -29,9 +29,9 @@ pub fn explain(doc: &Document, text: &str) -> String {
         while let Some(r) = removed.next_if(|r| r.line == no) {
             let _ = writeln!(
                 out,
-                "L{no} {} ({}) | {}",
+                "L{no} {}{} | {}",
                 tr("删除", "junk"),
-                r.why.shown(),
+                paren(&r.why.shown()),
                 excerpt(&r.text)
             );
             said = true;
@@ -74,15 +74,15 @@ pub fn explain(doc: &Document, text: &str) -> String {
 /// `heading 一、 level 1 (numbered)`, `junk (…)`, `closing (last rallying paragraph)`.
 fn role(doc: &Document, k: usize) -> String {
     let p = &doc.paragraphs[k];
-    let why = p.why.shown();
+    let why = paren(&p.why.shown());
     let plain = |w: crate::outline::Why| p.why == w;
     match p.role {
-        Role::Title => format!("{} ({why})", tr("标题", "title")),
-        Role::Subtitle => format!("{} ({why})", tr("副标题", "subtitle")),
-        Role::Meta => format!("{} ({why})", tr("讲话信息", "meta")),
+        Role::Title => format!("{}{why}", tr("标题", "title")),
+        Role::Subtitle => format!("{}{why}", tr("副标题", "subtitle")),
+        Role::Meta => format!("{}{why}", tr("讲话信息", "meta")),
         Role::Salutation => tr("称呼", "salutation").into(),
         Role::Body if plain(crate::outline::Why::Body) => tr("正文", "body").into(),
-        Role::Body => format!("{} ({why})", tr("正文", "body")),
+        Role::Body => format!("{}{why}", tr("正文", "body")),
         Role::Heading => match p.node.map(|n| &doc.nodes[n]) {
             Some(n) => {
                 let kind = match n.kind {
@@ -97,17 +97,22 @@ fn role(doc: &Document, k: usize) -> String {
                 };
                 let level = n.level;
                 crate::tr!(
-                    "{kind}{marker} 第 {level} 级（{why}）",
-                    "{kind}{marker} level {level} ({why})"
+                    "{kind}{marker} 第 {level} 级{why}",
+                    "{kind}{marker} level {level}{why}"
                 )
             }
-            None => format!("{} ({why})", tr("标题", "heading")),
+            None => format!("{}{why}", tr("标题", "heading")),
         },
         Role::Closing if plain(crate::outline::Why::InClosing) => tr("结束语", "closing").into(),
-        Role::Closing => format!("{} ({why})", tr("结束语", "closing")),
+        Role::Closing => format!("{}{why}", tr("结束语", "closing")),
         Role::Appendix if plain(crate::outline::Why::Appendix) => tr("附件", "appendix").into(),
-        Role::Appendix => format!("{} ({why})", tr("附件", "appendix")),
+        Role::Appendix => format!("{}{why}", tr("附件", "appendix")),
     }
+}
+
+/// A reason in brackets of the language's width: `（有序号）`, ` (numbered)`.
+fn paren(why: &str) -> String {
+    crate::tr!("（{why}）", " ({why})")
 }
 
 fn excerpt(t: &str) -> String {
@@ -162,12 +167,12 @@ mod tests {
         let doc = parse(text, "t.txt", "t", "UTF-8");
         let out = explain(&doc, text);
         let lines: Vec<&str> = out.lines().collect();
-        assert!(lines[1].starts_with("L1 删除 (网页标签：来源)"), "{out}");
-        assert!(lines[2].starts_with("L2 标题 (标题用语)"), "{out}");
+        assert!(lines[1].starts_with("L1 删除（网页标签：来源）"), "{out}");
+        assert!(lines[2].starts_with("L2 标题（标题用语）"), "{out}");
         assert!(
             lines[4].starts_with("L4 标题 一、 第 1 级（有序号）"),
             "{out}"
         );
-        assert!(lines[8].starts_with("L8 结束语 (最后一段号召)"), "{out}");
+        assert!(lines[8].starts_with("L8 结束语（最后一段号召）"), "{out}");
     }
 }
