@@ -96,6 +96,11 @@ fn the_list_gives_containment_both_ways_and_enter_compares_side_by_side() {
         head.contains(&format!("{:.0}% 见于另一篇", n.its_in_mine)),
         "{head}"
     );
+    // The help opens over the comparison and closes back to it.
+    update(&mut s, Action::Help);
+    assert!(s.help && s.compare.is_some());
+    update(&mut s, Action::Escape);
+    assert!(!s.help && s.compare.is_some());
     // Esc goes back to the list, then to the tree.
     update(&mut s, Action::Escape);
     assert!(s.compare.is_none() && s.near.list.is_some());

@@ -203,11 +203,11 @@ fn go(s: &mut State, i: usize) {
         c.align.b.spans(d.b_at, d.only_b),
     ];
     let what = match (d.only_a, d.only_b) {
-        (a, 0) => crate::tr!("只有左篇：{a}字", "Left only: {a} characters"),
-        (0, b) => crate::tr!("只有右篇：{b}字", "Right only: {b} characters"),
+        (a, 0) => crate::tr!("只有左篇：{a}字", "left only: {a}字"),
+        (0, b) => crate::tr!("只有右篇：{b}字", "right only: {b}字"),
         (a, b) => crate::tr!(
             "左篇 {a}字，右篇 {b}字不同",
-            "{a} characters on the left, {b} on the right differ"
+            "{a}字 on the left, {b}字 on the right"
         ),
     };
     let (n, k) = (c.align.differences.len(), i + 1);
@@ -295,7 +295,8 @@ pub(super) fn handle(s: &mut State, a: &Action) -> bool {
             s.near.list = None;
             super::nav::show_para(s, doc, para.min(last));
         }
-        Action::Resize(..) => return false,
+        // The help opens over the comparison, and closes back to it.
+        Action::Resize(..) | Action::Help => return false,
         a if a.from_outside() => return false,
         _ => {}
     }

@@ -118,7 +118,9 @@ pub(super) fn handle(s: &mut State, a: &Action) -> bool {
                 super::compare::open(s, doc, n.doc);
             }
         }
-        // The loop's own events go through; other keys do nothing while it is open.
+        // The loop's own events and the help go through; other keys do nothing while
+        // it is open.
+        Action::Help => return false,
         a if a.from_outside() => return false,
         _ => {}
     }
