@@ -164,14 +164,7 @@ fn scroll(s: &mut State, delta: isize) {
         .saturating_add(delta)
         .clamp(0, max_top(p, h) as isize) as usize;
     if to == p.top && delta != 0 {
-        s.message = Some(
-            if delta > 0 {
-                tr("已到结尾", "At the end")
-            } else {
-                tr("已到开头", "At the start")
-            }
-            .into(),
-        );
+        s.message = Some(super::nav::at_edge(delta));
         return;
     }
     p.top = to;

@@ -100,14 +100,7 @@ pub(super) fn scroll_text(s: &mut State, delta: isize) {
         .clamp(0, max as isize) as usize;
     // Scrolling that cannot go on says why nothing moved.
     if to == tv.top && delta != 0 {
-        s.message = Some(
-            if delta > 0 {
-                tr("已到结尾", "At the end")
-            } else {
-                tr("已到开头", "At the start")
-            }
-            .into(),
-        );
+        s.message = Some(at_edge(delta));
         return;
     }
     tv.top = to;
@@ -177,6 +170,16 @@ pub(super) fn relayout(s: &mut State) {
         tv.anchor = passage.map(|(p, b)| (tv.top, p, b));
     }
     keep_sel_visible(s);
+}
+
+/// What scrolling that cannot go on says: at the end, or at the start.
+pub(super) fn at_edge(delta: isize) -> String {
+    if delta > 0 {
+        tr("已到结尾", "At the end")
+    } else {
+        tr("已到开头", "At the start")
+    }
+    .into()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! and where they differ. The browser's comparison view draws from this; it knows
 //! nothing of the terminal.
 
-use super::pairs::K;
+use super::pairs::{K, covered, runs_of};
 use super::text::{Roller, each_char_at};
 use crate::outline::Document;
 use std::collections::HashMap;
@@ -97,8 +97,8 @@ impl Alignment {
     pub fn new(a: &Document, b: &Document) -> Alignment {
         let (mut sa, ha) = side(a);
         let (mut sb, hb) = side(b);
-        sa.covered = cover(&ha, &hb, sa.at.len());
-        sb.covered = cover(&hb, &ha, sb.at.len());
+        sa.covered = covered(&ha, &hb, sa.at.len());
+        sb.covered = covered(&hb, &ha, sb.at.len());
         sa.other = follow(&ha, &hb, &sa.covered);
         sb.other = follow(&hb, &ha, &sb.covered);
         sa.shared = ranges(&sa);
@@ -141,19 +141,6 @@ fn side(doc: &Document) -> (Side, Vec<u64>) {
         }
     });
     (s, hashes)
-}
-
-/// Which of `len` characters stand in a passage whose hash `theirs` has.
-fn cover(mine: &[u64], theirs: &[u64], len: usize) -> Vec<bool> {
-    let mut set = theirs.to_vec();
-    set.sort_unstable();
-    let mut out = vec![false; len];
-    for (i, h) in mine.iter().enumerate() {
-        if set.binary_search(h).is_ok() {
-            out[i..i + K].iter_mut().for_each(|c| *c = true);
-        }
-    }
-    out
 }
 
 /// For each of my characters, the other speech's character it stands for. A passage
@@ -220,32 +207,15 @@ fn ranges(s: &Side) -> HashMap<u32, Vec<(u32, u32)>> {
     out
 }
 
-/// Maximal runs of characters not covered, as (start, end) indexes.
-fn gaps(covered: &[bool]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, &c) in covered.iter().chain(std::iter::once(&true)).enumerate() {
-        match (c, start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 /// Text only A has, and text only B has, placed in A's order; a gap of B at the place
 /// of a gap of A is one difference (words replaced).
 fn differences(a: &Side, b: &Side) -> Vec<Difference> {
     // Each gap as (A index, B index, only A, only B).
     let mut all: Vec<(usize, usize, usize, usize)> = Vec::new();
-    for (s, e) in gaps(&a.covered) {
+    for (s, e) in runs_of(&a.covered, false) {
         all.push((s, a.other[s] as usize + usize::from(s > 0), e - s, 0));
     }
-    for (s, e) in gaps(&b.covered) {
+    for (s, e) in runs_of(&b.covered, false) {
         let at = b.other[s] as usize + usize::from(s > 0);
         match all.iter_mut().find(|d| d.3 == 0 && d.0 == at) {
             Some(d) => {

@@ -278,7 +278,7 @@ pub fn compare(sa: &Speech, sb: &Speech, a: usize, b: usize) -> Pair {
 
 /// For each character of a text of `len` characters with passage hashes `mine`,
 /// whether it stands in a passage `theirs` has.
-fn covered(mine: &[u64], theirs: &[u64], len: usize) -> Vec<bool> {
+pub(super) fn covered(mine: &[u64], theirs: &[u64], len: usize) -> Vec<bool> {
     let mut set = theirs.to_vec();
     set.sort_unstable();
     set.dedup();
@@ -293,10 +293,15 @@ fn covered(mine: &[u64], theirs: &[u64], len: usize) -> Vec<bool> {
 
 /// Maximal runs of covered characters, as (start, end).
 fn runs(cover: &[bool]) -> Vec<(usize, usize)> {
+    runs_of(cover, true)
+}
+
+/// Maximal runs of `value` in `flags`, as (start, end).
+pub(super) fn runs_of(flags: &[bool], value: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, &c) in cover.iter().chain(std::iter::once(&false)).enumerate() {
-        match (c, start) {
+    for (i, &c) in flags.iter().chain(std::iter::once(&!value)).enumerate() {
+        match (c == value, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push((s, i));
