@@ -197,6 +197,36 @@ pub fn set_mark(s: &mut State, c: char) {
 }
 
 /// `'` + letter: back to the mark, in whichever speech it is.
+/// What `'` asks, with the marks there are to go to: `回到标记：a 一、总体要求 · b …`,
+/// each by its section (else its words), so the reader need not remember the letters.
+pub fn jump_prompt(s: &State) -> String {
+    let mut all: std::collections::BTreeMap<char, &Mark> = std::collections::BTreeMap::new();
+    if s.restore {
+        all.extend(s.memory.marks.iter().map(|(c, m)| (*c, m)));
+    }
+    all.extend(s.marks.iter().map(|(c, m)| (*c, m)));
+    if all.is_empty() {
+        return crate::tr!(
+            "回到标记：还没有标记（m 加字母设一个）",
+            "Go to mark: there are none yet (m and a letter sets one)"
+        );
+    }
+    let list: Vec<String> = all
+        .iter()
+        .map(|(c, m)| {
+            let what = if m.place.section.is_empty() {
+                &m.place.text
+            } else {
+                &m.place.section
+            };
+            let what: String = what.chars().take(12).collect();
+            format!("{c} {}", crate::text::sanitize(&what))
+        })
+        .collect();
+    let list = list.join(" · ");
+    crate::tr!("回到标记：{list}", "Go to mark: {list}")
+}
+
 pub fn jump_mark(s: &mut State, c: char) {
     let mark = s
         .marks
@@ -303,7 +333,11 @@ mod tests {
         press(&mut s, "jj<tab>ma");
         assert!(s.message.as_deref().unwrap().contains("标记 a"));
         // To the second speech, then back by the mark.
-        press(&mut s, "<tab>G");
+        press(&mut s, "<tab>G'");
+        // `'` lists the marks there are, by their section.
+        let asked = s.message.clone().unwrap();
+        assert!(asked.contains("a 二、第二部分"), "{asked}");
+        press(&mut s, "<esc>");
         assert_eq!(s.text.as_ref().unwrap().doc, 1);
         press(&mut s, "'a");
         assert_eq!(s.text.as_ref().unwrap().doc, 0);

@@ -321,16 +321,13 @@ pub fn update(s: &mut State, action: Action) {
             let (p, m) = if action == Action::SetMark {
                 (
                     Pending::SetMark,
-                    tr("标记：按一个字母", "Mark: press a letter"),
+                    tr("标记：按一个字母", "Mark: press a letter").to_string(),
                 )
             } else {
-                (
-                    Pending::JumpMark,
-                    tr("回到标记：按它的字母", "Go to mark: press its letter"),
-                )
+                (Pending::JumpMark, super::memory::jump_prompt(s))
             };
             s.pending = Some(p);
-            s.message = Some(m.into());
+            s.message = Some(m);
         }
         // Only right after `m` or `'` (above).
         Action::MarkKey(_) => {}
