@@ -4,7 +4,6 @@
 use super::{fill, header, put};
 use crate::app::State;
 use crate::app::compare::{Compare, GUTTER, areas};
-use crate::outline::Role;
 use crate::text::{Ambiguous, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -72,23 +71,7 @@ fn rows(s: &State, c: &Compare, k: usize, r: Rect, buf: &mut Buffer) {
         }
         let para = row.para as usize;
         let text = p.texts.get(doc, para);
-        let lead = match doc.paragraphs[para].node {
-            Some(_) => p.texts.lead(doc, para),
-            None => 0,
-        };
-        let head = doc.paragraphs[para]
-            .node
-            .and_then(|n| doc.nodes.get(n))
-            .map(|n| {
-                s.theme
-                    .heading(n.level, n.kind == crate::outline::Kind::Point)
-            });
-        let body = match doc.paragraphs[para].role {
-            Role::Title => s.theme.title(),
-            Role::Subtitle => s.theme.subtitle(),
-            Role::Meta => s.theme.meta(),
-            _ => s.theme.base(),
-        };
+        let plain = super::text::ParaStyle::of(s, doc, &p.texts, para);
         // Offsets are in the text as written: marked only where sanitizing changed
         // nothing.
         let exact = text.len() == doc.para_text(para).len();
@@ -106,10 +89,7 @@ fn rows(s: &State, c: &Compare, k: usize, r: Rect, buf: &mut Buffer) {
         let indent = row.indent.min(r.width);
         put(buf, r.x + indent, y, r.width - indent, slice, s.amb, |i| {
             let b = (start + i) as u32;
-            let mut st: Style = match head {
-                Some(h) if (b as usize) < lead => h,
-                _ => body,
-            };
+            let mut st: Style = plain.at(b as usize);
             if shared.iter().any(|&(x, z)| b >= x && b < z) {
                 st = st.patch(s.theme.shared());
             }

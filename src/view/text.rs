@@ -3,7 +3,8 @@
 use super::{header, put};
 use crate::app::state::Areas;
 use crate::app::{Focus, State};
-use crate::outline::{Kind, Role};
+use crate::outline::{Document, Kind, Role};
+use crate::text::layout::Texts;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
@@ -35,23 +36,8 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         }
         let y = r.y + k as u16;
         let p = row.para as usize;
-        let para = &doc.paragraphs[p];
         let text = tv.texts.get(doc, p);
-        let lead = if para.node.is_some() {
-            tv.texts.lead(doc, p)
-        } else {
-            0
-        };
-        let head = para
-            .node
-            .and_then(|n| doc.nodes.get(n))
-            .map(|n| s.theme.heading(n.level, n.kind == Kind::Point));
-        let body = match para.role {
-            Role::Title => s.theme.title(),
-            Role::Subtitle => s.theme.subtitle(),
-            Role::Meta => s.theme.meta(),
-            _ => s.theme.base(),
-        };
+        let plain = ParaStyle::of(s, doc, &tv.texts, p);
         // Matches in this paragraph, as (start, end, is_current).
         let marks: Vec<(usize, usize, bool)> = search
             .map(|sr| {
@@ -86,10 +72,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let indent = row.indent.min(r.width);
         put(buf, r.x + indent, y, r.width - indent, slice, s.amb, |i| {
             let b = start + i;
-            let mut st: Style = match head {
-                Some(h) if b < lead => h,
-                _ => body,
-            };
+            let mut st: Style = plain.at(b);
             if inline.iter().any(|&(a, e)| b >= a && b < e) {
                 st = st.add_modifier(ratatui::style::Modifier::BOLD);
             }
@@ -114,5 +97,44 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let x = r.x + r.width.saturating_sub(w) / 2;
         let y = r.y + after as u16 + 1;
         put(buf, x, y, r.width, cue, s.amb, |_| s.theme.count());
+    }
+}
+
+/// How a paragraph's drawable text is styled before any marks: its heading part (the
+/// first `lead` bytes) as the heading, the rest by the paragraph's role.
+pub(super) struct ParaStyle {
+    lead: usize,
+    head: Option<Style>,
+    body: Style,
+}
+
+impl ParaStyle {
+    pub(super) fn of(s: &State, doc: &Document, texts: &Texts, p: usize) -> ParaStyle {
+        let para = &doc.paragraphs[p];
+        ParaStyle {
+            lead: if para.node.is_some() {
+                texts.lead(doc, p)
+            } else {
+                0
+            },
+            head: para
+                .node
+                .and_then(|n| doc.nodes.get(n))
+                .map(|n| s.theme.heading(n.level, n.kind == Kind::Point)),
+            body: match para.role {
+                Role::Title => s.theme.title(),
+                Role::Subtitle => s.theme.subtitle(),
+                Role::Meta => s.theme.meta(),
+                _ => s.theme.base(),
+            },
+        }
+    }
+
+    /// The style of byte `b`.
+    pub(super) fn at(&self, b: usize) -> Style {
+        match self.head {
+            Some(h) if b < self.lead => h,
+            _ => self.body,
+        }
     }
 }
