@@ -81,15 +81,9 @@ fn rows(s: &State, c: &Compare, k: usize, r: Rect, buf: &mut Buffer) {
             .filter(|m| exact && m.0 == para)
             .map(|m| (m.1, m.2))
             .collect();
-        let start = row.start as usize;
-        let end = (row.end as usize).min(text.len());
-        let Some(slice) = text.get(start..end) else {
-            continue;
-        };
-        let indent = row.indent.min(r.width);
-        put(buf, r.x + indent, y, r.width - indent, slice, s.amb, |i| {
-            let b = (start + i) as u32;
-            let mut st: Style = plain.at(b as usize);
+        super::text::put_row(buf, r, y, row, text, s.amb, |at| {
+            let b = at as u32;
+            let mut st: Style = plain.at(at);
             if shared.iter().any(|&(x, z)| b >= x && b < z) {
                 st = st.patch(s.theme.shared());
             }

@@ -64,14 +64,7 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
                 vec![]
             };
         }
-        let start = row.start as usize;
-        let end = (row.end as usize).min(text.len());
-        let Some(slice) = text.get(start..end) else {
-            continue;
-        };
-        let indent = row.indent.min(r.width);
-        put(buf, r.x + indent, y, r.width - indent, slice, s.amb, |i| {
-            let b = start + i;
+        put_row(buf, r, y, row, text, s.amb, |b| {
             let mut st: Style = plain.at(b);
             if inline.iter().any(|&(a, e)| b >= a && b < e) {
                 st = st.add_modifier(ratatui::style::Modifier::BOLD);
@@ -98,6 +91,28 @@ pub fn draw(s: &State, a: &Areas, buf: &mut Buffer) {
         let y = r.y + after as u16 + 1;
         put(buf, x, y, r.width, cue, s.amb, |_| s.theme.count());
     }
+}
+
+/// Draws the part of `text` that `row` holds at row `y` of `r`, after its indent,
+/// styling each byte by its offset in the whole `text`.
+pub(super) fn put_row(
+    buf: &mut Buffer,
+    r: ratatui::layout::Rect,
+    y: u16,
+    row: &crate::text::layout::Row,
+    text: &str,
+    amb: crate::text::Ambiguous,
+    style_at: impl Fn(usize) -> Style,
+) {
+    let start = row.start as usize;
+    let end = (row.end as usize).min(text.len());
+    let Some(slice) = text.get(start..end) else {
+        return;
+    };
+    let indent = row.indent.min(r.width);
+    put(buf, r.x + indent, y, r.width - indent, slice, amb, |i| {
+        style_at(start + i)
+    });
 }
 
 /// How a paragraph's drawable text is styled before any marks: its heading part (the
