@@ -1,5 +1,5 @@
 //! Embeds `sample/*.txt` and `sample/*.md` in the binary so `gangmu` with no path works
-//! from any directory.
+//! from any directory, and names the outline code's version for the outline cache.
 
 use std::{env, fs, path::Path};
 
@@ -29,4 +29,34 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("samples.rs");
     fs::write(dest, out).expect("write samples.rs");
+    outline_hash();
+}
+
+/// A hash of everything an outline depends on: the decoder, the parser, the cache's own
+/// format and the locked dependency versions. The outline cache keeps it with its
+/// entries, so a build that would outline a file differently never reads them.
+fn outline_hash() {
+    let mut files = Vec::new();
+    for dir in ["src/outline", "src/corpus", "src/cache"] {
+        println!("cargo:rerun-if-changed={dir}");
+        if let Ok(rd) = fs::read_dir(dir) {
+            files.extend(rd.filter_map(|e| e.ok()).map(|e| e.path()));
+        }
+    }
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    files.push("Cargo.lock".into());
+    files.sort();
+    // FNV-1a over names and contents: stable across Rust versions, unlike std's hasher.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for f in &files {
+        eat(f.to_string_lossy().as_bytes());
+        eat(&fs::read(f).unwrap_or_default());
+    }
+    eat(env::var("CARGO_PKG_VERSION").unwrap_or_default().as_bytes());
+    println!("cargo:rustc-env=GANGMU_OUTLINE_HASH={h:016x}");
 }

@@ -250,6 +250,10 @@ pub struct SearchArgs {
     /// Print how many matches each speech has instead of the matches.
     #[arg(short = 'c', long)]
     pub count: bool,
+    /// Neither read nor write the outline cache: parse every matching speech. The
+    /// cache keeps the outlines of speeches searched before, by path, size and times.
+    #[arg(long)]
+    pub no_cache: bool,
     /// Colour the matches, and error lines: auto (when the stream is a terminal and
     /// NO_COLOR is not set), always or never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]

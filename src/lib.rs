@@ -3,6 +3,7 @@
 //! The core (`corpus`, `outline`, `text`, `export`) knows nothing of the terminal.
 
 pub mod app;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod color;

@@ -67,12 +67,22 @@ fn load_with<T>(
 
 /// The bytes of one source, at most `max` of them.
 pub fn read_source(source: &Source, max: u64) -> Result<Cow<'static, [u8]>, LoadError> {
+    read_source_meta(source, max).map(|(bytes, _)| bytes)
+}
+
+/// `read_source`, with what the open file said of itself (for a file).
+pub fn read_source_meta(
+    source: &Source,
+    max: u64,
+) -> Result<(Cow<'static, [u8]>, Option<std::fs::Metadata>), LoadError> {
     let fail = |message: String| LoadError::new(source.display(), message);
     match source {
-        Source::Embedded(_, b) => Ok(Cow::Borrowed(*b)),
-        Source::File(p) => read_regular_file(p, max).map(Cow::Owned).map_err(fail),
+        Source::Embedded(_, b) => Ok((Cow::Borrowed(*b), None)),
+        Source::File(p) => read_regular_file(p, max)
+            .map(|(b, m)| (Cow::Owned(b), Some(m)))
+            .map_err(fail),
         Source::Stdin => read_bounded(std::io::stdin().lock(), max)
-            .map(Cow::Owned)
+            .map(|b| (Cow::Owned(b), None))
             .map_err(fail),
     }
 }
@@ -108,7 +118,7 @@ pub fn parse_decoded<T>(
 /// Reads a regular file of at most `max` bytes. It is opened without blocking and
 /// checked through the open handle, so a FIFO put in a file's place after it was listed
 /// is refused instead of waiting for a writer.
-fn read_regular_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+fn read_regular_file(path: &Path, max: u64) -> Result<(Vec<u8>, std::fs::Metadata), String> {
     let mut open = std::fs::OpenOptions::new();
     open.read(true);
     #[cfg(unix)]
@@ -145,7 +155,7 @@ fn read_regular_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     if buf.is_empty() {
         buf = read_bounded(file, max)?;
     }
-    Ok(buf)
+    Ok((buf, meta))
 }
 
 /// Reads into `buf` until it is full or the file ends; returns the bytes read.

@@ -4,6 +4,7 @@
 use super::pattern::{Options, Pattern};
 use super::render;
 use super::scan::{Found, search_source};
+use crate::cache::{Outcome, Reader, Recorder};
 use crate::cli::{SearchArgs, SearchFormat};
 use crate::color::{Stream, choose_for_stderr, enabled, error_line};
 use crate::corpus::{LoadError, find_sources, paths_or_stdin};
@@ -39,8 +40,14 @@ pub fn run(args: &SearchArgs) -> ExitCode {
     for e in &errors {
         say_error(e);
     }
+    let (reader, recorder) = match args.no_cache {
+        true => (None, None),
+        false => crate::cache::open(&args.paths).unzip(),
+    };
     let mut out = Output {
         out: Sink::new(),
+        cache: recorder,
+        seen: 0,
         format: if args.count { None } else { Some(args.format) },
         first: true,
         found: 0,
@@ -63,21 +70,34 @@ pub fn run(args: &SearchArgs) -> ExitCode {
                 batch
                     .par_iter()
                     .map(|s| {
-                        let found = search_source(s, &pattern, max)?;
-                        Ok(found.map(|f| rendered(&f, format, color)))
+                        let r = search_source(s, &pattern, max, reader.as_ref())?;
+                        let text = r.found.map(|f| rendered(&f, format, color));
+                        Ok((text, r.cache))
                     })
                     .collect()
             },
-            || written.take().into_iter().for_each(|b| out.write(b)),
+            || {
+                let b = written.take();
+                b.into_iter().for_each(|b| out.write(b, reader.as_ref()));
+            },
         );
         written = Some(searched);
     }
-    written.into_iter().for_each(|b| out.write(b));
+    written
+        .into_iter()
+        .for_each(|b| out.write(b, reader.as_ref()));
+    let all = out.seen == sources.len();
+    if let (Some(rec), Some(reader)) = (out.cache.take(), &reader)
+        && all
+    {
+        rec.finish(reader);
+    }
     out.finish()
 }
 
-/// A speech's matches as they are printed (JSON objects each followed by `,\n`).
-type Searched = Result<Option<Vec<u8>>, LoadError>;
+/// A speech's matches as they are printed (JSON objects each followed by `,\n`), and
+/// what it leaves in the outline cache.
+type Searched = Result<(Option<Vec<u8>>, Outcome), LoadError>;
 
 fn rendered(found: &Found, format: Option<SearchFormat>, color: bool) -> Vec<u8> {
     let mut buf = Vec::new();
@@ -92,6 +112,10 @@ fn rendered(found: &Found, format: Option<SearchFormat>, color: bool) -> Vec<u8>
 
 struct Output {
     out: Sink,
+    /// The outline cache's next file, when there is a cache.
+    cache: Option<Recorder>,
+    /// Sources whose results were taken in: all of them unless the output closed.
+    seen: usize,
     /// `None` for `--count`.
     format: Option<SearchFormat>,
     /// No JSON match written yet.
@@ -106,11 +130,18 @@ impl Output {
         self.out.put(bytes);
     }
 
-    fn write(&mut self, batch: Vec<Searched>) {
+    fn write(&mut self, batch: Vec<Searched>, reader: Option<&Reader>) {
         for r in batch {
             if self.out.failed() {
                 return;
             }
+            self.seen += 1;
+            let r = r.map(|(text, outcome)| {
+                if let (Some(rec), Some(reader)) = (&mut self.cache, reader) {
+                    rec.record(reader, outcome);
+                }
+                text
+            });
             match r {
                 Ok(None) => {}
                 Ok(Some(mut text)) => {

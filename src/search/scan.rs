@@ -1,10 +1,14 @@
-//! One source searched: its raw bytes first, then, only when they may match, decoded,
-//! parsed and searched paragraph by paragraph.
+//! One source searched: its raw bytes first, then, only when they may match, decoded
+//! and searched paragraph by paragraph, its outline taken from the cache or parsed.
 
 use super::hits::{Hit, find};
 use super::pattern::Pattern;
-use crate::corpus::{LoadError, Source, decode, parse_bytes, parse_decoded, read_source};
+use crate::cache::{Outcome, Reader, Stamp, entry};
+use crate::corpus::{
+    Decoded, LoadError, Source, decode, parse_decoded, read_source_meta,
+};
 use crate::outline::{Document, Text};
+use std::borrow::Cow;
 
 /// A speech with matches, and the matches.
 pub struct Found {
@@ -12,42 +16,98 @@ pub struct Found {
     pub hits: Vec<Hit>,
 }
 
-/// Searches one source: `Ok(None)` when nothing matches.
+/// A source searched: its matches, if any, and what it leaves in the cache.
+pub struct Searched {
+    pub found: Option<Found>,
+    pub cache: Outcome,
+}
+
+/// Searches one source, with the outline cache when there is one.
 pub fn search_source(
     source: &Source,
     pattern: &Pattern,
     max: u64,
-) -> Result<Option<Found>, LoadError> {
-    let bytes = read_source(source, max)?;
+    cache: Option<&Reader>,
+) -> Result<Searched, LoadError> {
+    let (bytes, meta) = read_source_meta(source, max)?;
     if bytes.is_empty() {
         return Err(LoadError::new(source.display(), "empty file".into()));
     }
-    if cannot_match(pattern, &bytes) {
-        return Ok(None);
+    // The file's key and stamp, and its entry if that is still good.
+    let keyed = match (cache, source, &meta) {
+        (Some(c), Source::File(p), Some(m)) => {
+            let (key, stamp) = (c.key(p), Stamp::of(m));
+            let entry = c.find(&key, &stamp);
+            Some((c, key, stamp, entry))
+        }
+        _ => None,
+    };
+    let kept = keyed
+        .as_ref()
+        .and_then(|k| k.3)
+        .map_or(Outcome::Nothing, Outcome::Kept);
+    let nothing = |cache| Ok(Searched { found: None, cache });
+    let raw_match = pattern.may_match(&bytes);
+    if !raw_match && cannot_match(pattern, &bytes) {
+        return nothing(kept);
     }
     let name = source.display();
-    let doc = if pattern.may_match(&bytes) {
-        parse_bytes(&name, &bytes, Text::Keep, |doc, _| doc)?
-    } else {
-        // Decoded to know (UTF-16, a regular expression over GB18030, marks), and parsed
-        // from that decoding.
-        let decoded = decode(&bytes).map_err(|e| LoadError::new(name.clone(), e.to_string()))?;
-        if !pattern.may_match(decoded.text.as_bytes()) {
-            return Ok(None);
+    let decoded = decode(&bytes).map_err(|e| LoadError::new(name.clone(), e.to_string()))?;
+    // Decoded to know (UTF-16, a regular expression over GB18030, marks).
+    if !raw_match && !pattern.may_match(decoded.text.as_bytes()) {
+        return nothing(kept);
+    }
+    let stored = keyed.as_ref().and_then(|(c, _, _, e)| c.entry((*e)?));
+    let keyed = keyed.map(|(_, key, stamp, _)| (key, stamp));
+    let (doc, cache) = match stored {
+        None => parse(&name, decoded, keyed),
+        Some(stored) => {
+            let encoding = decoded.encoding;
+            // A file read whole as UTF-8 is its own text: its buffer, not a copy.
+            let text = if matches!(&decoded.text, Cow::Borrowed(t) if t.len() == bytes.len()) {
+                drop(decoded);
+                // SAFETY: `decode` read these very bytes, all of them, as UTF-8.
+                unsafe { String::from_utf8_unchecked(bytes.into_owned()) }
+            } else {
+                decoded.text.into_owned()
+            };
+            match entry::decode(&stored, &name, text, encoding) {
+                Ok(doc) => (doc, kept),
+                // A damaged entry is replaced.
+                Err(text) => {
+                    let decoded = Decoded {
+                        text: Cow::Owned(text),
+                        encoding,
+                        note: None,
+                    };
+                    parse(&name, decoded, keyed)
+                }
+            }
         }
-        parse_decoded(&name, decoded, Text::Keep, |doc, _| doc)
     };
     let hits = find(&doc, pattern);
-    Ok((!hits.is_empty()).then_some(Found { doc, hits }))
+    let found = (!hits.is_empty()).then_some(Found { doc, hits });
+    Ok(Searched { found, cache })
 }
 
-/// Whether a file certainly has no match, from its raw bytes. UTF-8 text is scanned as
-/// it is, GB18030 and Big5 text for the words in those encodings; UTF-16, and marks
-/// the decoder removes (a zero-width space inside a phrase), need the file decoded.
+/// The outline parsed, and its new cache entry when the file is cached.
+fn parse(name: &str, decoded: Decoded<'_>, keyed: Option<(Vec<u8>, Stamp)>) -> (Document, Outcome) {
+    parse_decoded(name, decoded, Text::Keep, |doc, text| {
+        let made = keyed.and_then(|(key, stamp)| Some((key, stamp, entry::encode(&doc, text)?)));
+        let outcome = made.map_or(Outcome::Nothing, |(key, stamp, entry)| Outcome::New {
+            key,
+            stamp,
+            entry,
+        });
+        (doc, outcome)
+    })
+}
+
+/// Whether a file certainly has no match, from its raw bytes, given that the pattern
+/// is not in them as they are. UTF-8 text is scanned as it is, GB18030 and Big5 text
+/// for the words in those encodings; UTF-16, and marks the decoder removes (a
+/// zero-width space inside a phrase), need the file decoded.
 fn cannot_match(pattern: &Pattern, bytes: &[u8]) -> bool {
-    if pattern.may_match(bytes) {
-        return false;
-    }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if simdutf8::basic::from_utf8(body).is_ok() {
         let marks = ["\u{FEFF}", "\u{200B}"];

@@ -1,0 +1,212 @@
+//! The outline cache of `gangmu search`: a speech outlined once for a search is not
+//! parsed again while its file is unchanged. A search reads every file anyway (that is
+//! how it knows which ones match); for a matching file, the entry gives the outline and
+//! the file's text gives the paragraphs, which is several times faster than a parse.
+//!
+//! One cache file per set of folders searched, in `dirs::cache_dir()/gangmu/outlines`
+//! (`$XDG_CACHE_HOME` on Linux). Entries are keyed by the file's absolute path and
+//! stamp (`Stamp`), and the file by the build's outline code, so an entry is read only
+//! for the same bytes outlined by the same code. The searched files are never written.
+
+pub mod entry;
+mod pack;
+mod stamp;
+
+use pack::{Pack, Writer};
+pub use stamp::Stamp;
+use std::path::{Path, PathBuf};
+
+/// Cache files kept, one per set of folders searched; the least recently written go.
+const KEEP: usize = 32;
+
+/// Where the cache files are, if the system has a cache folder.
+pub fn dir() -> Option<PathBuf> {
+    dirs::cache_dir().map(|d| d.join("gangmu").join("outlines"))
+}
+
+/// The cache one search reads: shared by the threads that search files.
+pub struct Reader {
+    pack: Option<Pack>,
+    cwd: PathBuf,
+}
+
+/// What a searched file leaves in the cache, recorded in the order of the files.
+pub enum Outcome {
+    /// Nothing: it did not match and had no entry, or its entry is out of date.
+    Nothing,
+    /// Its entry, still good, is carried over.
+    Kept(usize),
+    /// It was outlined: a new entry.
+    New {
+        key: Vec<u8>,
+        stamp: Stamp,
+        entry: Vec<u8>,
+    },
+}
+
+/// The new cache file, made from the outcomes; only written when something changed.
+pub struct Recorder {
+    dest: PathBuf,
+    /// Entries carried over while nothing has changed.
+    kept: Vec<usize>,
+    writer: Option<Writer>,
+    /// Writing failed (a read-only cache folder): the search goes on without it.
+    failed: bool,
+}
+
+/// The cache for a search of `roots`, or `None` when there is no cache folder or the
+/// search reads no folders or files (the bundled samples, standard input).
+pub fn open(roots: &[PathBuf]) -> Option<(Reader, Recorder)> {
+    if roots.is_empty() || roots.iter().any(|r| r.as_os_str() == "-") {
+        return None;
+    }
+    let cwd = std::env::current_dir().ok()?;
+    let mut abs: Vec<Vec<u8>> = roots
+        .iter()
+        .map(|r| path_bytes(&cwd.join(r).components().collect::<PathBuf>()))
+        .collect();
+    abs.sort();
+    abs.dedup();
+    let dest = dir()?.join(format!("{:016x}.pack", fnv(&abs.join(&0))));
+    let reader = Reader {
+        pack: Pack::open(&dest),
+        cwd,
+    };
+    let recorder = Recorder {
+        dest,
+        kept: Vec::new(),
+        writer: None,
+        failed: false,
+    };
+    Some((reader, recorder))
+}
+
+impl Reader {
+    /// The key of the file at `path`: its absolute path, `.` steps left out.
+    pub fn key(&self, path: &Path) -> Vec<u8> {
+        path_bytes(&self.cwd.join(path).components().collect::<PathBuf>())
+    }
+
+    /// The entry of the file `key` if it is still as it was outlined.
+    pub fn find(&self, key: &[u8], stamp: &Stamp) -> Option<usize> {
+        self.pack.as_ref()?.find(key, stamp)
+    }
+
+    /// The bytes of entry `i`.
+    pub fn entry(&self, i: usize) -> Option<Vec<u8>> {
+        self.pack.as_ref()?.read(i)
+    }
+
+    fn len(&self) -> usize {
+        self.pack.as_ref().map_or(0, Pack::len)
+    }
+}
+
+impl Recorder {
+    pub fn record(&mut self, reader: &Reader, outcome: Outcome) {
+        match outcome {
+            Outcome::Nothing => {}
+            Outcome::Kept(i) if self.writer.is_none() => self.kept.push(i),
+            Outcome::Kept(i) => self.carry(reader, i),
+            Outcome::New { key, stamp, entry } => {
+                self.start(reader);
+                if let Some(w) = &mut self.writer
+                    && w.add(key, stamp, &entry).is_err()
+                {
+                    self.fail();
+                }
+            }
+        }
+    }
+
+    /// Puts the new cache file in place if anything changed: new entries, or entries
+    /// dropped (files changed or gone).
+    pub fn finish(mut self, reader: &Reader) {
+        if self.writer.is_none() && self.kept.len() == reader.len() {
+            return;
+        }
+        self.start(reader);
+        if let Some(w) = self.writer.take()
+            && w.finish().is_ok()
+        {
+            prune(&self.dest);
+        }
+    }
+
+    /// Starts the new file, with the entries carried over so far.
+    fn start(&mut self, reader: &Reader) {
+        if self.writer.is_some() || self.failed {
+            return;
+        }
+        let made = self
+            .dest
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| Writer::create(&self.dest));
+        match made {
+            Ok(w) => self.writer = Some(w),
+            Err(_) => return self.fail(),
+        }
+        for i in std::mem::take(&mut self.kept) {
+            self.carry(reader, i);
+        }
+    }
+
+    fn carry(&mut self, reader: &Reader, i: usize) {
+        let Some(w) = &mut self.writer else { return };
+        let copied = reader
+            .pack
+            .as_ref()
+            .and_then(|p| p.entry(i))
+            .map(|(key, stamp, entry)| w.add(key, stamp, &entry));
+        // An entry that cannot be read back is left out; a write that fails ends it.
+        if let Some(Err(_)) = copied {
+            self.fail();
+        }
+    }
+
+    fn fail(&mut self) {
+        self.failed = true;
+        self.writer = None;
+        self.kept.clear();
+    }
+}
+
+/// Removes the least recently written cache files beyond `KEEP`.
+fn prune(dest: &Path) {
+    let Some(dir) = dest.parent() else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut packs: Vec<(std::time::SystemTime, PathBuf)> = rd
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pack"))
+        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
+        .collect();
+    if packs.len() <= KEEP {
+        return;
+    }
+    packs.sort();
+    for (_, p) in &packs[..packs.len() - KEEP] {
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+#[cfg(unix)]
+fn path_bytes(p: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    p.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(not(unix))]
+fn path_bytes(p: &Path) -> Vec<u8> {
+    p.to_string_lossy().into_owned().into_bytes()
+}
+
+/// FNV-1a: a cache file's name must not change between builds, as std's hasher may.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

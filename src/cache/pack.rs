@@ -1,0 +1,226 @@
+//! The cache file of one set of searched folders: the entries one after another, then
+//! their index (path, stamp, place) sorted by path, then a footer that finds the index.
+//! A new file is written under a temporary name and renamed over the old one, so a
+//! reader never sees half of one and a running search keeps the file it opened.
+
+use super::stamp::Stamp;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 8] = b"GANGMUOC";
+/// Index offset and length, outline hash, format version, magic.
+const FOOTER: usize = 8 + 8 + 8 + 4 + 8;
+const VERSION: u32 = 1;
+/// Bytes of an index row besides its key: key length, stamp, entry offset and length.
+const ROW: usize = 4 + Stamp::BYTES + 8 + 4;
+
+/// The outline code this build has (see build.rs): entries made by another are not read.
+fn outline_hash() -> u64 {
+    u64::from_str_radix(env!("GANGMU_OUTLINE_HASH"), 16).unwrap_or(0)
+}
+
+/// A cache file opened for reading.
+pub struct Pack {
+    file: File,
+    index: Vec<u8>,
+    /// Per entry, in key order: where its index row starts.
+    rows: Vec<usize>,
+}
+
+impl Pack {
+    /// The file at `path`, or `None` when there is none, or it is damaged or was made
+    /// by another build.
+    pub fn open(path: &Path) -> Option<Pack> {
+        let file = File::open(path).ok()?;
+        let size = usize::try_from(file.metadata().ok()?.len()).ok()?;
+        let mut footer = [0; FOOTER];
+        read_at(&file, &mut footer, size.checked_sub(FOOTER)?)?;
+        let word = |k: usize| u64::from_le_bytes(footer[k..k + 8].try_into().unwrap_or([0; 8]));
+        let (at, len, hash) = (word(0), word(8), word(16));
+        let version = u32::from_le_bytes(footer[24..28].try_into().ok()?);
+        if &footer[28..] != MAGIC || version != VERSION || hash != outline_hash() {
+            return None;
+        }
+        let (at, len) = (usize::try_from(at).ok()?, usize::try_from(len).ok()?);
+        if at.checked_add(len)? > size - FOOTER {
+            return None;
+        }
+        let mut index = vec![0; len];
+        read_at(&file, &mut index, at)?;
+        let mut rows = Vec::new();
+        let mut k = 0;
+        while k < index.len() {
+            rows.push(k);
+            let key_len = usize::try_from(u32_at(&index, k)?).ok()?;
+            k = k.checked_add(ROW)?.checked_add(key_len)?;
+        }
+        (k == index.len()).then_some(Pack { file, index, rows })
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The entry for `key` when its stamp is `stamp`: the file is as it was outlined.
+    pub fn find(&self, key: &[u8], stamp: &Stamp) -> Option<usize> {
+        let i = self
+            .rows
+            .binary_search_by(|&r| self.key(r).cmp(key))
+            .ok()?;
+        (self.stamp(self.rows[i]) == Some(*stamp)).then_some(i)
+    }
+
+    /// The bytes of entry `i`.
+    pub fn read(&self, i: usize) -> Option<Vec<u8>> {
+        let (_, _, at, len) = self.row(i)?;
+        let mut buf = vec![0; len];
+        read_at(&self.file, &mut buf, at)?;
+        Some(buf)
+    }
+
+    /// Key, stamp, offset and length of entry `i`.
+    fn row(&self, i: usize) -> Option<(&[u8], Stamp, usize, usize)> {
+        let r = *self.rows.get(i)?;
+        let key = self.key(r);
+        let k = r + 4 + key.len();
+        let stamp = Stamp::from_bytes(self.index.get(k..k + Stamp::BYTES)?)?;
+        let at = u64::from_le_bytes(self.index.get(k + Stamp::BYTES..)?.get(..8)?.try_into().ok()?);
+        let len = u32_at(&self.index, k + Stamp::BYTES + 8)?;
+        Some((
+            key,
+            stamp,
+            usize::try_from(at).ok()?,
+            usize::try_from(len).ok()?,
+        ))
+    }
+
+    fn key(&self, r: usize) -> &[u8] {
+        let n = u32_at(&self.index, r).map_or(0, |n| n as usize);
+        self.index.get(r + 4..r + 4 + n).unwrap_or(&[])
+    }
+
+    fn stamp(&self, r: usize) -> Option<Stamp> {
+        let k = r + 4 + self.key(r).len();
+        Stamp::from_bytes(self.index.get(k..k + Stamp::BYTES)?)
+    }
+
+    /// Entry `i` as the writer takes it.
+    pub fn entry(&self, i: usize) -> Option<(Vec<u8>, Stamp, Vec<u8>)> {
+        let (key, stamp, _, _) = self.row(i)?;
+        Some((key.to_vec(), stamp, self.read(i)?))
+    }
+}
+
+/// A new cache file, written entry by entry and put in place by `finish`. Dropped
+/// unfinished, its temporary file is removed.
+pub struct Writer {
+    dest: PathBuf,
+    tmp: PathBuf,
+    out: Option<BufWriter<File>>,
+    at: u64,
+    /// (key, stamp, offset, length) per entry.
+    rows: Vec<(Vec<u8>, Stamp, u64, u32)>,
+}
+
+impl Writer {
+    pub fn create(dest: &Path) -> std::io::Result<Writer> {
+        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned());
+        let tmp = dest.with_file_name(format!(
+            ".{}.{}.tmp",
+            name.unwrap_or_default(),
+            std::process::id()
+        ));
+        let file = File::create(&tmp)?;
+        Ok(Writer {
+            dest: dest.to_path_buf(),
+            tmp,
+            out: Some(BufWriter::with_capacity(1 << 16, file)),
+            at: 0,
+            rows: Vec::new(),
+        })
+    }
+
+    pub fn add(&mut self, key: Vec<u8>, stamp: Stamp, entry: &[u8]) -> std::io::Result<()> {
+        let len = u32::try_from(entry.len()).map_err(std::io::Error::other)?;
+        if let Some(out) = &mut self.out {
+            out.write_all(entry)?;
+        }
+        self.rows.push((key, stamp, self.at, len));
+        self.at += u64::from(len);
+        Ok(())
+    }
+
+    /// The index and footer written, the file renamed into place.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        let Some(out) = self.out.take() else {
+            return Ok(());
+        };
+        let done = self.close(out);
+        if done.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        done
+    }
+
+    fn close(&mut self, mut out: BufWriter<File>) -> std::io::Result<()> {
+        self.rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.rows.dedup_by(|a, b| a.0 == b.0);
+        let mut index = Vec::with_capacity(self.rows.len() * (ROW + 64));
+        for (key, stamp, at, len) in &self.rows {
+            let n = u32::try_from(key.len()).map_err(std::io::Error::other)?;
+            index.extend_from_slice(&n.to_le_bytes());
+            index.extend_from_slice(key);
+            index.extend_from_slice(&stamp.to_bytes());
+            index.extend_from_slice(&at.to_le_bytes());
+            index.extend_from_slice(&len.to_le_bytes());
+        }
+        out.write_all(&index)?;
+        out.write_all(&self.at.to_le_bytes())?;
+        out.write_all(&(index.len() as u64).to_le_bytes())?;
+        out.write_all(&outline_hash().to_le_bytes())?;
+        out.write_all(&VERSION.to_le_bytes())?;
+        out.write_all(MAGIC)?;
+        out.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&self.tmp, &self.dest)
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if self.out.take().is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+fn u32_at(b: &[u8], k: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(k..k.checked_add(4)?)?.try_into().ok()?))
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], at: usize) -> Option<()> {
+    use std::os::unix::fs::FileExt;
+    file.read_exact_at(buf, u64::try_from(at).ok()?).ok()
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, buf: &mut [u8], at: usize) -> Option<()> {
+    use std::os::windows::fs::FileExt;
+    let mut done = 0;
+    while done < buf.len() {
+        let n = file
+            .seek_read(&mut buf[done..], u64::try_from(at + done).ok()?)
+            .ok()?;
+        if n == 0 {
+            return None;
+        }
+        done += n;
+    }
+    Some(())
+}
+
+#[cfg(not(any(unix, windows)))]
+fn read_at(_: &File, _: &mut [u8], _: usize) -> Option<()> {
+    None
+}
