@@ -2,70 +2,73 @@
 //! paragraph placed in the decoded file, so that a search can rebuild the document from
 //! the entry and the file instead of parsing the file again.
 //!
-//! Little-endian u32 fields; a paragraph whose text is not one run of the file (lines
-//! joined after a lost break, Markdown taken off) keeps its text in the entry.
+//! Numbers are LEB128 varints, most of them differences from the one before, so an
+//! entry is about a twentieth of its speech. A paragraph whose text is not one run of
+//! the file (lines joined after a lost break, Markdown taken off) keeps its text in the
+//! entry, and so does a heading's label that does not open its paragraph.
 
 use crate::outline::{Document, Kind, Node, Paragraph, Role, Why};
 use std::ops::Range;
 
-/// `u32::MAX` stands for "none" in optional fields.
-const NONE: u32 = u32::MAX;
-
-/// The entry for `doc`, parsed from `text` (the decoded file), or `None` when a figure
-/// does not fit the format (a file over 4 GB).
-pub fn encode(doc: &Document, text: &str) -> Option<Vec<u8>> {
+/// The entry for `doc`, parsed from `text` (the decoded file).
+pub fn encode(doc: &Document, text: &str) -> Vec<u8> {
     let places = places(doc, text);
     let mut literals = String::new();
-    let mut out = Out(Vec::with_capacity(64 + doc.paragraphs.len() * 21 + doc.nodes.len() * 37));
-    out.u32(len32(doc.paragraphs.len())?);
-    out.u32(len32(doc.nodes.len())?);
-    out.u32(len32(doc.chars)?);
-    out.opt(doc.announced)?;
-    out.str(&doc.title)?;
-    out.u32(doc.subtitle.as_ref().map_or(Some(NONE), |s| len32(s.len()))?);
-    out.0.extend_from_slice(doc.subtitle.as_deref().unwrap_or("").as_bytes());
-    let mut labels = String::new();
-    let mut node_labels = Vec::with_capacity(doc.nodes.len());
-    for n in &doc.nodes {
-        let start = labels.len();
-        labels.push_str(doc.node_marker(n));
-        let marker_len = labels.len() - start;
-        labels.push_str(doc.node_title(n));
-        node_labels.push((start, labels.len(), marker_len));
-    }
-    out.str(&labels)?;
+    let mut out = Out(Vec::with_capacity(
+        64 + doc.paragraphs.len() * 8 + doc.nodes.len() * 12,
+    ));
+    out.num(doc.paragraphs.len());
+    out.num(doc.nodes.len());
+    out.num(doc.chars);
+    out.opt(doc.announced);
+    out.str(&doc.title);
+    out.opt(doc.subtitle.as_ref().map(String::len));
+    out.0
+        .extend_from_slice(doc.subtitle.as_deref().unwrap_or("").as_bytes());
+    let mut end = 0;
     for (i, p) in doc.paragraphs.iter().enumerate() {
-        out.u32(len32(p.line)?);
+        out.num(p.line);
         out.0.push(role_code(p.role));
-        out.opt(p.node)?;
-        out.u32(len32(p.lead)?);
+        out.opt(p.node);
+        out.num(p.lead);
         match places[i] {
+            // From the file: how far after the last paragraph's end it starts.
             Some(start) => {
-                out.0.push(0);
-                out.u32(len32(start)?);
+                out.num((start - end) << 1);
+                end = start + p.span.len();
             }
             None => {
-                out.0.push(1);
-                out.u32(len32(literals.len())?);
+                out.num(literals.len() << 1 | 1);
                 literals.push_str(doc.para_text(i));
             }
         }
-        out.u32(len32(p.span.len())?);
+        out.num(p.span.len());
     }
-    for (n, &(start, end, marker_len)) in doc.nodes.iter().zip(&node_labels) {
-        out.u32(len32(n.level)?);
+    let mut other_labels = String::new();
+    for (i, n) in doc.nodes.iter().enumerate() {
+        out.num(n.level);
         out.0.push(u8::from(n.kind == Kind::Point));
-        out.u32(len32(n.line)?);
-        out.u32(len32(n.chars)?);
-        out.opt(n.parent)?;
-        out.u32(len32(n.end)?);
-        out.u32(len32(n.para)?);
-        out.u32(len32(start)?);
-        out.u32(len32(end)?);
-        out.u32(len32(marker_len)?);
+        out.num(n.line);
+        out.num(n.chars);
+        out.opt(n.parent.map(|p| i - p - 1));
+        out.num(n.end - i);
+        out.num(n.para);
+        let (marker, title) = (doc.node_marker(n), doc.node_title(n));
+        out.num(marker.len());
+        out.num(title.len());
+        let opens = doc
+            .para_text(n.para)
+            .strip_prefix(marker)
+            .is_some_and(|t| t.starts_with(title));
+        out.0.push(u8::from(opens));
+        if !opens {
+            other_labels.push_str(marker);
+            other_labels.push_str(title);
+        }
     }
-    out.str(&literals)?;
-    Some(out.0)
+    out.str(&literals);
+    out.str(&other_labels);
+    out.0
 }
 
 /// The document an entry describes, its paragraphs read from `text` (the decoded file),
@@ -82,6 +85,9 @@ pub fn decode(
         return Err(text);
     };
     let text = place_text(text, e.literals, &e.places, &mut e.paragraphs)?;
+    let Some((nodes, labels)) = nodes(&text, &e.paragraphs, &e.nodes, e.other_labels) else {
+        return Err(text);
+    };
     let line_of = |role| e.paragraphs.iter().find(|p| p.role == role).map(|p| p.line);
     Ok(Document {
         path: path.to_string(),
@@ -94,9 +100,9 @@ pub fn decode(
         announced: e.announced,
         removed: Vec::new(),
         warnings: Vec::new(),
-        nodes: e.nodes,
+        nodes,
         paragraphs: e.paragraphs,
-        labels: e.labels,
+        labels,
         text,
     })
 }
@@ -107,42 +113,52 @@ struct Read<'a> {
     subtitle: Option<String>,
     chars: usize,
     announced: Option<usize>,
-    labels: String,
     paragraphs: Vec<Paragraph>,
     /// Per paragraph: whether its text is in the file (else in `literals`), and where.
     places: Vec<(bool, Range<usize>)>,
-    nodes: Vec<Node>,
+    nodes: Vec<RawNode>,
     literals: &'a str,
+    other_labels: &'a str,
 }
 
 fn read(bytes: &[u8]) -> Option<Read<'_>> {
     let mut r = In(bytes);
-    let n_paras = r.len()?;
-    let n_nodes = r.len()?;
-    // Each paragraph takes at least 22 bytes and each node 37: a count the entry cannot
+    let n_paras = r.num()?;
+    let n_nodes = r.num()?;
+    // Each paragraph takes at least 6 bytes and each node 10: a count the entry cannot
     // hold is damage, found before anything is allocated for it.
-    if n_paras.checked_mul(22)?.checked_add(n_nodes.checked_mul(37)?)? > bytes.len() {
+    if n_paras
+        .checked_mul(6)?
+        .checked_add(n_nodes.checked_mul(10)?)?
+        > bytes.len()
+    {
         return None;
     }
-    let chars = r.len()?;
+    let chars = r.num()?;
     let announced = r.opt()?;
     let title = r.str()?.to_string();
-    let subtitle = match r.u32()? {
-        NONE => None,
-        n => Some(utf8(r.take(usize::try_from(n).ok()?)?)?.to_string()),
+    let subtitle = match r.opt()? {
+        None => None,
+        Some(n) => Some(utf8(r.take(n)?)?.to_string()),
     };
-    let labels = r.str()?.to_string();
     let mut paragraphs = Vec::with_capacity(n_paras);
     let mut places = Vec::with_capacity(n_paras);
+    let mut end = 0usize;
     for _ in 0..n_paras {
-        let line = r.len()?;
+        let line = r.num()?;
         let role = role_of(r.u8()?)?;
         let node = r.opt()?.filter(|&n| n < n_nodes);
-        let lead = r.len()?;
-        let from_file = r.u8()? == 0;
-        let start = r.len()?;
-        let len = r.len()?;
-        places.push((from_file, start..start.checked_add(len)?));
+        let lead = r.num()?;
+        let at = r.num()?;
+        let len = r.num()?;
+        let place = if at & 1 == 0 {
+            let start = end.checked_add(at >> 1)?;
+            end = start.checked_add(len)?;
+            (true, start..end)
+        } else {
+            (false, (at >> 1)..(at >> 1).checked_add(len)?)
+        };
+        places.push(place);
         paragraphs.push(Paragraph {
             line,
             role,
@@ -152,45 +168,102 @@ fn read(bytes: &[u8]) -> Option<Read<'_>> {
             lead,
         });
     }
-    let mut nodes: Vec<Node> = Vec::with_capacity(n_nodes);
+    let mut nodes = Vec::with_capacity(n_nodes);
     for i in 0..n_nodes {
-        let level = r.len()?;
-        let kind = if r.u8()? == 1 { Kind::Point } else { Kind::Heading };
-        let line = r.len()?;
-        let chars = r.len()?;
-        let parent = r.opt()?;
-        let end = r.len()?;
-        let para = r.len()?;
-        let (start, stop, marker_len) = (r.len()?, r.len()?, r.len()?);
+        let level = r.num()?;
+        let kind = if r.u8()? == 1 {
+            Kind::Point
+        } else {
+            Kind::Heading
+        };
+        let line = r.num()?;
+        let chars = r.num()?;
         // Pre-order: a parent comes before its child, a subtree ends after its node.
-        let sane = parent.is_none_or(|p| p < i)
-            && end > i
-            && end <= n_nodes
-            && para < n_paras
-            && labels.get(start..stop).is_some()
-            && labels.is_char_boundary(start + marker_len.min(stop - start));
-        if !sane {
+        let parent = match r.opt()? {
+            Some(back) => Some(i.checked_sub(back.checked_add(1)?)?),
+            None => None,
+        };
+        let end = i.checked_add(r.num()?)?;
+        let para = r.num()?;
+        if end <= i || end > n_nodes || para >= n_paras {
             return None;
         }
-        let mut n = Node::new(level, kind, line, start..stop, marker_len.min(stop - start));
-        n.chars = chars;
-        n.parent = parent;
-        n.end = end;
-        n.para = para;
-        nodes.push(n);
+        nodes.push(RawNode {
+            level,
+            kind,
+            line,
+            chars,
+            parent,
+            end,
+            para,
+            marker: r.num()?,
+            title: r.num()?,
+            opens: r.u8()? == 1,
+        });
     }
     let literals = r.str()?;
+    let other_labels = r.str()?;
     Some(Read {
         title,
         subtitle,
         chars,
         announced,
-        labels,
         paragraphs,
         places,
         nodes,
         literals,
+        other_labels,
     })
+}
+
+/// A node as the entry gives it, its label not yet found.
+struct RawNode {
+    level: usize,
+    kind: Kind,
+    line: usize,
+    chars: usize,
+    parent: Option<usize>,
+    end: usize,
+    para: usize,
+    /// Byte lengths of marker and title.
+    marker: usize,
+    title: usize,
+    /// The label opens the node's paragraph; else it is next in `other_labels`.
+    opens: bool,
+}
+
+/// The nodes and their labels string; `None` when a label is not where the entry says.
+fn nodes(
+    text: &str,
+    paragraphs: &[Paragraph],
+    raw: &[RawNode],
+    other: &str,
+) -> Option<(Vec<Node>, String)> {
+    let mut labels = String::new();
+    let mut nodes = Vec::with_capacity(raw.len());
+    let mut at = 0usize;
+    for r in raw {
+        let len = r.marker.checked_add(r.title)?;
+        let label = if r.opens {
+            text.get(paragraphs.get(r.para)?.span.clone())?.get(..len)?
+        } else {
+            let l = other.get(at..at.checked_add(len)?)?;
+            at += len;
+            l
+        };
+        if !label.is_char_boundary(r.marker) {
+            return None;
+        }
+        let start = labels.len();
+        labels.push_str(label);
+        let mut n = Node::new(r.level, r.kind, r.line, start..labels.len(), r.marker);
+        n.chars = r.chars;
+        n.parent = r.parent;
+        n.end = r.end;
+        n.para = r.para;
+        nodes.push(n);
+    }
+    Some((nodes, labels))
 }
 
 /// The document's text and its paragraphs' spans in it, or the file's text back when a
@@ -263,8 +336,8 @@ fn places(doc: &Document, text: &str) -> Vec<Option<usize>> {
                     .map_or(bytes.len(), |k| line_start + k + 1);
                 line += 1;
             }
-            let line_end = memchr::memchr(b'\n', &bytes[line_start..])
-                .map_or(bytes.len(), |k| line_start + k);
+            let line_end =
+                memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |k| line_start + k);
             let from = line_start.max(after);
             let t = doc.para_text(i);
             let k = text.get(from..line_end)?.find(t)?;
@@ -301,26 +374,26 @@ fn role_of(c: u8) -> Option<Role> {
     })
 }
 
-fn len32(n: usize) -> Option<u32> {
-    u32::try_from(n).ok().filter(|&n| n != NONE)
-}
-
 struct Out(Vec<u8>);
 
 impl Out {
-    fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+    /// LEB128: seven bits a byte, the high bit set on all but the last.
+    fn num(&mut self, mut v: usize) {
+        while v >= 0x80 {
+            self.0.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
     }
 
-    fn opt(&mut self, v: Option<usize>) -> Option<()> {
-        self.u32(v.map_or(Some(NONE), len32)?);
-        Some(())
+    /// 0 for none, else the value plus one.
+    fn opt(&mut self, v: Option<usize>) {
+        self.num(v.map_or(0, |v| v + 1));
     }
 
-    fn str(&mut self, s: &str) -> Option<()> {
-        self.u32(len32(s.len())?);
+    fn str(&mut self, s: &str) {
+        self.num(s.len());
         self.0.extend_from_slice(s.as_bytes());
-        Some(())
     }
 }
 
@@ -337,28 +410,156 @@ impl<'a> In<'a> {
         self.take(1).map(|b| b[0])
     }
 
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    #[inline]
+    fn num(&mut self) -> Option<usize> {
+        // Most numbers are under 128: one byte.
+        let (&b, rest) = self.0.split_first()?;
+        if b < 0x80 {
+            self.0 = rest;
+            return Some(usize::from(b));
+        }
+        self.long_num()
     }
 
-    fn len(&mut self) -> Option<usize> {
-        usize::try_from(self.u32()?).ok()
-    }
-
-    fn opt(&mut self) -> Option<Option<usize>> {
-        match self.u32()? {
-            NONE => Some(None),
-            v => Some(Some(usize::try_from(v).ok()?)),
+    fn long_num(&mut self) -> Option<usize> {
+        let mut v: usize = 0;
+        let mut shift = 0;
+        loop {
+            let b = self.u8()?;
+            v |= usize::from(b & 0x7F).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+            shift += 7;
+            if shift >= usize::BITS {
+                return None;
+            }
         }
     }
 
+    fn opt(&mut self) -> Option<Option<usize>> {
+        Some(self.num()?.checked_sub(1))
+    }
+
     fn str(&mut self) -> Option<&'a str> {
-        let n = self.len()?;
+        let n = self.num()?;
         utf8(self.take(n)?)
     }
 }
 
-/// Checked as fast as the speech's text was: labels are mostly Chinese.
+/// Checked as fast as the speech's text was: titles are mostly Chinese.
 fn utf8(b: &[u8]) -> Option<&str> {
     simdutf8::basic::from_utf8(b).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{parse_bytes, samples::SAMPLES};
+    use crate::outline::Text;
+
+    /// What a search reads of a document, texts included.
+    fn seen(d: &Document) -> String {
+        let mut out = format!(
+            "{}|{:?}|{}|{:?}|{:?}|{:?}|{}\n",
+            d.title, d.subtitle, d.chars, d.announced, d.closing_line, d.appendix_line, d.encoding
+        );
+        for (i, p) in d.paragraphs.iter().enumerate() {
+            let t = d.para_text(i);
+            let head = t.get(..p.lead).unwrap_or("?");
+            out += &format!("{} {:?} {:?} {head:?} {t:?}\n", p.line, p.role, p.node);
+        }
+        for n in &d.nodes {
+            out += &format!(
+                "{} {:?} {} {} {:?} {} {} {:?} {:?}\n",
+                n.level,
+                n.kind,
+                n.line,
+                n.chars,
+                n.parent,
+                n.end,
+                n.para,
+                d.node_marker(n),
+                d.node_title(n)
+            );
+        }
+        out
+    }
+
+    fn round_trip(name: &str, bytes: &[u8]) -> (Document, Result<Document, String>) {
+        parse_bytes(name, bytes, Text::Keep, |doc, text| {
+            let entry = encode(&doc, text);
+            let back = decode(&entry, name, text.to_string(), doc.encoding);
+            (doc, back)
+        })
+        .expect("parses")
+    }
+
+    #[test]
+    fn every_sample_comes_back_as_it_was_parsed() {
+        for (name, bytes) in SAMPLES {
+            let (doc, back) = round_trip(name, bytes);
+            let back = back.unwrap_or_else(|_| panic!("{name}: the entry fits its text"));
+            assert_eq!(seen(&back), seen(&doc), "{name}");
+        }
+    }
+
+    #[test]
+    fn joined_paragraphs_keep_their_text_in_the_entry() {
+        // Hard-wrapped lines are joined into paragraphs that are no run of the file.
+        let (name, bytes) = SAMPLES
+            .iter()
+            .find(|(n, _)| n.contains("hard_wrapped"))
+            .expect("the hard-wrapped sample");
+        let (doc, back) = round_trip(name, bytes);
+        let back = back.expect("fits");
+        assert_eq!(seen(&back), seen(&doc));
+        let text = std::str::from_utf8(bytes).expect("UTF-8 sample");
+        assert!(places(&doc, text).iter().any(Option::is_none));
+    }
+
+    #[test]
+    fn a_run_of_the_file_is_not_copied() {
+        let (name, bytes) = SAMPLES[0];
+        let (_, back) = round_trip(name, bytes);
+        let text = std::str::from_utf8(bytes).expect("UTF-8 sample");
+        assert_eq!(back.expect("fits").text.len(), text.len());
+    }
+
+    #[test]
+    fn an_entry_for_other_text_is_refused_or_harmless() {
+        let (name, bytes) = SAMPLES[0];
+        let entry = parse_bytes(name, bytes, Text::Keep, |doc, text| encode(&doc, text)).unwrap();
+        // The file shortened since: places past its end.
+        assert!(decode(&entry, name, "短".into(), "UTF-8").is_err());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// Damaged entries never panic, and what they give can be searched and shown.
+        #[test]
+        fn damaged_entries_never_panic(cut in 0usize..4000, flips in proptest::collection::vec((0usize..4000, 0u8..=255), 0..6)) {
+            let (name, bytes) = SAMPLES[1];
+            let (entry, text) = parse_bytes(name, bytes, Text::Keep, |doc, text| (encode(&doc, text), text.to_string())).unwrap();
+            let mut e = entry[..cut.min(entry.len())].to_vec();
+            if cut >= entry.len() {
+                e = entry.clone();
+            }
+            for (at, b) in flips {
+                if !e.is_empty() {
+                    let n = e.len();
+                    e[at % n] = b;
+                }
+            }
+            if let Ok(doc) = decode(&e, name, text, "UTF-8") {
+                for i in 0..doc.paragraphs.len() {
+                    let _ = doc.para_text(i);
+                    let _ = crate::search::hits::breadcrumb(&doc, crate::search::hits::Landmarks::of(&doc), i);
+                }
+                let p = crate::search::pattern::Pattern::new("发展", Default::default()).unwrap();
+                let _ = crate::search::hits::find(&doc, &p);
+            }
+        }
+    }
 }

@@ -64,10 +64,7 @@ impl Pack {
 
     /// The entry for `key` when its stamp is `stamp`: the file is as it was outlined.
     pub fn find(&self, key: &[u8], stamp: &Stamp) -> Option<usize> {
-        let i = self
-            .rows
-            .binary_search_by(|&r| self.key(r).cmp(key))
-            .ok()?;
+        let i = self.rows.binary_search_by(|&r| self.key(r).cmp(key)).ok()?;
         (self.stamp(self.rows[i]) == Some(*stamp)).then_some(i)
     }
 
@@ -85,7 +82,13 @@ impl Pack {
         let key = self.key(r);
         let k = r + 4 + key.len();
         let stamp = Stamp::from_bytes(self.index.get(k..k + Stamp::BYTES)?)?;
-        let at = u64::from_le_bytes(self.index.get(k + Stamp::BYTES..)?.get(..8)?.try_into().ok()?);
+        let at = u64::from_le_bytes(
+            self.index
+                .get(k + Stamp::BYTES..)?
+                .get(..8)?
+                .try_into()
+                .ok()?,
+        );
         let len = u32_at(&self.index, k + Stamp::BYTES + 8)?;
         Some((
             key,
@@ -195,7 +198,9 @@ impl Drop for Writer {
 }
 
 fn u32_at(b: &[u8], k: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(k..k.checked_add(4)?)?.try_into().ok()?))
+    Some(u32::from_le_bytes(
+        b.get(k..k.checked_add(4)?)?.try_into().ok()?,
+    ))
 }
 
 #[cfg(unix)]
@@ -223,4 +228,85 @@ fn read_at(file: &File, buf: &mut [u8], at: usize) -> Option<()> {
 #[cfg(not(any(unix, windows)))]
 fn read_at(_: &File, _: &mut [u8], _: usize) -> Option<()> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp(n: u64) -> Stamp {
+        let mut b = [0u8; Stamp::BYTES];
+        b[..8].copy_from_slice(&n.to_le_bytes());
+        Stamp::from_bytes(&b).unwrap()
+    }
+
+    fn written(dir: &Path) -> PathBuf {
+        let dest = dir.join("x.pack");
+        let mut w = Writer::create(&dest).unwrap();
+        w.add(b"/b/2.txt".to_vec(), stamp(2), b"second").unwrap();
+        w.add(b"/a/1.txt".to_vec(), stamp(1), b"first").unwrap();
+        w.add(b"/c/3.txt".to_vec(), stamp(3), b"").unwrap();
+        w.finish().unwrap();
+        dest
+    }
+
+    #[test]
+    fn entries_are_found_by_path_and_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let pack = Pack::open(&written(dir.path())).expect("opens");
+        assert_eq!(pack.len(), 3);
+        let i = pack.find(b"/a/1.txt", &stamp(1)).expect("found");
+        assert_eq!(pack.read(i).unwrap(), b"first");
+        let i = pack.find(b"/b/2.txt", &stamp(2)).expect("found");
+        assert_eq!(pack.read(i).unwrap(), b"second");
+        assert_eq!(
+            pack.read(pack.find(b"/c/3.txt", &stamp(3)).unwrap())
+                .unwrap(),
+            b""
+        );
+        // Changed since, or never there.
+        assert_eq!(pack.find(b"/a/1.txt", &stamp(9)), None);
+        assert_eq!(pack.find(b"/a/9.txt", &stamp(1)), None);
+        // Carried to a new file as it was.
+        let (key, s, bytes) = pack.entry(i).unwrap();
+        assert_eq!(
+            (key.as_slice(), s, bytes.as_slice()),
+            (&b"/b/2.txt"[..], stamp(2), &b"second"[..])
+        );
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_file_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = written(dir.path());
+        let good = std::fs::read(&dest).unwrap();
+        // Cut anywhere, or with a byte changed in its footer, or another build's.
+        for cut in [0, 1, good.len() / 2, good.len() - 1] {
+            std::fs::write(&dest, &good[..cut]).unwrap();
+            assert!(Pack::open(&dest).is_none(), "cut at {cut}");
+        }
+        for at in good.len() - FOOTER..good.len() {
+            let mut bad = good.clone();
+            bad[at] ^= 0x5A;
+            std::fs::write(&dest, &bad).unwrap();
+            if let Some(p) = Pack::open(&dest) {
+                // Offsets moved within the file: whatever is found is bounded.
+                for i in 0..p.len() {
+                    let _ = p.read(i);
+                }
+            }
+        }
+        assert!(Pack::open(&dir.path().join("none.pack")).is_none());
+    }
+
+    #[test]
+    fn an_unfinished_writer_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = Writer::create(&dir.path().join("y.pack")).unwrap();
+        w.add(b"/a".to_vec(), stamp(1), b"x").unwrap();
+        drop(w);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
 }

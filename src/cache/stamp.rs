@@ -13,7 +13,11 @@ impl Stamp {
     #[cfg(unix)]
     pub fn of(meta: &Metadata) -> Stamp {
         use std::os::unix::fs::MetadataExt;
-        let ns = |s: i64, n: i64| (s as u64).wrapping_mul(1_000_000_000).wrapping_add(n as u64);
+        let ns = |s: i64, n: i64| {
+            (s as u64)
+                .wrapping_mul(1_000_000_000)
+                .wrapping_add(n as u64)
+        };
         Stamp([
             meta.len(),
             ns(meta.mtime(), meta.mtime_nsec()),

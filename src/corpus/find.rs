@@ -236,7 +236,13 @@ impl Walker {
                 Some((name, e.path(), e.file_type().ok()))
             })
             .collect();
-        entries.sort_unstable_by(|a, b| natural_cmp(&a.0, &b.0).then_with(|| a.1.cmp(&b.1)));
+        let order = |a: &Entry, b: &Entry| natural_cmp(&a.0, &b.0).then_with(|| a.1.cmp(&b.1));
+        // A folder of 100,000 speeches takes tens of milliseconds to sort: on every core.
+        if entries.len() > 4096 {
+            rayon::slice::ParallelSliceMut::par_sort_unstable_by(&mut entries[..], order);
+        } else {
+            entries.sort_unstable_by(order);
+        }
         Some(entries.into_iter())
     }
 

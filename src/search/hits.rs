@@ -116,43 +116,73 @@ impl Landmarks {
     }
 }
 
+/// One step of a breadcrumb before it is written out: the speech, a section (node
+/// index), or the closing or appendix (the paragraph where it starts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Speech,
+    Node(usize),
+    Closing(usize),
+    Appendix(usize),
+}
+
 /// The sections paragraph `para` stands in, from the speech's title down: the section
 /// whose heading comes last before it, and that section's parents; or the closing or
 /// the appendix.
-pub fn breadcrumb(doc: &Document, marks: Landmarks, para: usize) -> Vec<Crumb> {
-    let mut out = vec![Crumb {
-        marker: String::new(),
-        title: doc.title.clone(),
-        line: marks.title_line,
-    }];
-    let leaf = |title: &str, at: usize| Crumb {
-        marker: String::new(),
-        title: title.to_string(),
-        line: doc.paragraphs[at].line,
-    };
+pub fn steps(doc: &Document, marks: Landmarks, para: usize) -> Vec<Step> {
+    let mut out = vec![Step::Speech];
     if let Some(a) = marks.appendix.filter(|&a| para >= a) {
-        out.push(leaf("附件", a));
+        out.push(Step::Appendix(a));
         return out;
     }
     if let Some(c) = marks.closing.filter(|&c| para >= c) {
-        out.push(leaf("结束语", c));
+        out.push(Step::Closing(c));
         return out;
     }
     // Nodes are in the order of the text: the last to start at or before `para`.
     let k = doc.nodes.partition_point(|n| n.para <= para);
-    let mut chain = Vec::new();
-    let mut at = k.checked_sub(1);
-    while let Some(i) = at {
-        let n = &doc.nodes[i];
-        chain.push(Crumb {
-            marker: doc.node_marker(n).to_string(),
-            title: doc.node_title(n).to_string(),
-            line: n.line,
-        });
-        at = n.parent;
+    let at = out.len();
+    let mut node = k.checked_sub(1);
+    while let Some(i) = node {
+        out.push(Step::Node(i));
+        node = doc.nodes[i].parent;
     }
-    out.extend(chain.into_iter().rev());
+    out[at..].reverse();
     out
+}
+
+/// A step as it is shown and exported.
+pub fn crumb(doc: &Document, marks: Landmarks, step: Step) -> Crumb {
+    let leaf = |title: &str, at: usize| Crumb {
+        marker: String::new(),
+        title: title.to_string(),
+        line: doc.paragraphs.get(at).map_or(0, |p| p.line),
+    };
+    match step {
+        Step::Speech => Crumb {
+            marker: String::new(),
+            title: doc.title.clone(),
+            line: marks.title_line,
+        },
+        Step::Node(i) => {
+            let n = &doc.nodes[i];
+            Crumb {
+                marker: doc.node_marker(n).to_string(),
+                title: doc.node_title(n).to_string(),
+                line: n.line,
+            }
+        }
+        Step::Closing(at) => leaf("结束语", at),
+        Step::Appendix(at) => leaf("附件", at),
+    }
+}
+
+/// `steps` written out.
+pub fn breadcrumb(doc: &Document, marks: Landmarks, para: usize) -> Vec<Crumb> {
+    steps(doc, marks, para)
+        .into_iter()
+        .map(|s| crumb(doc, marks, s))
+        .collect()
 }
 
 /// `ranges` (bytes of `text`) as character ranges.

@@ -27,6 +27,9 @@ pub struct Pattern {
     raw: Vec<BytesRegex>,
     /// The words in GB18030 and Big5 bytes (literal words only).
     legacy: Option<Vec<BytesRegex>>,
+    /// Per word, one scan of a file's raw bytes for it in UTF-8, GB18030 or Big5, or
+    /// for a mark the decoder drops (literal words only): see `screen`.
+    screen: Option<Vec<BytesRegex>>,
 }
 
 impl Pattern {
@@ -63,17 +66,30 @@ impl Pattern {
                 .map_err(|e| first_line(&e.to_string()))
         };
         let raw = sources.iter().map(bytes).collect::<Result<Vec<_>, _>>()?;
-        let legacy = if opts.regex {
-            None
+        let (legacy, screen) = if opts.regex {
+            (None, None)
         } else {
-            let sources: Vec<String> = literal.iter().map(|u| legacy_source(u)).collect();
-            Some(sources.iter().map(bytes).collect::<Result<Vec<_>, _>>()?)
+            let legacy: Vec<String> = literal.iter().map(|u| legacy_source(u)).collect();
+            let screen: Vec<String> = sources
+                .iter()
+                .zip(&legacy)
+                .map(|(utf8, legacy)| format!(r"(?:{utf8})|(?:{legacy})|\x{{FEFF}}|\x{{200B}}"))
+                .collect();
+            (
+                Some(legacy.iter().map(bytes).collect::<Result<Vec<_>, _>>()?),
+                Some(screen.iter().map(bytes).collect::<Result<Vec<_>, _>>()?),
+            )
         };
         // A pattern that matches nothing at all (`a*`) would list every paragraph.
         if words.iter().any(|w| w.is_match("")) {
             return Err("the pattern matches empty text".into());
         }
-        Ok(Pattern { words, raw, legacy })
+        Ok(Pattern {
+            words,
+            raw,
+            legacy,
+            screen,
+        })
     }
 
     /// Whether every word occurs somewhere in `bytes` (read as UTF-8): a file where one
@@ -88,6 +104,15 @@ impl Pattern {
     pub fn may_match_legacy(&self, bytes: &[u8]) -> Option<bool> {
         let legacy = self.legacy.as_ref()?;
         Some(legacy.iter().all(|r| r.is_match(bytes)))
+    }
+
+    /// Whether a file certainly has no match, from one scan of its raw bytes (a UTF-8
+    /// BOM taken off, not UTF-16) for each word in any of its encodings; `None` when the
+    /// pattern cannot tell (a regular expression). A zero-width space or BOM in the
+    /// text, which the decoder drops and which may split a word, counts as a hit.
+    pub fn screen(&self, body: &[u8]) -> Option<bool> {
+        let screen = self.screen.as_ref()?;
+        Some(!screen.iter().all(|r| r.is_match(body)))
     }
 
     /// The words' expressions, each over text as it is.

@@ -1,7 +1,7 @@
 //! The output of `gangmu search` for one speech: lines like a compiler's
 //! (`PATH:LINE: 标题 › 二、… › （一）…: …match…`), JSON objects, or a count.
 
-use super::hits::{Crumb, Landmarks, breadcrumb, char_ranges};
+use super::hits::{Crumb, Landmarks, Step, breadcrumb, char_ranges, crumb, steps};
 use super::scan::Found;
 use crate::text::{Ambiguous, sanitize, str_width, truncate};
 use serde::Serialize;
@@ -69,25 +69,36 @@ pub fn text(found: &Found, color: bool, out: &mut Vec<u8>) {
     let paint = |code: &'static str| if color { code } else { "" };
     let reset = paint(RESET);
     let marks = Landmarks::of(doc);
+    // Hits of a speech share most of their steps: each is written once.
+    let mut shown: Vec<(Step, String)> = Vec::new();
     for h in &found.hits {
-        let crumbs: Vec<String> = breadcrumb(doc, marks, h.para)
-            .iter()
-            .map(|c| {
-                let label = sanitize(&crate::outline::label(&c.marker, &c.title)).into_owned();
-                truncate(&label, CRUMB_COLS, Ambiguous::Narrow)
-                    .0
-                    .into_owned()
-            })
-            .collect();
         let _ = write!(
             out,
-            "{}{path}{reset}:{}{}{reset}: {}{}{reset}: ",
+            "{}{path}{reset}:{}{}{reset}: {}",
             paint(PATH),
             paint(LINE),
             h.line,
             paint(CRUMBS),
-            crumbs.join(" › "),
         );
+        for (k, step) in steps(doc, marks, h.para).into_iter().enumerate() {
+            if k > 0 {
+                out.extend_from_slice(" › ".as_bytes());
+            }
+            let at = match shown.iter().position(|(s, _)| *s == step) {
+                Some(at) => at,
+                None => {
+                    let c = crumb(doc, marks, step);
+                    let label = sanitize(&crate::outline::label(&c.marker, &c.title)).into_owned();
+                    let cut = truncate(&label, CRUMB_COLS, Ambiguous::Narrow)
+                        .0
+                        .into_owned();
+                    shown.push((step, cut));
+                    shown.len() - 1
+                }
+            };
+            out.extend_from_slice(shown[at].1.as_bytes());
+        }
+        let _ = write!(out, "{reset}: ");
         snippet(doc.para_text(h.para), &h.ranges, paint(MATCH), reset, out);
         out.push(b'\n');
     }

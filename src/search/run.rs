@@ -22,7 +22,13 @@ pub fn run(args: &SearchArgs) -> ExitCode {
         phrase: args.phrase,
         exact: args.exact,
     };
-    let pattern = match Pattern::new(&args.pattern, opts) {
+    let paths = paths_or_stdin(&args.paths);
+    // The folding tables load while the folders are walked: both take milliseconds.
+    let (pattern, (sources, errors)) = rayon::join(
+        || Pattern::new(&args.pattern, opts),
+        || find_sources(&paths, &args.find.ext, args.find.follow),
+    );
+    let pattern = match pattern {
         Ok(p) => p,
         Err(e) => {
             let pattern = crate::text::sanitize(&args.pattern);
@@ -35,8 +41,6 @@ pub fn run(args: &SearchArgs) -> ExitCode {
         }
     };
     let color = enabled(args.color, Stream::Stdout);
-    let paths = paths_or_stdin(&args.paths);
-    let (sources, errors) = find_sources(&paths, &args.find.ext, args.find.follow);
     for e in &errors {
         say_error(e);
     }

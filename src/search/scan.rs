@@ -4,9 +4,7 @@
 use super::hits::{Hit, find};
 use super::pattern::Pattern;
 use crate::cache::{Outcome, Reader, Stamp, entry};
-use crate::corpus::{
-    Decoded, LoadError, Source, decode, parse_decoded, read_source_meta,
-};
+use crate::corpus::{Decoded, LoadError, Source, decode, parse_decoded, read_source_meta};
 use crate::outline::{Document, Text};
 use std::borrow::Cow;
 
@@ -47,6 +45,11 @@ pub fn search_source(
         .and_then(|k| k.3)
         .map_or(Outcome::Nothing, Outcome::Kept);
     let nothing = |cache| Ok(Searched { found: None, cache });
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if !utf16 && pattern.screen(body) == Some(true) {
+        return nothing(kept);
+    }
     let raw_match = pattern.may_match(&bytes);
     if !raw_match && cannot_match(pattern, &bytes) {
         return nothing(kept);
@@ -93,11 +96,10 @@ pub fn search_source(
 /// The outline parsed, and its new cache entry when the file is cached.
 fn parse(name: &str, decoded: Decoded<'_>, keyed: Option<(Vec<u8>, Stamp)>) -> (Document, Outcome) {
     parse_decoded(name, decoded, Text::Keep, |doc, text| {
-        let made = keyed.and_then(|(key, stamp)| Some((key, stamp, entry::encode(&doc, text)?)));
-        let outcome = made.map_or(Outcome::Nothing, |(key, stamp, entry)| Outcome::New {
+        let outcome = keyed.map_or(Outcome::Nothing, |(key, stamp)| Outcome::New {
             key,
             stamp,
-            entry,
+            entry: entry::encode(&doc, text),
         });
         (doc, outcome)
     })

@@ -42,6 +42,11 @@ pub fn command(args: &[&str]) -> Command {
     c.args(args);
     // The tests read its English, whatever the machine's locale.
     c.env("GANGMU_LANG", "en");
+    // The outline cache of `gangmu search` goes to a scratch folder, not the user's.
+    c.env(
+        "XDG_CACHE_HOME",
+        std::env::temp_dir().join("gangmu-test-cache"),
+    );
     c
 }
 
