@@ -58,6 +58,10 @@ Examples:
   gangmu search -c 招商 讲话/                how many matches each speech has
   gangmu search -f jsonl 招商 讲话/          one JSON object a match
 
+Outline cache: the outlines of speeches searched are kept in ~/.cache/gangmu/outlines
+($XDG_CACHE_HOME), by path, size and times, so a folder searched again only has its
+changed files parsed; the speeches are never written. --no-cache does without it.
+
 Exit status: 0 when something was found, 1 when nothing was, 2 on an error (a bad
 pattern, a file that could not be read). A closed pipe (| head) ends the run quietly,
 with 0.";

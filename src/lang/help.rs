@@ -101,6 +101,9 @@ pub fn arg(sub: &str, id: &str) -> Option<&'static str> {
         ("search", "phrase") => "整个词句连同空格当作一个短语",
         ("search", "exact") => "不归并：全角半角、简体繁体、ASCII 大小写都要和输入的一样",
         ("search", "count") => "不列出找到的地方，只打印每篇讲话找到几处",
+        ("search", "no_cache") => {
+            "不读也不写大纲缓存：每篇匹配的讲话都重新解析。缓存按路径、大小和时间记下搜过的讲话的大纲"
+        }
         ("check", "format") => {
             "输出格式：text（`路径:行:列: warning: 说明 [规则]`）或 json（一个对象）（默认 text）"
         }
@@ -253,6 +256,10 @@ pub const SEARCH_AFTER: &str = "\
   gangmu search --regex '第[一二三]季度' 讲话/
   gangmu search -c 招商 讲话/                每篇讲话找到几处
   gangmu search -f jsonl 招商 讲话/          每处一个 JSON 对象
+
+大纲缓存：搜过的讲话的大纲记在 ~/.cache/gangmu/outlines（$XDG_CACHE_HOME），按路径、
+大小和时间对应，所以再搜同一个文件夹时只解析改过的文件；读的讲话从不被写。--no-cache
+不用它。
 
 退出状态：找到了为 0，什么也没找到为 1，出错（词句写错、文件读不了）为 2。管道被关闭
 （| head）时安静结束，退出状态为 0。";
