@@ -340,7 +340,13 @@ fn places(doc: &Document, text: &str) -> Vec<Option<usize>> {
                 memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |k| line_start + k);
             let from = line_start.max(after);
             let t = doc.para_text(i);
-            let k = text.get(from..line_end)?.find(t)?;
+            let line = text.get(from..line_end)?;
+            // Mostly the line without its indentation; else after a Markdown mark.
+            let body = line.trim_start();
+            let k = match body.starts_with(t) {
+                true => line.len() - body.len(),
+                false => memchr::memmem::find(line.as_bytes(), t.as_bytes())?,
+            };
             after = from + k + t.len();
             Some(from + k)
         })

@@ -47,16 +47,20 @@ pub fn search_source(
     let nothing = |cache| Ok(Searched { found: None, cache });
     let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    if !utf16 && pattern.screen(body) == Some(true) {
+    // Literal words are screened in one pass over the raw bytes; a regular expression
+    // scans UTF-8 text as it is, and GB18030 and Big5 text once decoded.
+    let screened = if utf16 { None } else { pattern.screen(body) };
+    if screened == Some(true) {
         return nothing(kept);
     }
-    let raw_match = pattern.may_match(&bytes);
-    if !raw_match && cannot_match(pattern, &bytes) {
+    let raw_match = screened.is_none() && pattern.may_match(&bytes);
+    if screened.is_none() && !raw_match && cannot_match(pattern, &bytes) {
         return nothing(kept);
     }
     let name = source.display();
     let decoded = decode(&bytes).map_err(|e| LoadError::new(name.clone(), e.to_string()))?;
-    // Decoded to know (UTF-16, a regular expression over GB18030, marks).
+    // What the screen let through may still not match once decoded (the word in
+    // another encoding's bytes, a mark elsewhere).
     if !raw_match && !pattern.may_match(decoded.text.as_bytes()) {
         return nothing(kept);
     }
