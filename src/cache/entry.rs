@@ -406,17 +406,19 @@ impl Out {
 struct In<'a>(&'a [u8]);
 
 impl<'a> In<'a> {
+    #[inline(always)]
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let (head, rest) = self.0.split_at_checked(n)?;
         self.0 = rest;
         Some(head)
     }
 
+    #[inline(always)]
     fn u8(&mut self) -> Option<u8> {
         self.take(1).map(|b| b[0])
     }
 
-    #[inline]
+    #[inline(always)]
     fn num(&mut self) -> Option<usize> {
         // Most numbers are under 128: one byte.
         let (&b, rest) = self.0.split_first()?;
@@ -443,6 +445,7 @@ impl<'a> In<'a> {
         }
     }
 
+    #[inline(always)]
     fn opt(&mut self) -> Option<Option<usize>> {
         Some(self.num()?.checked_sub(1))
     }

@@ -3,7 +3,7 @@
 
 use super::hits::{Crumb, Landmarks, Step, breadcrumb, char_ranges, crumb, steps};
 use super::scan::Found;
-use crate::text::{Ambiguous, sanitize, str_width, truncate};
+use crate::text::{Ambiguous, sanitize, truncate};
 use serde::Serialize;
 use std::io::Write;
 
@@ -104,11 +104,24 @@ pub fn text(found: &Found, color: bool, out: &mut Vec<u8>) {
     }
 }
 
+/// Whether `text` takes more than `cols` columns, found without measuring all of a long
+/// paragraph: no character takes more columns than it has bytes.
+fn wider_than(text: &str, cols: usize, amb: Ambiguous) -> bool {
+    if text.len() <= cols {
+        return false;
+    }
+    let mut w = 0;
+    text.chars().any(|c| {
+        w += crate::text::char_width(c, amb);
+        w > cols
+    })
+}
+
 /// The paragraph, or a window of it around the first match, with the matches painted.
 fn snippet(text: &str, ranges: &[(usize, usize)], on: &str, off: &str, out: &mut Vec<u8>) {
     let amb = Ambiguous::Narrow;
     let (mut start, mut end) = (0, text.len());
-    if str_width(text, amb) > SNIPPET_COLS {
+    if wider_than(text, SNIPPET_COLS, amb) {
         let first = ranges.first().map_or(0, |r| r.0);
         start = text[..first]
             .char_indices()
