@@ -15,6 +15,7 @@ mod stamp;
 use pack::{Pack, Writer};
 pub use stamp::Stamp;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// Cache files kept, one per set of folders searched; the least recently written go.
 const KEEP: usize = 32;
@@ -172,18 +173,27 @@ impl Recorder {
     }
 }
 
-/// Removes the least recently written cache files beyond `KEEP`.
+/// Removes the least recently written cache files beyond `KEEP`, and the temporary
+/// files of searches that were killed while writing (an hour old or more).
 fn prune(dest: &Path) {
     let Some(dir) = dest.parent() else { return };
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut packs: Vec<(std::time::SystemTime, PathBuf)> = rd
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "pack"))
-        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
-        .collect();
+    let mut packs: Vec<(SystemTime, PathBuf)> = Vec::new();
+    let now = SystemTime::now();
+    for p in rd.filter_map(|e| Some(e.ok()?.path())) {
+        let Some(time) = std::fs::metadata(&p).and_then(|m| m.modified()).ok() else {
+            continue;
+        };
+        match p.extension().and_then(|x| x.to_str()) {
+            Some("pack") => packs.push((time, p)),
+            Some("tmp") if now.duration_since(time).is_ok_and(|d| d.as_secs() >= 3600) => {
+                let _ = std::fs::remove_file(&p);
+            }
+            _ => {}
+        }
+    }
     if packs.len() <= KEEP {
         return;
     }
@@ -209,4 +219,59 @@ fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn aged(path: &Path, secs: u64) {
+        std::fs::write(path, b"x").unwrap();
+        let f = std::fs::File::options().write(true).open(path).unwrap();
+        f.set_modified(SystemTime::now() - Duration::from_secs(secs))
+            .unwrap();
+    }
+
+    #[test]
+    fn the_oldest_cache_files_and_dead_temporary_files_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for i in 0..KEEP + 2 {
+            aged(&d.join(format!("{i:02}.pack")), 100 * i as u64);
+        }
+        aged(&d.join(".a.pack.1.tmp"), 7200);
+        aged(&d.join(".b.pack.2.tmp"), 10);
+        aged(&d.join("other.txt"), 7200);
+        prune(&d.join("00.pack"));
+        let mut left: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        // The two written longest ago, and the temporary file of a search long dead.
+        assert!(!left.contains(&format!("{:02}.pack", KEEP + 1)));
+        assert!(!left.contains(&format!("{:02}.pack", KEEP)));
+        assert!(!left.contains(&".a.pack.1.tmp".to_string()));
+        assert!(
+            left.contains(&".b.pack.2.tmp".to_string()),
+            "a search may be writing it"
+        );
+        assert!(left.contains(&"other.txt".to_string()));
+        assert_eq!(left.iter().filter(|n| n.ends_with(".pack")).count(), KEEP);
+    }
+
+    #[test]
+    fn roots_named_differently_share_a_cache_file_and_keys() {
+        let cwd = std::env::current_dir().unwrap();
+        let a = open(&[PathBuf::from("./x/"), cwd.join("y")]);
+        let b = open(&[cwd.join("y"), cwd.join("x")]);
+        if let (Some((ra, wa)), Some((rb, wb))) = (a, b) {
+            assert_eq!(wa.dest, wb.dest);
+            assert_eq!(ra.key(Path::new("./x/1.txt")), rb.key(&cwd.join("x/1.txt")));
+        }
+        // Nothing to cache for the samples or standard input.
+        assert!(open(&[]).is_none());
+        assert!(open(&[PathBuf::from("-")]).is_none());
+    }
 }
