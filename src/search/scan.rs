@@ -59,9 +59,10 @@ pub fn search_source(
     }
     let name = source.display();
     let decoded = decode(&bytes).map_err(|e| LoadError::new(name.clone(), e.to_string()))?;
-    // What the screen let through may still not match once decoded (the word in
-    // another encoding's bytes, a mark elsewhere).
-    if !raw_match && !pattern.may_match(decoded.text.as_bytes()) {
+    // Without a screen, decoded to know (UTF-16, a regular expression over GB18030,
+    // marks). What a screen lets through almost always matches: the search of the text
+    // below says for the rare rest (the word in another encoding's bytes, a lone mark).
+    if screened.is_none() && !raw_match && !pattern.may_match(decoded.text.as_bytes()) {
         return nothing(kept);
     }
     let stored = keyed.as_ref().and_then(|(c, _, _, e)| c.entry((*e)?));
