@@ -26,6 +26,8 @@ pub struct Pack {
     index: Vec<u8>,
     /// Per entry, in key order: where its index row starts.
     rows: Vec<usize>,
+    /// Where the index starts: every entry lies before it.
+    entries_end: usize,
 }
 
 impl Pack {
@@ -55,7 +57,12 @@ impl Pack {
             let key_len = usize::try_from(u32_at(&index, k)?).ok()?;
             k = k.checked_add(ROW)?.checked_add(key_len)?;
         }
-        (k == index.len()).then_some(Pack { file, index, rows })
+        (k == index.len()).then_some(Pack {
+            file,
+            index,
+            rows,
+            entries_end: at,
+        })
     }
 
     pub(super) fn len(&self) -> usize {
@@ -65,12 +72,16 @@ impl Pack {
     /// The entry for `key` when its stamp is `stamp`: the file is as it was outlined.
     pub fn find(&self, key: &[u8], stamp: &Stamp) -> Option<usize> {
         let i = self.rows.binary_search_by(|&r| self.key(r).cmp(key)).ok()?;
-        (self.stamp(self.rows[i]) == Some(*stamp)).then_some(i)
+        (self.row(i)?.1 == *stamp).then_some(i)
     }
 
     /// The bytes of entry `i`.
     pub fn read(&self, i: usize) -> Option<Vec<u8>> {
         let (_, _, at, len) = self.row(i)?;
+        // A damaged row must not ask for gigabytes.
+        if at.checked_add(len)? > self.entries_end {
+            return None;
+        }
         let mut buf = vec![0; len];
         read_at(&self.file, &mut buf, at)?;
         Some(buf)
@@ -101,11 +112,6 @@ impl Pack {
     fn key(&self, r: usize) -> &[u8] {
         let n = u32_at(&self.index, r).map_or(0, |n| n as usize);
         self.index.get(r + 4..r + 4 + n).unwrap_or(&[])
-    }
-
-    fn stamp(&self, r: usize) -> Option<Stamp> {
-        let k = r + 4 + self.key(r).len();
-        Stamp::from_bytes(self.index.get(k..k + Stamp::BYTES)?)
     }
 
     /// Entry `i` as the writer takes it.

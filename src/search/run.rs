@@ -63,7 +63,7 @@ pub fn run(args: &SearchArgs) -> ExitCode {
     }
     let max = args.find.max_size;
     // Each batch is searched in parallel while the one before it is written.
-    let mut written: Option<Vec<Searched>> = None;
+    let mut written: Option<Vec<Rendered>> = None;
     for batch in sources.chunks(BATCH) {
         if out.out.failed() {
             break;
@@ -101,7 +101,7 @@ pub fn run(args: &SearchArgs) -> ExitCode {
 
 /// A speech's matches as they are printed (JSON objects each followed by `,\n`), and
 /// what it leaves in the outline cache.
-type Searched = Result<(Option<Vec<u8>>, Outcome), LoadError>;
+type Rendered = Result<(Option<Vec<u8>>, Outcome), LoadError>;
 
 fn rendered(found: &Found, format: Option<SearchFormat>, color: bool) -> Vec<u8> {
     let mut buf = Vec::new();
@@ -134,7 +134,7 @@ impl Output {
         self.out.put(bytes);
     }
 
-    fn write(&mut self, batch: Vec<Searched>, reader: Option<&Reader>) {
+    fn write(&mut self, batch: Vec<Rendered>, reader: Option<&Reader>) {
         for r in batch {
             if self.out.failed() {
                 return;
