@@ -7,16 +7,28 @@
 //! the file (lines joined after a lost break, Markdown taken off) keeps its text in the
 //! entry, and so does a heading's label that does not open its paragraph.
 
+use super::raw::{self, Coding};
+use super::varint::{In, Out, utf8};
 use crate::outline::{Document, Kind, Node, Paragraph, Role, Why};
 use std::ops::Range;
 
-/// The entry for `doc`, parsed from `text` (the decoded file).
-pub fn encode(doc: &Document, text: &str) -> Vec<u8> {
+/// The entry for `doc`, parsed from `text` (the decoded file), which was read from
+/// `file`'s bytes.
+pub fn encode(doc: &Document, text: &str, file: &[u8]) -> Vec<u8> {
     let places = places(doc, text);
     let mut literals = String::new();
     let mut out = Out(Vec::with_capacity(
-        64 + doc.paragraphs.len() * 8 + doc.nodes.len() * 12,
+        64 + doc.paragraphs.len() * 12 + doc.nodes.len() * 12,
     ));
+    // Where the paragraphs lie in the file's bytes, when each decodes alone.
+    let in_file = Coding::of(doc.encoding).and_then(|coding| {
+        let spans: Option<Vec<Range<usize>>> = (places.iter().zip(&doc.paragraphs))
+            .map(|(at, p)| at.map(|at| at..at + p.span.len()))
+            .collect();
+        Some((coding, raw::places(file, text, &spans?, coding)?))
+    });
+    out.0.push(in_file.as_ref().map_or(0, |(c, _)| c.code()));
+    let mut raw_end = 0;
     out.num(doc.paragraphs.len());
     out.num(doc.nodes.len());
     out.num(doc.chars);
@@ -43,6 +55,11 @@ pub fn encode(doc: &Document, text: &str) -> Vec<u8> {
             }
         }
         out.num(p.span.len());
+        if let Some((_, spans)) = &in_file {
+            out.num(spans[i].start - raw_end);
+            out.num(spans[i].len());
+            raw_end = spans[i].end;
+        }
     }
     let mut other_labels = String::new();
     for (i, n) in doc.nodes.iter().enumerate() {
@@ -81,14 +98,31 @@ pub fn decode(
     text: String,
     encoding: &'static str,
 ) -> Result<Document, String> {
-    let Some(mut e) = read(bytes) else {
+    let mut paragraphs = Vec::new();
+    let mut places = Vec::new();
+    let read = read(bytes, |n, p| {
+        if places.is_empty() {
+            paragraphs.reserve_exact(n);
+            places.reserve_exact(n);
+        }
+        places.push(p.place);
+        paragraphs.push(Paragraph {
+            line: p.line,
+            role: p.role,
+            why: Why::Body,
+            span: 0..0,
+            node: p.node,
+            lead: p.lead,
+        });
+    });
+    let Some(e) = read else {
         return Err(text);
     };
-    let text = place_text(text, e.literals, &e.places, &mut e.paragraphs)?;
-    let Some((nodes, labels)) = nodes(&text, &e.paragraphs, &e.nodes, e.other_labels) else {
+    let text = place_text(text, e.literals, &places, &mut paragraphs)?;
+    let Some((nodes, labels)) = nodes(&text, &paragraphs, &e.nodes, e.other_labels) else {
         return Err(text);
     };
-    let line_of = |role| e.paragraphs.iter().find(|p| p.role == role).map(|p| p.line);
+    let line_of = |role| paragraphs.iter().find(|p| p.role == role).map(|p| p.line);
     Ok(Document {
         path: path.to_string(),
         closing_line: line_of(Role::Closing),
@@ -101,28 +135,46 @@ pub fn decode(
         removed: Vec::new(),
         warnings: Vec::new(),
         nodes,
-        paragraphs: e.paragraphs,
+        paragraphs,
         labels,
         text,
     })
 }
 
-/// An entry read, before its paragraphs are placed in the text.
-struct Read<'a> {
-    title: String,
+/// An entry read, but for its paragraphs, which `read` hands out one by one.
+pub struct Read<'a> {
+    pub title: String,
     subtitle: Option<String>,
     chars: usize,
     announced: Option<usize>,
-    paragraphs: Vec<Paragraph>,
-    /// Per paragraph: whether its text is in the file (else in `literals`), and where.
-    places: Vec<(bool, Range<usize>)>,
-    nodes: Vec<RawNode>,
+    /// The file's coding, when every paragraph has a place in its bytes.
+    pub coding: Option<Coding>,
+    pub nodes: Vec<RawNode>,
     literals: &'a str,
-    other_labels: &'a str,
+    pub other_labels: &'a str,
 }
 
-fn read(bytes: &[u8]) -> Option<Read<'_>> {
+/// A paragraph as the entry gives it.
+pub struct ParaRecord {
+    pub line: usize,
+    pub role: Role,
+    node: Option<usize>,
+    lead: usize,
+    /// Whether its text is in the decoded file (else in `literals`), and where.
+    place: (bool, Range<usize>),
+    /// Its bytes in the file, in order and apart, when the entry has a coding (see
+    /// `raw`).
+    pub in_file: Range<usize>,
+}
+
+/// An entry's parts, `paragraph` given each paragraph with their number; `None` when
+/// the entry is damaged.
+pub fn read<'a>(bytes: &'a [u8], mut paragraph: impl FnMut(usize, ParaRecord)) -> Option<Read<'a>> {
     let mut r = In(bytes);
+    let coding = match r.u8()? {
+        0 => None,
+        c => Some(Coding::from_code(c)?),
+    };
     let n_paras = r.num()?;
     let n_nodes = r.num()?;
     // Each paragraph takes at least 6 bytes and each node 10: a count the entry cannot
@@ -141,9 +193,8 @@ fn read(bytes: &[u8]) -> Option<Read<'_>> {
         None => None,
         Some(n) => Some(utf8(r.take(n)?)?.to_string()),
     };
-    let mut paragraphs = Vec::with_capacity(n_paras);
-    let mut places = Vec::with_capacity(n_paras);
     let mut end = 0usize;
+    let mut raw_end = 0usize;
     for _ in 0..n_paras {
         let line = r.num()?;
         let role = role_of(r.u8()?)?;
@@ -158,15 +209,25 @@ fn read(bytes: &[u8]) -> Option<Read<'_>> {
         } else {
             (false, (at >> 1)..(at >> 1).checked_add(len)?)
         };
-        places.push(place);
-        paragraphs.push(Paragraph {
-            line,
-            role,
-            why: Why::Body,
-            span: 0..0,
-            node,
-            lead,
-        });
+        let in_file = match coding {
+            Some(_) => {
+                let start = raw_end.checked_add(r.num()?)?;
+                raw_end = start.checked_add(r.num()?)?;
+                start..raw_end
+            }
+            None => 0..0,
+        };
+        paragraph(
+            n_paras,
+            ParaRecord {
+                line,
+                role,
+                node,
+                lead,
+                place,
+                in_file,
+            },
+        );
     }
     let mut nodes = Vec::with_capacity(n_nodes);
     for i in 0..n_nodes {
@@ -208,8 +269,7 @@ fn read(bytes: &[u8]) -> Option<Read<'_>> {
         subtitle,
         chars,
         announced,
-        paragraphs,
-        places,
+        coding,
         nodes,
         literals,
         other_labels,
@@ -217,19 +277,19 @@ fn read(bytes: &[u8]) -> Option<Read<'_>> {
 }
 
 /// A node as the entry gives it, its label not yet found.
-struct RawNode {
+pub struct RawNode {
     level: usize,
     kind: Kind,
-    line: usize,
+    pub line: usize,
     chars: usize,
-    parent: Option<usize>,
+    pub parent: Option<usize>,
     end: usize,
-    para: usize,
+    pub para: usize,
     /// Byte lengths of marker and title.
-    marker: usize,
-    title: usize,
+    pub marker: usize,
+    pub title: usize,
     /// The label opens the node's paragraph; else it is next in `other_labels`.
-    opens: bool,
+    pub opens: bool,
 }
 
 /// The nodes and their labels string; `None` when a label is not where the entry says.
@@ -380,87 +440,6 @@ fn role_of(c: u8) -> Option<Role> {
     })
 }
 
-struct Out(Vec<u8>);
-
-impl Out {
-    /// LEB128: seven bits a byte, the high bit set on all but the last.
-    fn num(&mut self, mut v: usize) {
-        while v >= 0x80 {
-            self.0.push((v as u8) | 0x80);
-            v >>= 7;
-        }
-        self.0.push(v as u8);
-    }
-
-    /// 0 for none, else the value plus one.
-    fn opt(&mut self, v: Option<usize>) {
-        self.num(v.map_or(0, |v| v + 1));
-    }
-
-    fn str(&mut self, s: &str) {
-        self.num(s.len());
-        self.0.extend_from_slice(s.as_bytes());
-    }
-}
-
-struct In<'a>(&'a [u8]);
-
-impl<'a> In<'a> {
-    #[inline(always)]
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = self.0.split_at_checked(n)?;
-        self.0 = rest;
-        Some(head)
-    }
-
-    #[inline(always)]
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
-    }
-
-    #[inline(always)]
-    fn num(&mut self) -> Option<usize> {
-        // Most numbers are under 128: one byte.
-        let (&b, rest) = self.0.split_first()?;
-        if b < 0x80 {
-            self.0 = rest;
-            return Some(usize::from(b));
-        }
-        self.long_num()
-    }
-
-    fn long_num(&mut self) -> Option<usize> {
-        let mut v: usize = 0;
-        let mut shift = 0;
-        loop {
-            let b = self.u8()?;
-            v |= usize::from(b & 0x7F).checked_shl(shift)?;
-            if b & 0x80 == 0 {
-                return Some(v);
-            }
-            shift += 7;
-            if shift >= usize::BITS {
-                return None;
-            }
-        }
-    }
-
-    #[inline(always)]
-    fn opt(&mut self) -> Option<Option<usize>> {
-        Some(self.num()?.checked_sub(1))
-    }
-
-    fn str(&mut self) -> Option<&'a str> {
-        let n = self.num()?;
-        utf8(self.take(n)?)
-    }
-}
-
-/// Checked as fast as the speech's text was: titles are mostly Chinese.
-fn utf8(b: &[u8]) -> Option<&str> {
-    simdutf8::basic::from_utf8(b).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -497,7 +476,7 @@ mod tests {
 
     fn round_trip(name: &str, bytes: &[u8]) -> (Document, Result<Document, String>) {
         parse_bytes(name, bytes, Text::Keep, |doc, text| {
-            let entry = encode(&doc, text);
+            let entry = encode(&doc, text, bytes);
             let back = decode(&entry, name, text.to_string(), doc.encoding);
             (doc, back)
         })
@@ -538,7 +517,10 @@ mod tests {
     #[test]
     fn an_entry_for_other_text_is_refused_or_harmless() {
         let (name, bytes) = SAMPLES[0];
-        let entry = parse_bytes(name, bytes, Text::Keep, |doc, text| encode(&doc, text)).unwrap();
+        let entry = parse_bytes(name, bytes, Text::Keep, |doc, text| {
+            encode(&doc, text, bytes)
+        })
+        .unwrap();
         // The file shortened since: places past its end.
         assert!(decode(&entry, name, "短".into(), "UTF-8").is_err());
     }
@@ -550,7 +532,7 @@ mod tests {
         #[test]
         fn damaged_entries_never_panic(cut in 0usize..4000, flips in proptest::collection::vec((0usize..4000, 0u8..=255), 0..6)) {
             let (name, bytes) = SAMPLES[1];
-            let (entry, text) = parse_bytes(name, bytes, Text::Keep, |doc, text| (encode(&doc, text), text.to_string())).unwrap();
+            let (entry, text) = parse_bytes(name, bytes, Text::Keep, |doc, text| (encode(&doc, text, bytes), text.to_string())).unwrap();
             let mut e = entry[..cut.min(entry.len())].to_vec();
             if cut >= entry.len() {
                 e = entry.clone();

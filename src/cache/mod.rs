@@ -10,7 +10,9 @@
 
 pub mod entry;
 mod pack;
+pub mod raw;
 mod stamp;
+mod varint;
 
 use pack::{Pack, Writer};
 pub use stamp::Stamp;

@@ -2,6 +2,7 @@
 //! the parser removed are not among them), each with the section it stands in.
 
 use super::pattern::Pattern;
+use super::speech::Speech;
 use crate::outline::Document;
 use serde::Serialize;
 
@@ -103,6 +104,14 @@ pub struct Landmarks {
 }
 
 impl Landmarks {
+    pub fn new(title_line: usize, closing: Option<usize>, appendix: Option<usize>) -> Self {
+        Landmarks {
+            title_line,
+            closing,
+            appendix,
+        }
+    }
+
     pub fn of(doc: &Document) -> Self {
         Landmarks {
             title_line: doc
@@ -129,7 +138,7 @@ pub enum Step {
 /// The sections paragraph `para` stands in, from the speech's title down: the section
 /// whose heading comes last before it, and that section's parents; or the closing or
 /// the appendix.
-pub fn steps(doc: &Document, marks: Landmarks, para: usize) -> Vec<Step> {
+pub fn steps<S: Speech + ?Sized>(doc: &S, marks: Landmarks, para: usize) -> Vec<Step> {
     let mut out = vec![Step::Speech];
     if let Some(a) = marks.appendix.filter(|&a| para >= a) {
         out.push(Step::Appendix(a));
@@ -139,37 +148,35 @@ pub fn steps(doc: &Document, marks: Landmarks, para: usize) -> Vec<Step> {
         out.push(Step::Closing(c));
         return out;
     }
-    // Nodes are in the order of the text: the last to start at or before `para`.
-    let k = doc.nodes.partition_point(|n| n.para <= para);
     let at = out.len();
-    let mut node = k.checked_sub(1);
+    let mut node = doc.section_of(para);
     while let Some(i) = node {
         out.push(Step::Node(i));
-        node = doc.nodes[i].parent;
+        node = doc.parent(i);
     }
     out[at..].reverse();
     out
 }
 
 /// A step as it is shown and exported.
-pub fn crumb(doc: &Document, marks: Landmarks, step: Step) -> Crumb {
+pub fn crumb<S: Speech + ?Sized>(doc: &S, marks: Landmarks, step: Step) -> Crumb {
     let leaf = |title: &str, at: usize| Crumb {
         marker: String::new(),
         title: title.to_string(),
-        line: doc.paragraphs.get(at).map_or(0, |p| p.line),
+        line: doc.para_line(at),
     };
     match step {
         Step::Speech => Crumb {
             marker: String::new(),
-            title: doc.title.clone(),
+            title: doc.title().to_string(),
             line: marks.title_line,
         },
         Step::Node(i) => {
-            let n = &doc.nodes[i];
+            let (marker, title, line) = doc.section(i);
             Crumb {
-                marker: doc.node_marker(n).to_string(),
-                title: doc.node_title(n).to_string(),
-                line: n.line,
+                marker: marker.to_string(),
+                title: title.to_string(),
+                line,
             }
         }
         Step::Closing(at) => leaf("结束语", at),
@@ -178,7 +185,7 @@ pub fn crumb(doc: &Document, marks: Landmarks, step: Step) -> Crumb {
 }
 
 /// `steps` written out.
-pub fn breadcrumb(doc: &Document, marks: Landmarks, para: usize) -> Vec<Crumb> {
+pub fn breadcrumb<S: Speech + ?Sized>(doc: &S, marks: Landmarks, para: usize) -> Vec<Crumb> {
     steps(doc, marks, para)
         .into_iter()
         .map(|s| crumb(doc, marks, s))

@@ -8,9 +8,12 @@ pub mod pattern;
 mod render;
 mod run;
 pub mod scan;
+mod sketch;
+pub mod speech;
 mod variants;
 
 pub use hits::{Crumb, Hit, Landmarks, breadcrumb, char_ranges};
 pub use pattern::{Options, Pattern};
 pub use run::run;
 pub use scan::{Found, search_source};
+pub use speech::Speech;

@@ -30,6 +30,8 @@ pub struct Pattern {
     /// Per word, one scan of a file's raw bytes for it in UTF-8, GB18030 or Big5, or
     /// for a mark the decoder drops (literal words only): see `screen`.
     screen: Option<Vec<BytesRegex>>,
+    /// Literal words without white space: see `per_paragraph`.
+    per_paragraph: bool,
 }
 
 impl Pattern {
@@ -80,6 +82,11 @@ impl Pattern {
                 Some(screen.iter().map(bytes).collect::<Result<Vec<_>, _>>()?),
             )
         };
+        let per_paragraph = !opts.regex
+            && literal.iter().flatten().all(|u| match u {
+                Unit::Chars(set) => !set.iter().any(|c| c.is_whitespace()),
+                Unit::Space => false,
+            });
         // A pattern that matches nothing at all (`a*`) would list every paragraph.
         if words.iter().any(|w| w.is_match("")) {
             return Err("the pattern matches empty text".into());
@@ -89,7 +96,24 @@ impl Pattern {
             raw,
             legacy,
             screen,
+            per_paragraph,
         })
+    }
+
+    /// Whether each word is literal characters without white space: each of its
+    /// matches is then a fixed number of characters within one line, so the matches in
+    /// a paragraph are the same whether it is searched alone or within the whole text.
+    pub fn per_paragraph(&self) -> bool {
+        self.per_paragraph
+    }
+
+    /// The first word over a file's raw bytes: in UTF-8, or in GB18030 (or Big5)
+    /// bytes; literal words only.
+    pub fn locator(&self, legacy: bool) -> Option<&BytesRegex> {
+        match legacy {
+            false => self.screen.as_ref().and(self.raw.first()),
+            true => self.legacy.as_ref()?.first(),
+        }
     }
 
     /// Whether every word occurs somewhere in `bytes` (read as UTF-8): a file where one

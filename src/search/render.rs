@@ -1,7 +1,7 @@
 //! The output of `gangmu search` for one speech: lines like a compiler's
 //! (`PATH:LINE: 标题 › 二、… › （一）…: …match…`), JSON objects, or a count.
 
-use super::hits::{Crumb, Landmarks, Step, breadcrumb, char_ranges, crumb, steps};
+use super::hits::{Crumb, Step, breadcrumb, char_ranges, crumb, steps};
 use super::scan::Found;
 use crate::text::{Ambiguous, sanitize, truncate};
 use serde::Serialize;
@@ -36,15 +36,16 @@ struct Item<'a> {
 
 /// The JSON objects of a speech's matches, each followed by `sep`.
 pub fn json(found: &Found, sep: &[u8], out: &mut Vec<u8>) {
-    let marks = Landmarks::of(&found.doc);
+    let doc = &*found.doc;
+    let marks = doc.landmarks();
     for h in &found.hits {
-        let text = found.doc.para_text(h.para);
+        let text = doc.para_text(h.para);
         let matches = char_ranges(text, &h.ranges);
         let item = Item {
-            path: &found.doc.path,
+            path: doc.path(),
             line: h.line,
             column: matches.first().map_or(1, |m| m.0 + 1),
-            breadcrumb: breadcrumb(&found.doc, marks, h.para),
+            breadcrumb: breadcrumb(doc, marks, h.para),
             text,
             matches,
         };
@@ -57,18 +58,18 @@ pub fn json(found: &Found, sep: &[u8], out: &mut Vec<u8>) {
 /// `PATH:N`, N the number of matches.
 pub fn count(found: &Found, color: bool, out: &mut Vec<u8>) {
     let n: usize = found.hits.iter().map(|h| h.ranges.len()).sum();
-    let path = sanitize(&found.doc.path);
+    let path = sanitize(found.doc.path());
     let (p, r) = if color { (PATH, RESET) } else { ("", "") };
     let _ = writeln!(out, "{p}{path}{r}:{n}");
 }
 
 /// One line per matching paragraph.
 pub fn text(found: &Found, color: bool, out: &mut Vec<u8>) {
-    let doc = &found.doc;
-    let path = sanitize(&doc.path);
+    let doc = &*found.doc;
+    let path = sanitize(doc.path());
     let paint = |code: &'static str| if color { code } else { "" };
     let reset = paint(RESET);
-    let marks = Landmarks::of(doc);
+    let marks = doc.landmarks();
     // Hits of a speech share most of their steps: each is written once.
     let mut shown: Vec<(Step, String)> = Vec::new();
     for h in &found.hits {

@@ -3,6 +3,8 @@
 
 use super::hits::{Hit, find};
 use super::pattern::Pattern;
+use super::sketch;
+use super::speech::Speech;
 use crate::cache::{Outcome, Reader, Stamp, entry};
 use crate::corpus::{Decoded, LoadError, Source, decode, parse_decoded, read_source_meta};
 use crate::outline::{Document, Text};
@@ -10,7 +12,7 @@ use std::borrow::Cow;
 
 /// A speech with matches, and the matches.
 pub struct Found {
-    pub doc: Document,
+    pub doc: Box<dyn Speech + Send>,
     pub hits: Vec<Hit>,
 }
 
@@ -58,6 +60,18 @@ pub fn search_source(
         return nothing(kept);
     }
     let name = source.display();
+    let stored = keyed.as_ref().and_then(|(c, _, _, e)| c.entry((*e)?));
+    // A literal phrase in a cached file: looked for in the raw bytes, the paragraphs it
+    // is in decoded alone.
+    if let (Some(false), Some(stored)) = (screened, &stored)
+        && let Some(found) = sketch::search(&name, &bytes, stored, pattern)
+    {
+        let found = found.map(|(sketch, hits)| Found {
+            doc: Box::new(sketch),
+            hits,
+        });
+        return Ok(Searched { found, cache: kept });
+    }
     let decoded = decode(&bytes).map_err(|e| LoadError::new(name.clone(), e.to_string()))?;
     // Without a screen, decoded to know (UTF-16, a regular expression over GB18030,
     // marks). What a screen lets through almost always matches: the search of the text
@@ -65,46 +79,59 @@ pub fn search_source(
     if screened.is_none() && !raw_match && !pattern.may_match(decoded.text.as_bytes()) {
         return nothing(kept);
     }
-    let stored = keyed.as_ref().and_then(|(c, _, _, e)| c.entry((*e)?));
     let keyed = keyed.map(|(_, key, stamp, _)| (key, stamp));
     let (doc, cache) = match stored {
-        None => parse(&name, decoded, keyed),
+        None => parse(&name, decoded, &bytes, keyed),
         Some(stored) => {
             let encoding = decoded.encoding;
             // A file read whole as UTF-8 is its own text: its buffer, not a copy.
-            let text = if matches!(&decoded.text, Cow::Borrowed(t) if t.len() == bytes.len()) {
+            // (The file's bytes stay apart from the text only when they are not it.)
+            let (text, file) = if matches!(&decoded.text, Cow::Borrowed(t) if t.len() == bytes.len())
+            {
                 drop(decoded);
                 // SAFETY: `decode` read these very bytes, all of them, as UTF-8.
-                unsafe { String::from_utf8_unchecked(bytes.into_owned()) }
+                (
+                    unsafe { String::from_utf8_unchecked(bytes.into_owned()) },
+                    None,
+                )
             } else {
-                decoded.text.into_owned()
+                (decoded.text.into_owned(), Some(bytes))
             };
             match entry::decode(&stored, &name, text, encoding) {
                 Ok(doc) => (doc, kept),
                 // A damaged entry is replaced.
                 Err(text) => {
+                    let file = file.map_or_else(|| text.as_bytes().to_vec(), Cow::into_owned);
                     let decoded = Decoded {
                         text: Cow::Owned(text),
                         encoding,
                         note: None,
                     };
-                    parse(&name, decoded, keyed)
+                    parse(&name, decoded, &file, keyed)
                 }
             }
         }
     };
     let hits = find(&doc, pattern);
-    let found = (!hits.is_empty()).then_some(Found { doc, hits });
+    let found = (!hits.is_empty()).then(|| Found {
+        doc: Box::new(doc),
+        hits,
+    });
     Ok(Searched { found, cache })
 }
 
 /// The outline parsed, and its new cache entry when the file is cached.
-fn parse(name: &str, decoded: Decoded<'_>, keyed: Option<(Vec<u8>, Stamp)>) -> (Document, Outcome) {
+fn parse(
+    name: &str,
+    decoded: Decoded<'_>,
+    file: &[u8],
+    keyed: Option<(Vec<u8>, Stamp)>,
+) -> (Document, Outcome) {
     parse_decoded(name, decoded, Text::Keep, |doc, text| {
         let outcome = keyed.map_or(Outcome::Nothing, |(key, stamp)| Outcome::New {
             key,
             stamp,
-            entry: entry::encode(&doc, text),
+            entry: entry::encode(&doc, text, file),
         });
         (doc, outcome)
     })

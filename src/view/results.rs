@@ -83,7 +83,7 @@ fn draw_hit(
     buf: &mut Buffer,
 ) {
     let doc = &s.docs[f.doc];
-    let crumbs = breadcrumb(doc, Landmarks::of(doc), f.hit.para);
+    let crumbs = breadcrumb(&**doc, Landmarks::of(doc), f.hit.para);
     let section = crumbs
         .last()
         .filter(|_| crumbs.len() > 1)

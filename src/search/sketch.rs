@@ -1,0 +1,293 @@
+//! A search of a cached speech in its raw file: the first word looked for in the file's
+//! own bytes, only the paragraphs it falls in decoded and searched, the outline read
+//! from the cache entry. It gives what a parse would, without decoding the whole file
+//! or building its document: most of a search's time when a phrase is in most speeches.
+
+use super::hits::{Hit, Landmarks, Step, steps};
+use super::pattern::{Pattern, merge};
+use super::speech::Speech;
+use crate::cache::entry;
+use crate::cache::raw::Coding;
+use crate::outline::Role;
+use std::ops::Range;
+
+/// What the output needs of a speech, from its cache entry: the outline, and the texts
+/// of the paragraphs with hits.
+pub struct Sketch {
+    path: String,
+    title: String,
+    marks: Landmarks,
+    /// Per paragraph, the line it starts on.
+    lines: Vec<usize>,
+    /// The paragraphs with hits and their texts, in order.
+    texts: Vec<(usize, String)>,
+    sections: Vec<Section>,
+    /// The labels of the sections the hits stand in (others are left empty).
+    labels: String,
+}
+
+struct Section {
+    para: usize,
+    parent: Option<usize>,
+    line: usize,
+    label: Range<usize>,
+    marker: usize,
+}
+
+/// The hits in the file `file` (its bytes, as read) whose cache entry is `entry`, and
+/// the speech they are in; `Some(None)` when there are none. `None` when the entry
+/// cannot say (the pattern is not literal words, the file's paragraphs have no places
+/// in its bytes, a place does not decode): the file is then searched the long way.
+pub fn search(
+    path: &str,
+    file: &[u8],
+    entry: &[u8],
+    pattern: &Pattern,
+) -> Option<Option<(Sketch, Vec<Hit>)>> {
+    if !pattern.per_paragraph() {
+        return None;
+    }
+    // An entry without places is not read further.
+    Coding::from_code(*entry.first()?)?;
+    let (mut lines, mut places) = (Vec::new(), Vec::new());
+    let mut landmarks: [Option<usize>; 3] = [None; 3];
+    let read = entry::read(entry, |n, p| {
+        if places.is_empty() {
+            lines.reserve_exact(n);
+            places.reserve_exact(n);
+        }
+        let k = match p.role {
+            Role::Title => 0,
+            Role::Closing => 1,
+            Role::Appendix => 2,
+            _ => 3,
+        };
+        if let Some(l @ None) = landmarks.get_mut(k) {
+            *l = Some(places.len());
+        }
+        lines.push(p.line);
+        places.push(p.in_file);
+    })?;
+    let coding = read.coding?;
+    if places.last().is_some_and(|p| p.end > file.len()) {
+        return None;
+    }
+    let locate = pattern.locator(coding == Coding::Gb18030)?;
+    // The paragraphs a match of the first word overlaps. The scan is leftmost-first
+    // and its matches never overlap, so a match it passes over lies under one it gives.
+    let mut candidates: Vec<usize> = Vec::new();
+    for m in locate.find_iter(file) {
+        let mut p = places.partition_point(|q| q.end <= m.start());
+        while p < places.len() && places[p].start < m.end() {
+            if candidates.last() != Some(&p) {
+                candidates.push(p);
+            }
+            p += 1;
+        }
+    }
+    let mut hits = Vec::new();
+    let mut texts = Vec::new();
+    for p in candidates {
+        let text = coding.decode(&file[places[p].clone()])?;
+        if let Some(ranges) = ranges_in(pattern, &text) {
+            let line = lines[p];
+            hits.push(Hit {
+                para: p,
+                line,
+                ranges,
+            });
+            texts.push((p, text.into_owned()));
+        }
+    }
+    if hits.is_empty() {
+        return Some(None);
+    }
+    let [title, closing, appendix] = landmarks;
+    let title_line = title.map_or(1, |p| lines[p]);
+    let mut sketch = Sketch {
+        path: path.to_string(),
+        marks: Landmarks::new(title_line, closing, appendix),
+        lines,
+        texts,
+        sections: Vec::with_capacity(read.nodes.len()),
+        labels: String::new(),
+        title: read.title,
+    };
+    // Where each label is: opening its paragraph, or next among the others.
+    let mut other = 0usize;
+    let mut label_at = Vec::with_capacity(read.nodes.len());
+    for n in &read.nodes {
+        let len = n.marker.checked_add(n.title)?;
+        label_at.push(match n.opens {
+            true => None,
+            false => {
+                other = other.checked_add(len)?;
+                Some(other - len..other)
+            }
+        });
+        sketch.sections.push(Section {
+            para: n.para,
+            parent: n.parent,
+            line: n.line,
+            label: 0..0,
+            marker: n.marker,
+        });
+    }
+    // Only the sections the hits stand in are shown: only their labels are found.
+    for h in &hits {
+        for step in steps(&sketch, sketch.marks, h.para) {
+            let Step::Node(i) = step else { continue };
+            if !sketch.sections[i].label.is_empty() {
+                continue;
+            }
+            let n = &read.nodes[i];
+            let len = n.marker + n.title;
+            let label = match &label_at[i] {
+                Some(r) => read.other_labels.get(r.clone())?.to_string(),
+                None => {
+                    let text = match sketch.texts.binary_search_by_key(&n.para, |t| t.0) {
+                        Ok(k) => std::borrow::Cow::Borrowed(sketch.texts[k].1.as_str()),
+                        Err(_) => coding.decode(file.get(places.get(n.para)?.clone())?)?,
+                    };
+                    text.get(..len)?.to_string()
+                }
+            };
+            if !label.is_char_boundary(n.marker) {
+                return None;
+            }
+            let start = sketch.labels.len();
+            sketch.labels.push_str(&label);
+            sketch.sections[i].label = start..sketch.labels.len();
+        }
+    }
+    Some(Some((sketch, hits)))
+}
+
+/// The byte ranges of every word's matches in one paragraph's text, when all words
+/// are in it, as `hits::find` gives them.
+fn ranges_in(pattern: &Pattern, text: &str) -> Option<Vec<(usize, usize)>> {
+    let words = pattern.words();
+    let mut ranges = Vec::new();
+    for w in words {
+        let before = ranges.len();
+        ranges.extend(w.find_iter(text).map(|m| (m.start(), m.end())));
+        if ranges.len() == before {
+            return None;
+        }
+    }
+    if words.len() > 1 {
+        ranges = merge(ranges);
+    }
+    Some(ranges)
+}
+
+impl Speech for Sketch {
+    fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn landmarks(&self) -> Landmarks {
+        self.marks
+    }
+
+    fn para_line(&self, p: usize) -> usize {
+        self.lines.get(p).copied().unwrap_or(0)
+    }
+
+    fn para_text(&self, p: usize) -> &str {
+        match self.texts.binary_search_by_key(&p, |t| t.0) {
+            Ok(k) => &self.texts[k].1,
+            Err(_) => "",
+        }
+    }
+
+    fn section_of(&self, p: usize) -> Option<usize> {
+        self.sections
+            .partition_point(|n| n.para <= p)
+            .checked_sub(1)
+    }
+
+    fn parent(&self, node: usize) -> Option<usize> {
+        self.sections.get(node)?.parent
+    }
+
+    fn section(&self, node: usize) -> (&str, &str, usize) {
+        match self.sections.get(node) {
+            Some(n) => {
+                let label = self.labels.get(n.label.clone()).unwrap_or("");
+                let (marker, title) = label.split_at(n.marker.min(label.len()));
+                (marker, title, n.line)
+            }
+            None => ("", "", 0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{parse_bytes, samples::SAMPLES};
+    use crate::outline::Text;
+    use crate::search::hits::{breadcrumb, find};
+    use crate::search::pattern::Options;
+
+    /// Every sample whose paragraphs have places in its bytes gives, searched raw, the
+    /// hits, texts and breadcrumbs a parse gives; the GB18030 form of one does too.
+    #[test]
+    fn a_raw_search_gives_what_a_parse_gives() {
+        let mut files: Vec<(String, Vec<u8>)> = SAMPLES
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
+        let text = std::str::from_utf8(SAMPLES[0].1).expect("UTF-8 sample");
+        let (gb, _, bad) = encoding_rs::GB18030.encode(text);
+        assert!(!bad);
+        files.push(("gb.txt".into(), gb.into_owned()));
+        let mut raw_searched = 0;
+        for query in ["发展", "工作", "同志们", "發展 工作"] {
+            let pattern = Pattern::new(query, Options::default()).unwrap();
+            for (name, bytes) in &files {
+                let (doc, entry) = parse_bytes(name, bytes, Text::Keep, |doc, text| {
+                    let e = entry::encode(&doc, text, bytes);
+                    (doc, e)
+                })
+                .unwrap();
+                let Some(found) = search(name, bytes, &entry, &pattern) else {
+                    continue;
+                };
+                raw_searched += 1;
+                let hits = find(&doc, &pattern);
+                let Some((sketch, raw_hits)) = found else {
+                    assert!(hits.is_empty(), "{name} {query}");
+                    continue;
+                };
+                assert_eq!(raw_hits, hits, "{name} {query}");
+                for h in &hits {
+                    assert_eq!(sketch.para_text(h.para), doc.para_text(h.para));
+                    assert_eq!(
+                        breadcrumb(&sketch, sketch.landmarks(), h.para),
+                        breadcrumb(&doc, Landmarks::of(&doc), h.para),
+                        "{name} {query}"
+                    );
+                }
+            }
+        }
+        assert!(raw_searched >= 8, "most samples are searched raw");
+        // A phrase with a space cannot be searched paragraph by paragraph.
+        let (name, bytes) = (&files[0].0, &files[0].1);
+        let entry = parse_bytes(name, bytes, Text::Keep, |doc, text| {
+            entry::encode(&doc, text, bytes)
+        })
+        .unwrap();
+        let spaced = Options {
+            phrase: true,
+            ..Options::default()
+        };
+        let p = Pattern::new("同志 们", spaced).unwrap();
+        assert!(search(name, bytes, &entry, &p).is_none());
+    }
+}
