@@ -6,6 +6,10 @@
 //! entry is about a twentieth of its speech. A paragraph whose text is not one run of
 //! the file (lines joined after a lost break, Markdown taken off) keeps its text in the
 //! entry, and so does a heading's label that does not open its paragraph.
+//!
+//! For a UTF-8 or GB18030 file whose paragraphs each decode alone from a run of its bytes,
+//! the entry also keeps those runs (`raw`): a search can then look in the raw file and
+//! decode only the paragraphs a match falls in (`search::sketch`).
 
 use super::raw::{self, Coding};
 use super::varint::{In, Out, utf8};
