@@ -96,7 +96,7 @@ impl Reader {
     }
 
     /// The bytes of entry `i`.
-    pub fn entry(&self, i: usize) -> Option<Vec<u8>> {
+    pub fn entry(&self, i: usize) -> Option<&[u8]> {
         self.pack.as_ref()?.read(i)
     }
 
@@ -124,13 +124,13 @@ impl Recorder {
 
     /// Puts the new cache file in place if anything changed: new entries, or entries
     /// dropped (files changed or gone).
-    pub fn finish(mut self, reader: &Reader) {
+    pub fn finish(mut self, reader: Reader) {
         if self.writer.is_none() && self.kept.len() == reader.len() {
             return;
         }
-        self.start(reader);
+        self.start(&reader);
         if let Some(w) = self.writer.take()
-            && w.finish().is_ok()
+            && w.finish(|| drop(reader)).is_ok()
         {
             prune(&self.dest);
         }
@@ -161,7 +161,7 @@ impl Recorder {
             .pack
             .as_ref()
             .and_then(|p| p.entry(i))
-            .map(|(key, stamp, entry)| w.add(key, stamp, &entry));
+            .map(|(key, stamp, entry)| w.add(key, stamp, entry));
         // An entry that cannot be read back is left out; a write that fails ends it.
         if let Some(Err(_)) = copied {
             self.fail();

@@ -4,6 +4,7 @@
 //! reader never sees half of one and a running search keeps the file it opened.
 
 use super::stamp::Stamp;
+use memmap2::Mmap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -20,14 +21,16 @@ fn outline_hash() -> u64 {
     u64::from_str_radix(env!("GANGMU_OUTLINE_HASH"), 16).unwrap_or(0)
 }
 
-/// A cache file opened for reading.
+/// A cache file opened for reading, mapped into memory: an entry is a slice of it, read
+/// without a system call or a copy (a search reads one per matching file).
 pub struct Pack {
-    file: File,
-    index: Vec<u8>,
-    /// Per entry, in key order: where its index row starts.
-    rows: Vec<usize>,
+    map: Mmap,
     /// Where the index starts: every entry lies before it.
     entries_end: usize,
+    /// Where the index ends.
+    index_end: usize,
+    /// Per entry, in key order: where its index row starts.
+    rows: Vec<usize>,
 }
 
 impl Pack {
@@ -35,9 +38,13 @@ impl Pack {
     /// by another build.
     pub fn open(path: &Path) -> Option<Pack> {
         let file = File::open(path).ok()?;
-        let size = usize::try_from(file.metadata().ok()?.len()).ok()?;
-        let mut footer = [0; FOOTER];
-        read_at(&file, &mut footer, size.checked_sub(FOOTER)?)?;
+        // SAFETY: a cache file is never written in place: a new one is written under
+        // another name and renamed over it, which leaves this mapping's file as it was.
+        // (Another program cutting it short meanwhile would fault the read, as with any
+        // mapped file, ripgrep's included.)
+        let map = unsafe { Mmap::map(&file) }.ok()?;
+        let size = map.len();
+        let footer = map.get(size.checked_sub(FOOTER)?..)?;
         let word = |k: usize| u64::from_le_bytes(footer[k..k + 8].try_into().unwrap_or([0; 8]));
         let (at, len, hash) = (word(0), word(8), word(16));
         let version = u32::from_le_bytes(footer[24..28].try_into().ok()?);
@@ -45,23 +52,22 @@ impl Pack {
             return None;
         }
         let (at, len) = (usize::try_from(at).ok()?, usize::try_from(len).ok()?);
-        if at.checked_add(len)? > size - FOOTER {
+        let index_end = at.checked_add(len)?;
+        if index_end > size - FOOTER {
             return None;
         }
-        let mut index = vec![0; len];
-        read_at(&file, &mut index, at)?;
         let mut rows = Vec::new();
-        let mut k = 0;
-        while k < index.len() {
+        let mut k = at;
+        while k < index_end {
             rows.push(k);
-            let key_len = usize::try_from(u32_at(&index, k)?).ok()?;
+            let key_len = usize::try_from(u32_at(&map[..index_end], k)?).ok()?;
             k = k.checked_add(ROW)?.checked_add(key_len)?;
         }
-        (k == index.len()).then_some(Pack {
-            file,
-            index,
-            rows,
+        (k == index_end).then_some(Pack {
+            map,
             entries_end: at,
+            index_end,
+            rows,
         })
     }
 
@@ -76,31 +82,24 @@ impl Pack {
     }
 
     /// The bytes of entry `i`.
-    pub fn read(&self, i: usize) -> Option<Vec<u8>> {
+    pub fn read(&self, i: usize) -> Option<&[u8]> {
         let (_, _, at, len) = self.row(i)?;
-        // A damaged row must not ask for gigabytes.
-        if at.checked_add(len)? > self.entries_end {
-            return None;
-        }
-        let mut buf = vec![0; len];
-        read_at(&self.file, &mut buf, at)?;
-        Some(buf)
+        self.map[..self.entries_end].get(at..at.checked_add(len)?)
+    }
+
+    fn index(&self) -> &[u8] {
+        &self.map[..self.index_end]
     }
 
     /// Key, stamp, offset and length of entry `i`.
     fn row(&self, i: usize) -> Option<(&[u8], Stamp, usize, usize)> {
         let r = *self.rows.get(i)?;
         let key = self.key(r);
+        let index = self.index();
         let k = r + 4 + key.len();
-        let stamp = Stamp::from_bytes(self.index.get(k..k + Stamp::BYTES)?)?;
-        let at = u64::from_le_bytes(
-            self.index
-                .get(k + Stamp::BYTES..)?
-                .get(..8)?
-                .try_into()
-                .ok()?,
-        );
-        let len = u32_at(&self.index, k + Stamp::BYTES + 8)?;
+        let stamp = Stamp::from_bytes(index.get(k..k + Stamp::BYTES)?)?;
+        let at = u64::from_le_bytes(index.get(k + Stamp::BYTES..)?.get(..8)?.try_into().ok()?);
+        let len = u32_at(index, k + Stamp::BYTES + 8)?;
         Some((
             key,
             stamp,
@@ -110,12 +109,13 @@ impl Pack {
     }
 
     fn key(&self, r: usize) -> &[u8] {
-        let n = u32_at(&self.index, r).map_or(0, |n| n as usize);
-        self.index.get(r + 4..r + 4 + n).unwrap_or(&[])
+        let index = self.index();
+        let n = u32_at(index, r).map_or(0, |n| n as usize);
+        index.get(r + 4..r + 4 + n).unwrap_or(&[])
     }
 
     /// Entry `i` as the writer takes it.
-    pub fn entry(&self, i: usize) -> Option<(Vec<u8>, Stamp, Vec<u8>)> {
+    pub fn entry(&self, i: usize) -> Option<(Vec<u8>, Stamp, &[u8])> {
         let (key, stamp, _, _) = self.row(i)?;
         Some((key.to_vec(), stamp, self.read(i)?))
     }
@@ -160,12 +160,16 @@ impl Writer {
         Ok(())
     }
 
-    /// The index and footer written, the file renamed into place.
-    pub fn finish(mut self) -> std::io::Result<()> {
+    /// The index and footer written, the file renamed into place. `let_go` runs just
+    /// before the rename: it unmaps the file being replaced, which Windows requires.
+    pub fn finish(mut self, let_go: impl FnOnce()) -> std::io::Result<()> {
         let Some(out) = self.out.take() else {
             return Ok(());
         };
-        let done = self.close(out);
+        let done = self.close(out).and_then(|()| {
+            let_go();
+            std::fs::rename(&self.tmp, &self.dest)
+        });
         if done.is_err() {
             let _ = std::fs::remove_file(&self.tmp);
         }
@@ -191,7 +195,7 @@ impl Writer {
         out.write_all(&VERSION.to_le_bytes())?;
         out.write_all(MAGIC)?;
         out.into_inner().map_err(|e| e.into_error())?;
-        std::fs::rename(&self.tmp, &self.dest)
+        Ok(())
     }
 }
 
@@ -207,33 +211,6 @@ fn u32_at(b: &[u8], k: usize) -> Option<u32> {
     Some(u32::from_le_bytes(
         b.get(k..k.checked_add(4)?)?.try_into().ok()?,
     ))
-}
-
-#[cfg(unix)]
-fn read_at(file: &File, buf: &mut [u8], at: usize) -> Option<()> {
-    use std::os::unix::fs::FileExt;
-    file.read_exact_at(buf, u64::try_from(at).ok()?).ok()
-}
-
-#[cfg(windows)]
-fn read_at(file: &File, buf: &mut [u8], at: usize) -> Option<()> {
-    use std::os::windows::fs::FileExt;
-    let mut done = 0;
-    while done < buf.len() {
-        let n = file
-            .seek_read(&mut buf[done..], u64::try_from(at + done).ok()?)
-            .ok()?;
-        if n == 0 {
-            return None;
-        }
-        done += n;
-    }
-    Some(())
-}
-
-#[cfg(not(any(unix, windows)))]
-fn read_at(_: &File, _: &mut [u8], _: usize) -> Option<()> {
-    None
 }
 
 #[cfg(test)]
@@ -252,7 +229,7 @@ mod tests {
         w.add(b"/b/2.txt".to_vec(), stamp(2), b"second").unwrap();
         w.add(b"/a/1.txt".to_vec(), stamp(1), b"first").unwrap();
         w.add(b"/c/3.txt".to_vec(), stamp(3), b"").unwrap();
-        w.finish().unwrap();
+        w.finish(|| ()).unwrap();
         dest
     }
 
@@ -276,7 +253,7 @@ mod tests {
         // Carried to a new file as it was.
         let (key, s, bytes) = pack.entry(i).unwrap();
         assert_eq!(
-            (key.as_slice(), s, bytes.as_slice()),
+            (key.as_slice(), s, bytes),
             (&b"/b/2.txt"[..], stamp(2), &b"second"[..])
         );
         // No temporary file is left behind.

@@ -91,7 +91,7 @@ pub fn run(args: &SearchArgs) -> ExitCode {
         .into_iter()
         .for_each(|b| out.write(b, reader.as_ref()));
     let all = out.seen == sources.len();
-    if let (Some(rec), Some(reader)) = (out.cache.take(), &reader)
+    if let (Some(rec), Some(reader)) = (out.cache.take(), reader)
         && all
     {
         rec.finish(reader);

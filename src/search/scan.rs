@@ -47,6 +47,19 @@ pub fn search_source(
         .and_then(|k| k.3)
         .map_or(Outcome::Nothing, Outcome::Kept);
     let nothing = |cache| Ok(Searched { found: None, cache });
+    let name = source.display();
+    let stored = keyed.as_ref().and_then(|(c, _, _, e)| c.entry((*e)?));
+    // A literal phrase in a cached file: looked for in the raw bytes, the paragraphs it
+    // is in decoded alone. That scan is the file's only one.
+    if let Some(stored) = stored
+        && let Some(found) = sketch::search(&name, &bytes, stored, pattern)
+    {
+        let found = found.map(|(sketch, hits)| Found {
+            doc: Box::new(sketch),
+            hits,
+        });
+        return Ok(Searched { found, cache: kept });
+    }
     let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     // Literal words are screened in one pass over the raw bytes; a regular expression
@@ -58,19 +71,6 @@ pub fn search_source(
     let raw_match = screened.is_none() && pattern.may_match(&bytes);
     if screened.is_none() && !raw_match && cannot_match(pattern, &bytes) {
         return nothing(kept);
-    }
-    let name = source.display();
-    let stored = keyed.as_ref().and_then(|(c, _, _, e)| c.entry((*e)?));
-    // A literal phrase in a cached file: looked for in the raw bytes, the paragraphs it
-    // is in decoded alone.
-    if let (Some(false), Some(stored)) = (screened, &stored)
-        && let Some(found) = sketch::search(&name, &bytes, stored, pattern)
-    {
-        let found = found.map(|(sketch, hits)| Found {
-            doc: Box::new(sketch),
-            hits,
-        });
-        return Ok(Searched { found, cache: kept });
     }
     let decoded = decode(&bytes).map_err(|e| LoadError::new(name.clone(), e.to_string()))?;
     // Without a screen, decoded to know (UTF-16, a regular expression over GB18030,

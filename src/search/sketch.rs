@@ -48,7 +48,14 @@ pub fn search(
         return None;
     }
     // An entry without places is not read further.
-    Coding::from_code(*entry.first()?)?;
+    let coding = Coding::from_code(*entry.first()?)?;
+    let locate = pattern.locator(coding == Coding::Gb18030)?;
+    // The scan is leftmost-first and its matches never overlap, so a match it passes
+    // over lies under one it gives.
+    let matches: Vec<Range<usize>> = locate.find_iter(file).map(|m| m.range()).collect();
+    if matches.is_empty() {
+        return Some(None);
+    }
     let (mut lines, mut places) = (Vec::new(), Vec::new());
     let mut landmarks: [Option<usize>; 3] = [None; 3];
     let read = entry::read(entry, |n, p| {
@@ -68,17 +75,14 @@ pub fn search(
         lines.push(p.line);
         places.push(p.in_file);
     })?;
-    let coding = read.coding?;
-    if places.last().is_some_and(|p| p.end > file.len()) {
+    if read.coding != Some(coding) || places.last().is_some_and(|p| p.end > file.len()) {
         return None;
     }
-    let locate = pattern.locator(coding == Coding::Gb18030)?;
-    // The paragraphs a match of the first word overlaps. The scan is leftmost-first
-    // and its matches never overlap, so a match it passes over lies under one it gives.
+    // The paragraphs a match of the first word overlaps.
     let mut candidates: Vec<usize> = Vec::new();
-    for m in locate.find_iter(file) {
-        let mut p = places.partition_point(|q| q.end <= m.start());
-        while p < places.len() && places[p].start < m.end() {
+    for m in matches {
+        let mut p = places.partition_point(|q| q.end <= m.start);
+        while p < places.len() && places[p].start < m.end {
             if candidates.last() != Some(&p) {
                 candidates.push(p);
             }
