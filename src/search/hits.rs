@@ -140,22 +140,31 @@ pub enum Step {
 /// the appendix.
 pub fn steps<S: Speech + ?Sized>(doc: &S, marks: Landmarks, para: usize) -> Vec<Step> {
     let mut out = vec![Step::Speech];
+    match leaf(doc, marks, para) {
+        Step::Speech => {}
+        Step::Node(i) => {
+            let mut node = Some(i);
+            while let Some(i) = node {
+                out.push(Step::Node(i));
+                node = doc.parent(i);
+            }
+            out[1..].reverse();
+        }
+        step => out.push(step),
+    }
+    out
+}
+
+/// The last of `steps`, which decides the others: the closing or appendix, the
+/// section whose heading comes last before the paragraph, or the speech itself.
+pub fn leaf<S: Speech + ?Sized>(doc: &S, marks: Landmarks, para: usize) -> Step {
     if let Some(a) = marks.appendix.filter(|&a| para >= a) {
-        out.push(Step::Appendix(a));
-        return out;
+        return Step::Appendix(a);
     }
     if let Some(c) = marks.closing.filter(|&c| para >= c) {
-        out.push(Step::Closing(c));
-        return out;
+        return Step::Closing(c);
     }
-    let at = out.len();
-    let mut node = doc.section_of(para);
-    while let Some(i) = node {
-        out.push(Step::Node(i));
-        node = doc.parent(i);
-    }
-    out[at..].reverse();
-    out
+    doc.section_of(para).map_or(Step::Speech, Step::Node)
 }
 
 /// A step as it is shown and exported.

@@ -1,7 +1,8 @@
 //! The output of `gangmu search` for one speech: lines like a compiler's
 //! (`PATH:LINE: 标题 › 二、… › （一）…: …match…`), JSON objects, or a count.
 
-use super::hits::{Crumb, Step, breadcrumb, char_ranges, crumb, steps};
+use super::hits::{Crumb, Landmarks, Step, breadcrumb, char_ranges, crumb, leaf, steps};
+use super::speech::Speech;
 use super::scan::Found;
 use crate::text::{Ambiguous, sanitize, truncate};
 use serde::Serialize;
@@ -68,76 +69,95 @@ pub fn text(found: &Found, color: bool, out: &mut Vec<u8>) {
     let doc = &*found.doc;
     let path = sanitize(doc.path());
     let paint = |code: &'static str| if color { code } else { "" };
-    let reset = paint(RESET);
+    let reset = paint(RESET).as_bytes();
     let marks = doc.landmarks();
-    // Hits of a speech share most of their steps: each is written once.
-    let mut shown: Vec<(Step, String)> = Vec::new();
+    // Hits of a speech mostly stand in the sections of other hits: each breadcrumb is
+    // written once, keyed by its last step (which decides the others).
+    let mut shown: Vec<(Step, Vec<u8>)> = Vec::new();
+    let mut labels: Vec<(Step, String)> = Vec::new();
+    let mut number = itoa::Buffer::new();
     for h in &found.hits {
-        let _ = write!(
-            out,
-            "{}{path}{reset}:{}{}{reset}: {}",
-            paint(PATH),
-            paint(LINE),
-            h.line,
-            paint(CRUMBS),
-        );
-        for (k, step) in steps(doc, marks, h.para).into_iter().enumerate() {
-            if k > 0 {
-                out.extend_from_slice(" › ".as_bytes());
-            }
-            let at = match shown.iter().position(|(s, _)| *s == step) {
-                Some(at) => at,
-                None => {
-                    let c = crumb(doc, marks, step);
-                    let label = sanitize(&crate::outline::label(&c.marker, &c.title)).into_owned();
-                    let cut = truncate(&label, CRUMB_COLS, Ambiguous::Narrow)
-                        .0
-                        .into_owned();
-                    shown.push((step, cut));
-                    shown.len() - 1
-                }
-            };
-            out.extend_from_slice(shown[at].1.as_bytes());
+        for part in [paint(PATH).as_bytes(), path.as_bytes(), reset, b":"] {
+            out.extend_from_slice(part);
         }
-        let _ = write!(out, "{reset}: ");
-        snippet(doc.para_text(h.para), &h.ranges, paint(MATCH), reset, out);
+        out.extend_from_slice(paint(LINE).as_bytes());
+        out.extend_from_slice(number.format(h.line).as_bytes());
+        out.extend_from_slice(reset);
+        out.extend_from_slice(b": ");
+        out.extend_from_slice(paint(CRUMBS).as_bytes());
+        let last = leaf(doc, marks, h.para);
+        let at = match shown.iter().position(|(s, _)| *s == last) {
+            Some(at) => at,
+            None => {
+                shown.push((last, trail(doc, marks, h.para, &mut labels)));
+                shown.len() - 1
+            }
+        };
+        out.extend_from_slice(&shown[at].1);
+        out.extend_from_slice(reset);
+        out.extend_from_slice(b": ");
+        snippet(doc.para_text(h.para), &h.ranges, paint(MATCH), paint(RESET), out);
         out.push(b'\n');
     }
 }
 
-/// Whether `text` takes more than `cols` columns, found without measuring all of a long
-/// paragraph: no character takes more columns than it has bytes.
-fn wider_than(text: &str, cols: usize, amb: Ambiguous) -> bool {
-    if text.len() <= cols {
-        return false;
+/// A paragraph's breadcrumb as shown: each step's label cut to `CRUMB_COLS`, and kept
+/// in `labels` for the speech's other breadcrumbs.
+fn trail(
+    doc: &dyn Speech,
+    marks: Landmarks,
+    para: usize,
+    labels: &mut Vec<(Step, String)>,
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (k, step) in steps(doc, marks, para).into_iter().enumerate() {
+        if k > 0 {
+            out.extend_from_slice(" › ".as_bytes());
+        }
+        let at = match labels.iter().position(|(s, _)| *s == step) {
+            Some(at) => at,
+            None => {
+                let c = crumb(doc, marks, step);
+                let label = sanitize(&crate::outline::label(&c.marker, &c.title)).into_owned();
+                let cut = truncate(&label, CRUMB_COLS, Ambiguous::Narrow).0.into_owned();
+                labels.push((step, cut));
+                labels.len() - 1
+            }
+        };
+        out.extend_from_slice(labels[at].1.as_bytes());
     }
-    let mut w = 0;
-    text.chars().any(|c| {
-        w += crate::text::char_width(c, amb);
-        w > cols
-    })
+    out
 }
 
 /// The paragraph, or a window of it around the first match, with the matches painted.
+/// A paragraph wider than `SNIPPET_COLS` shows `LEAD_CHARS` before its first match and
+/// as much after as fits.
 fn snippet(text: &str, ranges: &[(usize, usize)], on: &str, off: &str, out: &mut Vec<u8>) {
     let amb = Ambiguous::Narrow;
+    // Where the text from `from` passes `SNIPPET_COLS`, if it does. No character takes
+    // more columns than it has bytes, so a short text is not measured.
+    let cut = |from: usize| {
+        if text.len() - from <= SNIPPET_COLS {
+            return None;
+        }
+        let mut cols = 0;
+        text[from..].char_indices().find_map(|(i, c)| {
+            cols += crate::text::char_width(c, amb);
+            (cols > SNIPPET_COLS).then_some(from + i)
+        })
+    };
     let (mut start, mut end) = (0, text.len());
-    if wider_than(text, SNIPPET_COLS, amb) {
+    if let Some(whole) = cut(0) {
         let first = ranges.first().map_or(0, |r| r.0);
         start = text[..first]
             .char_indices()
             .rev()
             .nth(LEAD_CHARS - 1)
             .map_or(0, |(i, _)| i);
-        let mut cols = 0;
-        end = text.len();
-        for (i, c) in text[start..].char_indices() {
-            cols += crate::text::char_width(c, amb);
-            if cols > SNIPPET_COLS {
-                end = start + i;
-                break;
-            }
-        }
+        end = match start {
+            0 => whole,
+            _ => cut(start).unwrap_or(text.len()),
+        };
     }
     if start > 0 {
         out.extend_from_slice("…".as_bytes());
@@ -159,3 +179,4 @@ fn snippet(text: &str, ranges: &[(usize, usize)], on: &str, off: &str, out: &mut
         out.extend_from_slice("…".as_bytes());
     }
 }
+
