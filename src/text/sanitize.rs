@@ -25,15 +25,40 @@ fn replacement(c: char) -> Option<char> {
 /// `s` with every unsafe character replaced; borrowed when there is none (the usual case).
 /// Replacement is character by character, so a prefix of `s` maps to a prefix of the result.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    let Some(first) = s.char_indices().find(|&(_, c)| replacement(c).is_some()) else {
+    let Some(first) = first_unsafe(s) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len() + 8);
-    out.push_str(&s[..first.0]);
-    for c in s[first.0..].chars() {
+    out.push_str(&s[..first]);
+    for c in s[first..].chars() {
         out.push(replacement(c).unwrap_or(c));
     }
     Cow::Owned(out)
+}
+
+/// Where the first unsafe character of `s` starts. Scanned byte by byte: only the
+/// bytes that can start one (ASCII controls, and the lead bytes of U+0080–U+009F,
+/// U+061C and U+2000–U+2FFF) are decoded, so Chinese text passes at memory speed.
+fn first_unsafe(s: &str) -> Option<usize> {
+    const fn may_start() -> [bool; 256] {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = true;
+            b += 1;
+        }
+        t[0x7f] = true;
+        t[0xc2] = true;
+        t[0xd8] = true;
+        t[0xe2] = true;
+        t
+    }
+    const MAY_START: [bool; 256] = may_start();
+    s.bytes().enumerate().find_map(|(i, b)| {
+        // A flagged byte is ASCII or a lead byte: `i` is a character boundary.
+        let c = MAY_START[usize::from(b)].then(|| s[i..].chars().next())??;
+        replacement(c).map(|_| i)
+    })
 }
 
 #[cfg(test)]
@@ -46,5 +71,17 @@ mod tests {
         assert_eq!(sanitize("x\u{202e}y\u{9b}z"), "x\u{fffd}y\u{fffd}z");
         assert!(matches!(sanitize("中文"), Cow::Borrowed(_)));
         assert_eq!(sanitize("\u{7}\u{0}"), "␇␀");
+    }
+
+    #[test]
+    fn the_byte_scan_finds_what_a_character_scan_finds() {
+        // Every character that shares a lead byte with an unsafe one, around it.
+        let near = (0x80..0x100).chain(0x600..0x640).chain(0x2000..0x3000);
+        for u in (0..0x80).chain(near) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("中“{c}”文");
+            let by_char = s.char_indices().find(|&(_, c)| replacement(c).is_some());
+            assert_eq!(first_unsafe(&s), by_char.map(|(i, _)| i), "U+{u:04X}");
+        }
     }
 }
