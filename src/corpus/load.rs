@@ -118,6 +118,9 @@ pub fn parse_decoded<T>(
 /// Reads a regular file of at most `max` bytes. It is opened without blocking and
 /// checked through the open handle, so a FIFO put in a file's place after it was listed
 /// is refused instead of waiting for a writer.
+/// Files up to this size are read in one call, binary or not.
+const WHOLE_BYTES: usize = 1 << 20;
+
 fn read_regular_file(path: &Path, max: u64) -> Result<(Vec<u8>, std::fs::Metadata), String> {
     let mut open = std::fs::OpenOptions::new();
     open.read(true);
@@ -138,11 +141,16 @@ fn read_regular_file(path: &Path, max: u64) -> Result<(Vec<u8>, std::fs::Metadat
     // Exactly the size just read off the handle, usually in one read(): no probing for
     // the end, and a file that grows meanwhile is read as it was when opened.
     let mut buf = vec![0; usize::try_from(meta.len()).map_err(|e| e.to_string())?];
-    // The head first: a binary file (a sparse one of zeros, an image) is refused from
-    // it, before the rest is read. The vector's untouched pages cost no memory.
-    let head = buf.len().min(HEAD_BYTES);
+    // A big file's head first: a binary file (a sparse one of zeros, an image) is
+    // refused from it before the rest is read (the vector's untouched pages cost no
+    // memory). A speech-sized file is read in one call.
+    let head = if buf.len() <= WHOLE_BYTES {
+        buf.len()
+    } else {
+        HEAD_BYTES
+    };
     let mut filled = fill(&mut file, &mut buf[..head])?;
-    if head_is_binary(&buf[..filled]) {
+    if head_is_binary(&buf[..filled.min(HEAD_BYTES)]) {
         return Err(DecodeError::Binary.to_string());
     }
     if filled == head {
