@@ -143,17 +143,17 @@ fn read_regular_file(path: &Path, max: u64) -> Result<(Vec<u8>, std::fs::Metadat
     let mut buf = vec![0; usize::try_from(meta.len()).map_err(|e| e.to_string())?];
     // A big file's head first: a binary file (a sparse one of zeros, an image) is
     // refused from it before the rest is read (the vector's untouched pages cost no
-    // memory). A speech-sized file is read in one call.
+    // memory). A speech-sized file is read in one call, and `decode` judges it whole.
     let head = if buf.len() <= WHOLE_BYTES {
         buf.len()
     } else {
         HEAD_BYTES
     };
     let mut filled = fill(&mut file, &mut buf[..head])?;
-    if head_is_binary(&buf[..filled.min(HEAD_BYTES)]) {
-        return Err(DecodeError::Binary.to_string());
-    }
-    if filled == head {
+    if filled == head && head < buf.len() {
+        if head_is_binary(&buf[..head]) {
+            return Err(DecodeError::Binary.to_string());
+        }
         filled += fill(&mut file, &mut buf[head..])?;
     }
     buf.truncate(filled);
