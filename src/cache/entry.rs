@@ -8,31 +8,39 @@
 //! entry, and so does a heading's label that does not open its paragraph.
 //!
 //! For a UTF-8 or GB18030 file whose paragraphs each decode alone from a run of its bytes,
-//! the entry also keeps those runs (`raw`): a search can then look in the raw file and
-//! decode only the paragraphs a match falls in (`search::sketch`).
+//! the entry also keeps those runs, in a fixed-width table (`raw::Places`): a search can
+//! then look in the raw file and decode only the paragraphs a match falls in, reading
+//! only the rows of those (`search::sketch`).
 
-use super::raw::{self, Coding};
+use super::raw::{self, Coding, Places};
 use super::varint::{In, Out, utf8};
 use crate::outline::{Document, Kind, Node, Paragraph, Role, Why};
 use std::ops::Range;
 
 /// The entry for `doc`, parsed from `text` (the decoded file), which was read from
 /// `file`'s bytes.
+///
+/// In order: a head (coding, counts, title, the first title, closing and appendix
+/// paragraphs), the table of places when there is one, the nodes and the labels that do
+/// not open their paragraphs, then the paragraphs and the texts that are no run of the
+/// file. A raw search reads up to the labels and stops.
 pub fn encode(doc: &Document, text: &str, file: &[u8]) -> Vec<u8> {
     let places = places(doc, text);
-    let mut literals = String::new();
     let mut out = Out(Vec::with_capacity(
-        64 + doc.paragraphs.len() * 12 + doc.nodes.len() * 12,
+        64 + doc.paragraphs.len() * 20 + doc.nodes.len() * 12,
     ));
     // Where the paragraphs lie in the file's bytes, when each decodes alone.
-    let in_file = Coding::of(doc.encoding).and_then(|coding| {
+    let table = Coding::of(doc.encoding).and_then(|coding| {
         let spans: Option<Vec<Range<usize>>> = (places.iter().zip(&doc.paragraphs))
             .map(|(at, p)| at.map(|at| at..at + p.span.len()))
             .collect();
-        Some((coding, raw::places(file, text, &spans?, coding)?))
+        let in_file = raw::places(file, text, &spans?, coding)?;
+        Some((
+            coding,
+            raw::table(&in_file, doc.paragraphs.iter().map(|p| p.line))?,
+        ))
     });
-    out.0.push(in_file.as_ref().map_or(0, |(c, _)| c.code()));
-    let mut raw_end = 0;
+    out.0.push(table.as_ref().map_or(0, |(c, _)| c.code()));
     out.num(doc.paragraphs.len());
     out.num(doc.nodes.len());
     out.num(doc.chars);
@@ -41,29 +49,15 @@ pub fn encode(doc: &Document, text: &str, file: &[u8]) -> Vec<u8> {
     out.opt(doc.subtitle.as_ref().map(String::len));
     out.0
         .extend_from_slice(doc.subtitle.as_deref().unwrap_or("").as_bytes());
-    let mut end = 0;
-    for (i, p) in doc.paragraphs.iter().enumerate() {
-        out.num(p.line);
-        out.0.push(role_code(p.role));
-        out.opt(p.node);
-        out.num(p.lead);
-        match places[i] {
-            // From the file: how far after the last paragraph's end it starts.
-            Some(start) => {
-                out.num((start - end) << 1);
-                end = start + p.span.len();
-            }
-            None => {
-                out.num(literals.len() << 1 | 1);
-                literals.push_str(doc.para_text(i));
-            }
+    for role in LANDMARKS {
+        let first = doc.paragraphs.iter().position(|p| p.role == role);
+        out.opt(first);
+        if let Some(p) = first {
+            out.num(doc.paragraphs[p].line);
         }
-        out.num(p.span.len());
-        if let Some((_, spans)) = &in_file {
-            out.num(spans[i].start - raw_end);
-            out.num(spans[i].len());
-            raw_end = spans[i].end;
-        }
+    }
+    if let Some((_, table)) = &table {
+        out.0.extend_from_slice(table);
     }
     let mut other_labels = String::new();
     for (i, n) in doc.nodes.iter().enumerate() {
@@ -87,10 +81,33 @@ pub fn encode(doc: &Document, text: &str, file: &[u8]) -> Vec<u8> {
             other_labels.push_str(title);
         }
     }
-    out.str(&literals);
     out.str(&other_labels);
+    let mut literals = String::new();
+    let mut end = 0;
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        out.num(p.line);
+        out.0.push(role_code(p.role));
+        out.opt(p.node);
+        out.num(p.lead);
+        match places[i] {
+            // From the file: how far after the last paragraph's end it starts.
+            Some(start) => {
+                out.num((start - end) << 1);
+                end = start + p.span.len();
+            }
+            None => {
+                out.num(literals.len() << 1 | 1);
+                literals.push_str(doc.para_text(i));
+            }
+        }
+        out.num(p.span.len());
+    }
+    out.str(&literals);
     out.0
 }
+
+/// The roles whose first paragraph the head names: the breadcrumbs' landmarks.
+const LANDMARKS: [Role; 3] = [Role::Title, Role::Closing, Role::Appendix];
 
 /// The document an entry describes, its paragraphs read from `text` (the decoded file),
 /// or the text back when the entry does not fit it: a damaged cache is read as a miss,
@@ -151,8 +168,6 @@ pub struct Read<'a> {
     subtitle: Option<String>,
     chars: usize,
     announced: Option<usize>,
-    /// The file's coding, when every paragraph has a place in its bytes.
-    pub coding: Option<Coding>,
     pub nodes: Vec<RawNode>,
     literals: &'a str,
     pub other_labels: &'a str,
@@ -166,43 +181,110 @@ pub struct ParaRecord {
     lead: usize,
     /// Whether its text is in the decoded file (else in `literals`), and where.
     place: (bool, Range<usize>),
-    /// Its bytes in the file, in order and apart, when the entry has a coding (see
-    /// `raw`).
-    pub in_file: Range<usize>,
 }
 
-/// An entry's parts, `paragraph` given each paragraph with their number; `None` when
-/// the entry is damaged.
-pub fn read<'a>(bytes: &'a [u8], mut paragraph: impl FnMut(usize, ParaRecord)) -> Option<Read<'a>> {
-    let mut r = In(bytes);
+/// What a raw search reads of an entry: its head, table of places and outline, not its
+/// paragraphs.
+pub struct Outline<'a> {
+    pub title: &'a str,
+    pub coding: Coding,
+    pub places: Places<'a>,
+    /// The first title, closing and appendix paragraphs, and their lines.
+    pub landmarks: [Option<(usize, usize)>; 3],
+    pub nodes: Vec<RawNode>,
+    pub other_labels: &'a str,
+}
+
+/// The head of an entry.
+struct Head<'a> {
+    n_paras: usize,
+    n_nodes: usize,
+    chars: usize,
+    announced: Option<usize>,
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    landmarks: [Option<(usize, usize)>; 3],
+    /// With the file's coding, when every paragraph has a place in its bytes.
+    places: Option<(Coding, Places<'a>)>,
+}
+
+fn head<'a>(r: &mut In<'a>) -> Option<Head<'a>> {
+    let size = r.0.len();
     let coding = match r.u8()? {
         0 => None,
         c => Some(Coding::from_code(c)?),
     };
     let n_paras = r.num()?;
     let n_nodes = r.num()?;
-    // Each paragraph takes at least 6 bytes and each node 10: a count the entry cannot
-    // hold is damage, found before anything is allocated for it.
+    // Each paragraph takes at least 6 bytes (and a row of places) and each node 10: a
+    // count the entry cannot hold is damage, found before anything is allocated for it.
+    let per_para = if coding.is_some() { 6 + raw::ROW } else { 6 };
     if n_paras
-        .checked_mul(6)?
+        .checked_mul(per_para)?
         .checked_add(n_nodes.checked_mul(10)?)?
-        > bytes.len()
+        > size
     {
         return None;
     }
     let chars = r.num()?;
     let announced = r.opt()?;
-    let title = r.str()?.to_string();
+    let title = r.str()?;
     let subtitle = match r.opt()? {
         None => None,
-        Some(n) => Some(utf8(r.take(n)?)?.to_string()),
+        Some(n) => Some(utf8(r.take(n)?)?),
     };
+    let mut landmarks = [None; 3];
+    for mark in &mut landmarks {
+        if let Some(p) = r.opt()? {
+            *mark = Some((p, r.num()?));
+        }
+    }
+    let places = match coding {
+        Some(c) => Some((c, Places::new(r.take(n_paras.checked_mul(raw::ROW)?)?))),
+        None => None,
+    };
+    Some(Head {
+        n_paras,
+        n_nodes,
+        chars,
+        announced,
+        title,
+        subtitle,
+        landmarks,
+        places,
+    })
+}
+
+/// An entry's head and outline for a raw search; `None` when it has no places or is
+/// damaged.
+pub fn outline(bytes: &[u8]) -> Option<Outline<'_>> {
+    let mut r = In(bytes);
+    let h = head(&mut r)?;
+    let (coding, places) = h.places?;
+    let nodes = raw_nodes(&mut r, h.n_nodes, h.n_paras)?;
+    Some(Outline {
+        title: h.title,
+        coding,
+        places,
+        landmarks: h.landmarks,
+        nodes,
+        other_labels: r.str()?,
+    })
+}
+
+/// An entry's parts, `paragraph` given each paragraph with their number; `None` when
+/// the entry is damaged.
+pub fn read<'a>(bytes: &'a [u8], mut paragraph: impl FnMut(usize, ParaRecord)) -> Option<Read<'a>> {
+    let mut r = In(bytes);
+    let h = head(&mut r)?;
+    let n_paras = h.n_paras;
+    let nodes = raw_nodes(&mut r, h.n_nodes, n_paras)?;
+    let other_labels = r.str()?;
     let mut end = 0usize;
-    let mut raw_end = 0usize;
     for _ in 0..n_paras {
         let line = r.num()?;
         let role = role_of(r.u8()?)?;
-        let node = r.opt()?.filter(|&n| n < n_nodes);
+        let node = r.opt()?.filter(|&n| n < h.n_nodes);
         let lead = r.num()?;
         let at = r.num()?;
         let len = r.num()?;
@@ -213,14 +295,6 @@ pub fn read<'a>(bytes: &'a [u8], mut paragraph: impl FnMut(usize, ParaRecord)) -
         } else {
             (false, (at >> 1)..(at >> 1).checked_add(len)?)
         };
-        let in_file = match coding {
-            Some(_) => {
-                let start = raw_end.checked_add(r.num()?)?;
-                raw_end = start.checked_add(r.num()?)?;
-                start..raw_end
-            }
-            None => 0..0,
-        };
         paragraph(
             n_paras,
             ParaRecord {
@@ -229,10 +303,22 @@ pub fn read<'a>(bytes: &'a [u8], mut paragraph: impl FnMut(usize, ParaRecord)) -
                 node,
                 lead,
                 place,
-                in_file,
             },
         );
     }
+    let literals = r.str()?;
+    Some(Read {
+        title: h.title.to_string(),
+        subtitle: h.subtitle.map(str::to_string),
+        chars: h.chars,
+        announced: h.announced,
+        nodes,
+        literals,
+        other_labels,
+    })
+}
+
+fn raw_nodes(r: &mut In<'_>, n_nodes: usize, n_paras: usize) -> Option<Vec<RawNode>> {
     let mut nodes = Vec::with_capacity(n_nodes);
     for i in 0..n_nodes {
         let level = r.num()?;
@@ -266,18 +352,7 @@ pub fn read<'a>(bytes: &'a [u8], mut paragraph: impl FnMut(usize, ParaRecord)) -
             opens: r.u8()? == 1,
         });
     }
-    let literals = r.str()?;
-    let other_labels = r.str()?;
-    Some(Read {
-        title,
-        subtitle,
-        chars,
-        announced,
-        coding,
-        nodes,
-        literals,
-        other_labels,
-    })
+    Some(nodes)
 }
 
 /// A node as the entry gives it, its label not yet found.

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 const MAGIC: &[u8; 8] = b"GANGMUOC";
 /// Index offset and length, outline hash, format version, magic.
 const FOOTER: usize = 8 + 8 + 8 + 4 + 8;
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Bytes of an index row besides its key: key length, stamp, entry offset and length.
 const ROW: usize = 4 + Stamp::BYTES + 8 + 4;
 

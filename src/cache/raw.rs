@@ -120,6 +120,71 @@ pub fn places(
     Some(out)
 }
 
+/// Bytes a paragraph takes in an entry's table of places: where it starts and ends in
+/// the file, and its line, as little-endian `u32`s. Fixed-width, so that a search reads
+/// the rows it needs where they lie instead of decoding every paragraph's.
+pub const ROW: usize = 12;
+
+/// The table for `places` and the paragraphs' `lines`; `None` when a number does not
+/// fit 32 bits (a file of over 4 GiB).
+pub fn table(places: &[Range<usize>], lines: impl Iterator<Item = usize>) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(places.len() * ROW);
+    for (p, line) in places.iter().zip(lines) {
+        for n in [p.start, p.end, line] {
+            out.extend_from_slice(&u32::try_from(n).ok()?.to_le_bytes());
+        }
+    }
+    Some(out)
+}
+
+/// An entry's table of places, read where it lies. A damaged table can give places out
+/// of order or past the file: readers slice the file with `get`.
+#[derive(Clone, Copy)]
+pub struct Places<'a>(&'a [u8]);
+
+impl<'a> Places<'a> {
+    /// The table of `bytes.len() / ROW` paragraphs.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Places(bytes)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len() / ROW
+    }
+
+    fn num(&self, i: usize, k: usize) -> usize {
+        let at = i * ROW + k * 4;
+        self.0
+            .get(at..at + 4)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, |b| u32::from_le_bytes(b) as usize)
+    }
+
+    /// Paragraph `i`'s bytes in the file.
+    pub fn place(&self, i: usize) -> Range<usize> {
+        self.num(i, 0)..self.num(i, 1)
+    }
+
+    /// The line paragraph `i` starts on.
+    pub fn line(&self, i: usize) -> usize {
+        self.num(i, 2)
+    }
+
+    /// The first paragraph that ends after byte `at` of the file.
+    pub fn first_ending_after(&self, at: usize) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.num(mid, 1) <= at {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +225,23 @@ mod tests {
                 &text[s.clone()]
             );
         }
+    }
+
+    #[test]
+    fn the_table_gives_back_its_places_and_lines() {
+        let places = [0..6, 7..7, 9..30];
+        let bytes = table(&places, [1, 2, 5].into_iter()).unwrap();
+        let t = Places::new(&bytes);
+        assert_eq!(t.len(), 3);
+        assert_eq!((t.place(2), t.line(2)), (9..30, 5));
+        let after: Vec<usize> = [0, 5, 6, 7, 8, 29, 30]
+            .map(|at| t.first_ending_after(at))
+            .into();
+        assert_eq!(after, [0, 0, 1, 2, 2, 2, 3]);
+        // Past the table: nothing, not a panic.
+        assert_eq!((t.place(9), t.line(9)), (0..0, 0));
+        let past_u32 = u32::MAX as usize + 1;
+        assert_eq!(table(&[0..past_u32], [1].into_iter()), None);
     }
 
     #[test]

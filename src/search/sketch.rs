@@ -3,12 +3,11 @@
 //! from the cache entry. It gives what a parse would, without decoding the whole file
 //! or building its document: most of a search's time when a phrase is in most speeches.
 
-use super::hits::{Hit, Landmarks, Step, steps};
+use super::hits::{Hit, Landmarks, Step, leaf};
 use super::pattern::{Pattern, merge};
 use super::speech::Speech;
 use crate::cache::entry;
 use crate::cache::raw::Coding;
-use crate::outline::Role;
 use std::ops::Range;
 
 /// What the output needs of a speech, from its cache entry: the outline, and the texts
@@ -17,10 +16,10 @@ pub struct Sketch {
     path: String,
     title: String,
     marks: Landmarks,
-    /// Per paragraph, the line it starts on.
-    lines: Vec<usize>,
-    /// The paragraphs with hits and their texts, in order.
-    texts: Vec<(usize, String)>,
+    /// The lines of the closing and the appendix, where they start.
+    mark_lines: [Option<(usize, usize)>; 2],
+    /// The paragraphs with hits, their lines and texts, in order.
+    texts: Vec<(usize, usize, String)>,
     sections: Vec<Section>,
     /// The labels of the sections the hits stand in (others are left empty).
     labels: String,
@@ -52,75 +51,66 @@ pub fn search(
     let locate = pattern.locator(coding == Coding::Gb18030)?;
     // The scan is leftmost-first and its matches never overlap, so a match it passes
     // over lies under one it gives.
-    let matches: Vec<Range<usize>> = locate.find_iter(file).map(|m| m.range()).collect();
-    if matches.is_empty() {
+    let mut matches = locate.find_iter(file).peekable();
+    if matches.peek().is_none() {
         return Some(None);
     }
-    let (mut lines, mut places) = (Vec::new(), Vec::new());
-    let mut landmarks: [Option<usize>; 3] = [None; 3];
-    let read = entry::read(entry, |n, p| {
-        if places.is_empty() {
-            lines.reserve_exact(n);
-            places.reserve_exact(n);
-        }
-        let k = match p.role {
-            Role::Title => 0,
-            Role::Closing => 1,
-            Role::Appendix => 2,
-            _ => 3,
-        };
-        if let Some(l @ None) = landmarks.get_mut(k) {
-            *l = Some(places.len());
-        }
-        lines.push(p.line);
-        places.push(p.in_file);
-    })?;
-    if read.coding != Some(coding) || places.last().is_some_and(|p| p.end > file.len()) {
+    let outline = entry::outline(entry)?;
+    let places = outline.places;
+    if outline.coding != coding
+        || places
+            .len()
+            .checked_sub(1)
+            .is_some_and(|l| places.place(l).end > file.len())
+    {
         return None;
     }
     // The paragraphs a match of the first word overlaps.
     let mut candidates: Vec<usize> = Vec::new();
     for m in matches {
-        let mut p = places.partition_point(|q| q.end <= m.start);
-        while p < places.len() && places[p].start < m.end {
+        let mut p = places.first_ending_after(m.start());
+        while p < places.len() && places.place(p).start < m.end() {
             if candidates.last() != Some(&p) {
                 candidates.push(p);
             }
             p += 1;
         }
     }
-    let mut hits = Vec::new();
-    let mut texts = Vec::new();
+    let mut hits = Vec::with_capacity(candidates.len());
+    let mut texts = Vec::with_capacity(candidates.len());
     for p in candidates {
-        let text = coding.decode(&file[places[p].clone()])?;
+        let text = coding.decode(file.get(places.place(p))?)?;
         if let Some(ranges) = ranges_in(pattern, &text) {
-            let line = lines[p];
+            let line = places.line(p);
             hits.push(Hit {
                 para: p,
                 line,
                 ranges,
             });
-            texts.push((p, text.into_owned()));
+            texts.push((p, line, text.into_owned()));
         }
     }
     if hits.is_empty() {
         return Some(None);
     }
-    let [title, closing, appendix] = landmarks;
-    let title_line = title.map_or(1, |p| lines[p]);
+    let [title, closing, appendix] = outline.landmarks;
     let mut sketch = Sketch {
         path: path.to_string(),
-        marks: Landmarks::new(title_line, closing, appendix),
-        lines,
+        marks: Landmarks::new(
+            title.map_or(1, |t| t.1),
+            closing.map(|c| c.0),
+            appendix.map(|a| a.0),
+        ),
+        mark_lines: [closing, appendix],
         texts,
-        sections: Vec::with_capacity(read.nodes.len()),
+        sections: Vec::with_capacity(outline.nodes.len()),
         labels: String::new(),
-        title: read.title,
+        title: outline.title.to_string(),
     };
     // Where each label is: opening its paragraph, or next among the others.
     let mut other = 0usize;
-    let mut label_at = Vec::with_capacity(read.nodes.len());
-    for n in &read.nodes {
+    let mut label_at = Vec::with_capacity(outline.nodes.len());
+    for n in &outline.nodes {
         let len = n.marker.checked_add(n.title)?;
         label_at.push(match n.opens {
             true => None,
@@ -137,21 +127,27 @@ pub fn search(
             marker: n.marker,
         });
     }
-    // Only the sections the hits stand in are shown: only their labels are found.
+    // Only the sections the hits stand in are shown: only their labels are found. A
+    // section's parents come before it, so the walk up ends.
     for h in &hits {
-        for step in steps(&sketch, sketch.marks, h.para) {
-            let Step::Node(i) = step else { continue };
+        let mut node = match leaf(&sketch, sketch.marks, h.para) {
+            Step::Node(i) => Some(i),
+            _ => None,
+        };
+        while let Some(i) = node {
+            node = sketch.sections[i].parent;
             if !sketch.sections[i].label.is_empty() {
-                continue;
+                // Found before, and so were its parents'.
+                break;
             }
-            let n = &read.nodes[i];
+            let n = &outline.nodes[i];
             let len = n.marker + n.title;
             let label = match &label_at[i] {
-                Some(r) => read.other_labels.get(r.clone())?.to_string(),
+                Some(r) => outline.other_labels.get(r.clone())?.to_string(),
                 None => {
                     let text = match sketch.texts.binary_search_by_key(&n.para, |t| t.0) {
-                        Ok(k) => std::borrow::Cow::Borrowed(sketch.texts[k].1.as_str()),
-                        Err(_) => coding.decode(file.get(places.get(n.para)?.clone())?)?,
+                        Ok(k) => std::borrow::Cow::Borrowed(sketch.texts[k].2.as_str()),
+                        Err(_) => coding.decode(file.get(places.place(n.para))?)?,
                     };
                     text.get(..len)?.to_string()
                 }
@@ -199,12 +195,17 @@ impl Speech for Sketch {
     }
 
     fn para_line(&self, p: usize) -> usize {
-        self.lines.get(p).copied().unwrap_or(0)
+        match self.texts.binary_search_by_key(&p, |t| t.0) {
+            Ok(k) => self.texts[k].1,
+            Err(_) => (self.mark_lines.iter().flatten())
+                .find(|m| m.0 == p)
+                .map_or(0, |m| m.1),
+        }
     }
 
     fn para_text(&self, p: usize) -> &str {
         match self.texts.binary_search_by_key(&p, |t| t.0) {
-            Ok(k) => &self.texts[k].1,
+            Ok(k) => &self.texts[k].2,
             Err(_) => "",
         }
     }
