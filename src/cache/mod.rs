@@ -87,7 +87,19 @@ pub fn open(roots: &[PathBuf]) -> Option<(Reader, Recorder)> {
 impl Reader {
     /// The key of the file at `path`: its absolute path, `.` steps left out.
     pub fn key(&self, path: &Path) -> Vec<u8> {
-        path_bytes(&self.cwd.join(path).components().collect::<PathBuf>())
+        let joined;
+        let path = match path.is_absolute() {
+            true => path,
+            false => {
+                joined = self.cwd.join(path);
+                &joined
+            }
+        };
+        // Most paths a walk gives have no `.` step or doubled `/` to leave out.
+        match is_plain(path) {
+            true => path_bytes(path),
+            false => path_bytes(&path.components().collect::<PathBuf>()),
+        }
     }
 
     /// The entry of the file `key` if it is still as it was outlined.
@@ -216,6 +228,23 @@ fn path_bytes(p: &Path) -> Vec<u8> {
     p.to_string_lossy().into_owned().into_bytes()
 }
 
+/// Whether `components` would give `path` back as it is: no `.` step, no doubled or
+/// trailing separator. (Elsewhere than Unix, the path is always rebuilt.)
+fn is_plain(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let s = path.as_os_str().as_bytes();
+        let finds = |needle: &[u8]| memchr::memmem::find(s, needle).is_some();
+        !(finds(b"//") || finds(b"/./") || s.ends_with(b"/") || s.ends_with(b"/."))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
 /// FNV-1a: a cache file's name must not change between builds, as std's hasher may.
 fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
@@ -233,6 +262,28 @@ mod tests {
         let f = std::fs::File::options().write(true).open(path).unwrap();
         f.set_modified(SystemTime::now() - Duration::from_secs(secs))
             .unwrap();
+    }
+
+    #[test]
+    fn a_path_is_kept_as_it_is_only_when_rebuilding_would_not_change_it() {
+        for p in [
+            "/a/b.txt",
+            "/a//b.txt",
+            "/a/./b.txt",
+            "/a/b/",
+            "/a/b/.",
+            "/a/../b",
+            "/",
+        ] {
+            let p = Path::new(p);
+            let rebuilt = p.components().collect::<PathBuf>();
+            if is_plain(p) {
+                assert_eq!(p, rebuilt);
+                assert_eq!(p.as_os_str().len(), rebuilt.as_os_str().len(), "{p:?}");
+            }
+        }
+        #[cfg(unix)]
+        assert!(is_plain(Path::new("/a/b.txt")) && !is_plain(Path::new("/a/./b.txt")));
     }
 
     #[test]

@@ -19,7 +19,8 @@ impl Source {
     /// The name shown to the user and written to `path` in exports.
     pub fn display(&self) -> String {
         match self {
-            Source::File(p) => p.display().to_string(),
+            // As `display` shows it, without going through a formatter.
+            Source::File(p) => p.to_string_lossy().into_owned(),
             Source::Stdin => "-".to_string(),
             Source::Embedded(name, _) => (*name).to_string(),
         }

@@ -139,7 +139,9 @@ pub enum Step {
 /// whose heading comes last before it, and that section's parents; or the closing or
 /// the appendix.
 pub fn steps<S: Speech + ?Sized>(doc: &S, marks: Landmarks, para: usize) -> Vec<Step> {
-    let mut out = vec![Step::Speech];
+    // Deep enough for most outlines without growing.
+    let mut out = Vec::with_capacity(6);
+    out.push(Step::Speech);
     match leaf(doc, marks, para) {
         Step::Speech => {}
         Step::Node(i) => {
@@ -169,27 +171,21 @@ pub fn leaf<S: Speech + ?Sized>(doc: &S, marks: Landmarks, para: usize) -> Step 
 
 /// A step as it is shown and exported.
 pub fn crumb<S: Speech + ?Sized>(doc: &S, marks: Landmarks, step: Step) -> Crumb {
-    let leaf = |title: &str, at: usize| Crumb {
-        marker: String::new(),
+    let (marker, title, line) = parts(doc, marks, step);
+    Crumb {
+        marker: marker.to_string(),
         title: title.to_string(),
-        line: doc.para_line(at),
-    };
+        line,
+    }
+}
+
+/// A step's marker, title and line, borrowed from the speech.
+pub fn parts<S: Speech + ?Sized>(doc: &S, marks: Landmarks, step: Step) -> (&str, &str, usize) {
     match step {
-        Step::Speech => Crumb {
-            marker: String::new(),
-            title: doc.title().to_string(),
-            line: marks.title_line,
-        },
-        Step::Node(i) => {
-            let (marker, title, line) = doc.section(i);
-            Crumb {
-                marker: marker.to_string(),
-                title: title.to_string(),
-                line,
-            }
-        }
-        Step::Closing(at) => leaf("结束语", at),
-        Step::Appendix(at) => leaf("附件", at),
+        Step::Speech => ("", doc.title(), marks.title_line),
+        Step::Node(i) => doc.section(i),
+        Step::Closing(at) => ("", "结束语", doc.para_line(at)),
+        Step::Appendix(at) => ("", "附件", doc.para_line(at)),
     }
 }
 

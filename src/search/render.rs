@@ -1,11 +1,12 @@
 //! The output of `gangmu search` for one speech: lines like a compiler's
 //! (`PATH:LINE: 标题 › 二、… › （一）…: …match…`), JSON objects, or a count.
 
-use super::hits::{Crumb, Landmarks, Step, breadcrumb, char_ranges, crumb, leaf, steps};
-use super::speech::Speech;
+use super::hits::{Crumb, Landmarks, Step, breadcrumb, char_ranges, leaf, parts, steps};
 use super::scan::Found;
+use super::speech::Speech;
 use crate::text::{Ambiguous, sanitize, truncate};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::Write;
 
 /// Widest a breadcrumb step is shown, in columns.
@@ -73,8 +74,8 @@ pub fn text(found: &Found, color: bool, out: &mut Vec<u8>) {
     let marks = doc.landmarks();
     // Hits of a speech mostly stand in the sections of other hits: each breadcrumb is
     // written once, keyed by its last step (which decides the others).
-    let mut shown: Vec<(Step, Vec<u8>)> = Vec::new();
-    let mut labels: Vec<(Step, String)> = Vec::new();
+    let mut shown: Vec<(Step, Vec<u8>)> = Vec::with_capacity(found.hits.len());
+    let mut labels: Vec<(Step, String)> = Vec::with_capacity(8);
     let mut number = itoa::Buffer::new();
     for h in &found.hits {
         for part in [paint(PATH).as_bytes(), path.as_bytes(), reset, b":"] {
@@ -96,7 +97,13 @@ pub fn text(found: &Found, color: bool, out: &mut Vec<u8>) {
         out.extend_from_slice(&shown[at].1);
         out.extend_from_slice(reset);
         out.extend_from_slice(b": ");
-        snippet(doc.para_text(h.para), &h.ranges, paint(MATCH), paint(RESET), out);
+        snippet(
+            doc.para_text(h.para),
+            &h.ranges,
+            paint(MATCH),
+            paint(RESET),
+            out,
+        );
         out.push(b'\n');
     }
 }
@@ -109,7 +116,7 @@ fn trail(
     para: usize,
     labels: &mut Vec<(Step, String)>,
 ) -> Vec<u8> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(4 * CRUMB_COLS);
     for (k, step) in steps(doc, marks, para).into_iter().enumerate() {
         if k > 0 {
             out.extend_from_slice(" › ".as_bytes());
@@ -117,10 +124,16 @@ fn trail(
         let at = match labels.iter().position(|(s, _)| *s == step) {
             Some(at) => at,
             None => {
-                let c = crumb(doc, marks, step);
-                let label = sanitize(&crate::outline::label(&c.marker, &c.title)).into_owned();
-                let cut = truncate(&label, CRUMB_COLS, Ambiguous::Narrow).0.into_owned();
-                labels.push((step, cut));
+                let (marker, title, _) = parts(doc, marks, step);
+                let mut label = crate::outline::label(marker, title);
+                // Mostly neither sanitized nor cut: the label is kept as it was built.
+                if let Cow::Owned(clean) = sanitize(&label) {
+                    label = clean;
+                }
+                if let Cow::Owned(cut) = truncate(&label, CRUMB_COLS, Ambiguous::Narrow).0 {
+                    label = cut;
+                }
+                labels.push((step, label));
                 labels.len() - 1
             }
         };
@@ -179,4 +192,3 @@ fn snippet(text: &str, ranges: &[(usize, usize)], on: &str, off: &str, out: &mut
         out.extend_from_slice("…".as_bytes());
     }
 }
-

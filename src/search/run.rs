@@ -104,7 +104,8 @@ pub fn run(args: &SearchArgs) -> ExitCode {
 type Rendered = Result<(Option<Vec<u8>>, Outcome), LoadError>;
 
 fn rendered(found: &Found, format: Option<SearchFormat>, color: bool) -> Vec<u8> {
-    let mut buf = Vec::new();
+    // About what a line takes: grown once or not at all.
+    let mut buf = Vec::with_capacity(256 * found.hits.len());
     match format {
         None => render::count(found, color, &mut buf),
         Some(SearchFormat::Text) => render::text(found, color, &mut buf),
