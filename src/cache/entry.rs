@@ -320,6 +320,8 @@ pub fn read<'a>(bytes: &'a [u8], mut paragraph: impl FnMut(usize, ParaRecord)) -
 
 fn raw_nodes(r: &mut In<'_>, n_nodes: usize, n_paras: usize) -> Option<Vec<RawNode>> {
     let mut nodes = Vec::with_capacity(n_nodes);
+    // Where the next label that does not open its paragraph starts in `other_labels`.
+    let mut other = 0usize;
     for i in 0..n_nodes {
         let level = r.num()?;
         let kind = if r.u8()? == 1 {
@@ -339,6 +341,15 @@ fn raw_nodes(r: &mut In<'_>, n_nodes: usize, n_paras: usize) -> Option<Vec<RawNo
         if end <= i || end > n_nodes || para >= n_paras {
             return None;
         }
+        let (marker, title) = (r.num()?, r.num()?);
+        let len = marker.checked_add(title)?;
+        let elsewhere = match r.u8()? == 1 {
+            true => None,
+            false => {
+                other = other.checked_add(len)?;
+                Some(other - len..other)
+            }
+        };
         nodes.push(RawNode {
             level,
             kind,
@@ -347,9 +358,9 @@ fn raw_nodes(r: &mut In<'_>, n_nodes: usize, n_paras: usize) -> Option<Vec<RawNo
             parent,
             end,
             para,
-            marker: r.num()?,
-            title: r.num()?,
-            opens: r.u8()? == 1,
+            marker,
+            title,
+            elsewhere,
         });
     }
     Some(nodes)
@@ -367,8 +378,8 @@ pub struct RawNode {
     /// Byte lengths of marker and title.
     pub marker: usize,
     pub title: usize,
-    /// The label opens the node's paragraph; else it is next in `other_labels`.
-    pub opens: bool,
+    /// Where the label is in `other_labels`; `None` when it opens the node's paragraph.
+    pub elsewhere: Option<Range<usize>>,
 }
 
 /// The nodes and their labels string; `None` when a label is not where the entry says.
@@ -380,15 +391,13 @@ fn nodes(
 ) -> Option<(Vec<Node>, String)> {
     let mut labels = String::new();
     let mut nodes = Vec::with_capacity(raw.len());
-    let mut at = 0usize;
     for r in raw {
-        let len = r.marker.checked_add(r.title)?;
-        let label = if r.opens {
-            text.get(paragraphs.get(r.para)?.span.clone())?.get(..len)?
-        } else {
-            let l = other.get(at..at.checked_add(len)?)?;
-            at += len;
-            l
+        let label = match &r.elsewhere {
+            None => {
+                let len = r.marker + r.title;
+                text.get(paragraphs.get(r.para)?.span.clone())?.get(..len)?
+            }
+            Some(at) => other.get(at.clone())?,
         };
         if !label.is_char_boundary(r.marker) {
             return None;

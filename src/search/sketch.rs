@@ -6,7 +6,7 @@
 use super::hits::{Hit, Landmarks, Step, leaf};
 use super::pattern::{Pattern, merge};
 use super::speech::Speech;
-use crate::cache::entry;
+use crate::cache::entry::{self, RawNode};
 use crate::cache::raw::Coding;
 use std::ops::Range;
 
@@ -20,17 +20,11 @@ pub struct Sketch {
     mark_lines: [Option<(usize, usize)>; 2],
     /// The paragraphs with hits, their lines and texts, in order.
     texts: Vec<(usize, usize, String)>,
-    sections: Vec<Section>,
-    /// The labels of the sections the hits stand in (others are left empty).
+    sections: Vec<RawNode>,
+    /// The labels of the sections the hits stand in (the others are not shown), and
+    /// where each is in `labels`.
+    shown: Vec<(usize, Range<usize>)>,
     labels: String,
-}
-
-struct Section {
-    para: usize,
-    parent: Option<usize>,
-    line: usize,
-    label: Range<usize>,
-    marker: usize,
 }
 
 /// The hits in the file `file` (its bytes, as read) whose cache entry is `entry`, and
@@ -103,30 +97,11 @@ pub fn search(
         ),
         mark_lines: [closing, appendix],
         texts,
-        sections: Vec::with_capacity(outline.nodes.len()),
+        sections: outline.nodes,
+        shown: Vec::new(),
         labels: String::new(),
         title: outline.title.to_string(),
     };
-    // Where each label is: opening its paragraph, or next among the others.
-    let mut other = 0usize;
-    let mut label_at = Vec::with_capacity(outline.nodes.len());
-    for n in &outline.nodes {
-        let len = n.marker.checked_add(n.title)?;
-        label_at.push(match n.opens {
-            true => None,
-            false => {
-                other = other.checked_add(len)?;
-                Some(other - len..other)
-            }
-        });
-        sketch.sections.push(Section {
-            para: n.para,
-            parent: n.parent,
-            line: n.line,
-            label: 0..0,
-            marker: n.marker,
-        });
-    }
     // Only the sections the hits stand in are shown: only their labels are found. A
     // section's parents come before it, so the walk up ends.
     for h in &hits {
@@ -135,29 +110,30 @@ pub fn search(
             _ => None,
         };
         while let Some(i) = node {
-            node = sketch.sections[i].parent;
-            if !sketch.sections[i].label.is_empty() {
+            if sketch.shown.iter().any(|s| s.0 == i) {
                 // Found before, and so were its parents'.
                 break;
             }
-            let n = &outline.nodes[i];
-            let len = n.marker + n.title;
-            let label = match &label_at[i] {
-                Some(r) => outline.other_labels.get(r.clone())?.to_string(),
+            let n = &sketch.sections[i];
+            node = n.parent;
+            let start = sketch.labels.len();
+            match &n.elsewhere {
+                Some(r) => sketch.labels.push_str(outline.other_labels.get(r.clone())?),
                 None => {
-                    let text = match sketch.texts.binary_search_by_key(&n.para, |t| t.0) {
-                        Ok(k) => std::borrow::Cow::Borrowed(sketch.texts[k].2.as_str()),
-                        Err(_) => coding.decode(file.get(places.place(n.para))?)?,
-                    };
-                    text.get(..len)?.to_string()
+                    let len = n.marker + n.title;
+                    match sketch.texts.binary_search_by_key(&n.para, |t| t.0) {
+                        Ok(k) => sketch.labels.push_str(sketch.texts[k].2.get(..len)?),
+                        Err(_) => {
+                            let text = coding.decode(file.get(places.place(n.para))?)?;
+                            sketch.labels.push_str(text.get(..len)?);
+                        }
+                    }
                 }
-            };
-            if !label.is_char_boundary(n.marker) {
+            }
+            if !sketch.labels[start..].is_char_boundary(n.marker) {
                 return None;
             }
-            let start = sketch.labels.len();
-            sketch.labels.push_str(&label);
-            sketch.sections[i].label = start..sketch.labels.len();
+            sketch.shown.push((i, start..sketch.labels.len()));
         }
     }
     Some(Some((sketch, hits)))
@@ -221,14 +197,14 @@ impl Speech for Sketch {
     }
 
     fn section(&self, node: usize) -> (&str, &str, usize) {
-        match self.sections.get(node) {
-            Some(n) => {
-                let label = self.labels.get(n.label.clone()).unwrap_or("");
-                let (marker, title) = label.split_at(n.marker.min(label.len()));
-                (marker, title, n.line)
-            }
-            None => ("", "", 0),
-        }
+        let Some(n) = self.sections.get(node) else {
+            return ("", "", 0);
+        };
+        let label = (self.shown.iter().find(|s| s.0 == node))
+            .and_then(|s| self.labels.get(s.1.clone()))
+            .unwrap_or("");
+        let (marker, title) = label.split_at(n.marker.min(label.len()));
+        (marker, title, n.line)
     }
 }
 
