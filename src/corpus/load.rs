@@ -122,6 +122,29 @@ pub fn parse_decoded<T>(
 const WHOLE_BYTES: usize = 1 << 20;
 
 fn read_regular_file(path: &Path, max: u64) -> Result<(Vec<u8>, std::fs::Metadata), String> {
+    let mut buf = Vec::new();
+    let (n, meta) = read_regular_file_into(path, max, &mut buf)?;
+    buf.truncate(n);
+    Ok((buf, meta))
+}
+
+/// A file's bytes, as `read_source_meta` reads them, put at the start of `buf`; their
+/// length. `buf` is only ever grown, with zeros, so that a buffer used for file after
+/// file is neither allocated nor cleared again (a search's many reads).
+pub fn read_file_into(
+    path: &Path,
+    max: u64,
+    buf: &mut Vec<u8>,
+) -> Result<(usize, std::fs::Metadata), LoadError> {
+    read_regular_file_into(path, max, buf)
+        .map_err(|m| LoadError::new(path.to_string_lossy().into_owned(), m))
+}
+
+fn read_regular_file_into(
+    path: &Path,
+    max: u64,
+    buf: &mut Vec<u8>,
+) -> Result<(usize, std::fs::Metadata), String> {
     let mut open = std::fs::OpenOptions::new();
     open.read(true);
     #[cfg(unix)]
@@ -140,30 +163,33 @@ fn read_regular_file(path: &Path, max: u64) -> Result<(Vec<u8>, std::fs::Metadat
     }
     // Exactly the size just read off the handle, usually in one read(): no probing for
     // the end, and a file that grows meanwhile is read as it was when opened.
-    let mut buf = vec![0; usize::try_from(meta.len()).map_err(|e| e.to_string())?];
+    let len = usize::try_from(meta.len()).map_err(|e| e.to_string())?;
+    if buf.is_empty() {
+        // Zeroed pages from the system, touched only as they are read into.
+        *buf = vec![0; len];
+    } else if buf.len() < len {
+        buf.resize(len, 0);
+    }
+    let bytes = &mut buf[..len];
     // A big file's head first: a binary file (a sparse one of zeros, an image) is
     // refused from it before the rest is read (the vector's untouched pages cost no
     // memory). A speech-sized file is read in one call, and `decode` judges it whole.
-    let head = if buf.len() <= WHOLE_BYTES {
-        buf.len()
-    } else {
-        HEAD_BYTES
-    };
-    let mut filled = fill(&mut file, &mut buf[..head])?;
-    if filled == head && head < buf.len() {
-        if head_is_binary(&buf[..head]) {
+    let head = if len <= WHOLE_BYTES { len } else { HEAD_BYTES };
+    let mut filled = fill(&mut file, &mut bytes[..head])?;
+    if filled == head && head < len {
+        if head_is_binary(&bytes[..head]) {
             return Err(DecodeError::Binary.to_string());
         }
-        filled += fill(&mut file, &mut buf[head..])?;
+        filled += fill(&mut file, &mut bytes[head..])?;
     }
-    buf.truncate(filled);
     // Some file systems (procfs, some FUSE mounts) report a size of 0 for files that
     // have content, and some of those never end (`/proc/self/pagemap`): read to the end
     // or the limit.
-    if buf.is_empty() {
-        buf = read_bounded(file, max)?;
+    if filled == 0 {
+        *buf = read_bounded(file, max)?;
+        filled = buf.len();
     }
-    Ok((buf, meta))
+    Ok((filled, meta))
 }
 
 /// Reads into `buf` until it is full or the file ends; returns the bytes read.

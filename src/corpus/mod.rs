@@ -13,6 +13,7 @@ pub mod synth;
 pub use decode::{DecodeError, Decoded, decode};
 pub use find::{Source, find_sources, natural_cmp, paths_or_stdin, stdin_is_readable};
 pub use load::{
-    LoadError, load_decoded, load_source, parse_bytes, parse_decoded, read_source, read_source_meta,
+    LoadError, load_decoded, load_source, parse_bytes, parse_decoded, read_file_into, read_source,
+    read_source_meta,
 };
 pub use size::{DEFAULT_MAX_SIZE, parse_size, show_size};

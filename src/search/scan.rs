@@ -6,9 +6,12 @@ use super::pattern::Pattern;
 use super::sketch;
 use super::speech::Speech;
 use crate::cache::{Outcome, Reader, Stamp, entry};
-use crate::corpus::{Decoded, LoadError, Source, decode, parse_decoded, read_source_meta};
+use crate::corpus::{
+    Decoded, LoadError, Source, decode, parse_decoded, read_file_into, read_source_meta,
+};
 use crate::outline::{Document, Text};
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// A speech with matches, and the matches.
 pub struct Found {
@@ -22,6 +25,14 @@ pub struct Searched {
     pub cache: Outcome,
 }
 
+thread_local! {
+    /// A search thread's file buffer, read into file after file.
+    static FILE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Largest buffer a search thread keeps between files.
+const KEPT_BUFFER: usize = 1 << 20;
+
 /// Searches one source, with the outline cache when there is one.
 pub fn search_source(
     source: &Source,
@@ -29,7 +40,32 @@ pub fn search_source(
     max: u64,
     cache: Option<&Reader>,
 ) -> Result<Searched, LoadError> {
-    let (bytes, meta) = read_source_meta(source, max)?;
+    match source {
+        Source::File(path) => FILE.with_borrow_mut(|buf| {
+            let read = read_file_into(path, max, buf);
+            let searched = read.and_then(|(n, meta)| {
+                search_bytes(source, Cow::Borrowed(&buf[..n]), Some(meta), pattern, cache)
+            });
+            if buf.len() > KEPT_BUFFER {
+                *buf = Vec::new();
+            }
+            searched
+        }),
+        _ => {
+            let (bytes, meta) = read_source_meta(source, max)?;
+            search_bytes(source, bytes, meta, pattern, cache)
+        }
+    }
+}
+
+/// Searches a source's bytes, as read.
+fn search_bytes(
+    source: &Source,
+    bytes: Cow<'_, [u8]>,
+    meta: Option<std::fs::Metadata>,
+    pattern: &Pattern,
+    cache: Option<&Reader>,
+) -> Result<Searched, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::new(source.display(), "empty file".into()));
     }
