@@ -153,11 +153,8 @@ fn snippet(text: &str, ranges: &[(usize, usize)], on: &str, off: &str, out: &mut
         if text.len() - from <= SNIPPET_COLS {
             return None;
         }
-        let mut cols = 0;
-        text[from..].char_indices().find_map(|(i, c)| {
-            cols += crate::text::char_width(c, amb);
-            (cols > SNIPPET_COLS).then_some(from + i)
-        })
+        let (over, _) = crate::text::measure(&text[from..], SNIPPET_COLS, amb);
+        over.map(|i| from + i)
     };
     let (mut start, mut end) = (0, text.len());
     if let Some(whole) = cut(0) {

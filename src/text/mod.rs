@@ -11,5 +11,5 @@ pub mod wrap;
 pub use layout::{Layout, Row};
 pub use sanitize::sanitize;
 pub use truncate::{fit_path, truncate};
-pub use width::{Ambiguous, char_width, str_width};
+pub use width::{Ambiguous, char_width, measure, str_width};
 pub use wrap::{Piece, wrap};

@@ -1,20 +1,15 @@
 //! Cutting text to a display width, with `…` when something was cut.
 
-use super::width::{Ambiguous, char_width, str_width};
+use super::width::{Ambiguous, char_width, measure, str_width};
 use std::borrow::Cow;
 
 /// The longest prefix of `s` that fits `max` columns, ending in `…` when cut, and its width.
 /// Never wider than `max`, whatever the mix of wide and narrow characters.
 pub fn truncate(s: &str, max: usize, amb: Ambiguous) -> (Cow<'_, str>, usize) {
-    let mut w = 0;
-    for (i, c) in s.char_indices() {
-        let cw = char_width(c, amb);
-        if w + cw > max {
-            return cut(s, max, amb, i);
-        }
-        w += cw;
+    match measure(s, max, amb) {
+        (Some(over), _) => cut(s, max, amb, over),
+        (None, w) => (Cow::Borrowed(s), w),
     }
-    (Cow::Borrowed(s), w)
 }
 
 fn cut(s: &str, max: usize, amb: Ambiguous, overflow_at: usize) -> (Cow<'_, str>, usize) {
