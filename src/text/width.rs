@@ -96,7 +96,13 @@ mod tests {
 
     #[test]
     fn measuring_agrees_with_adding_up_characters() {
-        let texts = ["中文ab", "“营商环境”", "\u{4dff}䷀一\u{3400}x\u{301}", "é𠀀—ｱ", ""];
+        let texts = [
+            "中文ab",
+            "“营商环境”",
+            "\u{4dff}䷀一\u{3400}x\u{301}",
+            "é𠀀—ｱ",
+            "",
+        ];
         for t in texts {
             for amb in [Ambiguous::Narrow, Ambiguous::Wide] {
                 for max in 0..12 {
