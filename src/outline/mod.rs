@@ -27,6 +27,7 @@ mod wrapped;
 pub use build::{MAX_NODES, MAX_REMOVED};
 pub use model::{
     Document, InlinePoint, Kind, Node, Paragraph, Removed, Role, WarnKind, Warning, label,
+    push_label,
 };
 pub use parse::{Text, parse, parse_parts, parse_with};
 pub use why::Why;

@@ -78,13 +78,20 @@ impl Node {
 /// A node's marker and title as one label: `一、总体要求`, `一是抓项目`; an old-style
 /// numeral keeps the space it was written with (`一　工业和农业的关系`).
 pub fn label(marker: &str, title: &str) -> String {
+    let mut out = String::with_capacity(marker.len() + 3 + title.len());
+    push_label(&mut out, marker, title);
+    out
+}
+
+/// `label`, written at the end of `out`.
+pub fn push_label(out: &mut String, marker: &str, title: &str) {
     let old_style =
         !marker.is_empty() && !title.is_empty() && marker.chars().all(super::chars::is_cn_numeral);
+    out.push_str(marker);
     if old_style {
-        format!("{marker}\u{3000}{title}")
-    } else {
-        format!("{marker}{title}")
+        out.push('\u{3000}');
     }
+    out.push_str(title);
 }
 
 /// What a paragraph of the reading text is.

@@ -141,6 +141,13 @@ pub enum Step {
 pub fn steps<S: Speech + ?Sized>(doc: &S, marks: Landmarks, para: usize) -> Vec<Step> {
     // Deep enough for most outlines without growing.
     let mut out = Vec::with_capacity(6);
+    steps_into(doc, marks, para, &mut out);
+    out
+}
+
+/// `steps`, in `out` (emptied first).
+pub fn steps_into<S: Speech + ?Sized>(doc: &S, marks: Landmarks, para: usize, out: &mut Vec<Step>) {
+    out.clear();
     out.push(Step::Speech);
     match leaf(doc, marks, para) {
         Step::Speech => {}
@@ -154,7 +161,6 @@ pub fn steps<S: Speech + ?Sized>(doc: &S, marks: Landmarks, para: usize) -> Vec<
         }
         step => out.push(step),
     }
-    out
 }
 
 /// The last of `steps`, which decides the others: the closing or appendix, the

@@ -1,13 +1,15 @@
 //! The output of `gangmu search` for one speech: lines like a compiler's
 //! (`PATH:LINE: 标题 › 二、… › （一）…: …match…`), JSON objects, or a count.
 
-use super::hits::{Crumb, Landmarks, Step, breadcrumb, char_ranges, leaf, parts, steps};
+use super::hits::{Crumb, Landmarks, Step, breadcrumb, char_ranges, leaf, parts, steps_into};
 use super::scan::Found;
 use super::speech::Speech;
+use crate::outline::push_label;
 use crate::text::{Ambiguous, sanitize, truncate};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::Write;
+use std::ops::Range;
 
 /// Widest a breadcrumb step is shown, in columns.
 const CRUMB_COLS: usize = 24;
@@ -71,11 +73,7 @@ pub fn text(found: &Found, color: bool, out: &mut Vec<u8>) {
     let path = sanitize(doc.path());
     let paint = |code: &'static str| if color { code } else { "" };
     let reset = paint(RESET).as_bytes();
-    let marks = doc.landmarks();
-    // Hits of a speech mostly stand in the sections of other hits: each breadcrumb is
-    // written once, keyed by its last step (which decides the others).
-    let mut shown: Vec<(Step, Vec<u8>)> = Vec::with_capacity(found.hits.len());
-    let mut labels: Vec<(Step, String)> = Vec::with_capacity(8);
+    let mut trails = Trails::new(doc);
     let mut number = itoa::Buffer::new();
     for h in &found.hits {
         for part in [paint(PATH).as_bytes(), path.as_bytes(), reset, b":"] {
@@ -86,15 +84,7 @@ pub fn text(found: &Found, color: bool, out: &mut Vec<u8>) {
         out.extend_from_slice(reset);
         out.extend_from_slice(b": ");
         out.extend_from_slice(paint(CRUMBS).as_bytes());
-        let last = leaf(doc, marks, h.para);
-        let at = match shown.iter().position(|(s, _)| *s == last) {
-            Some(at) => at,
-            None => {
-                shown.push((last, trail(doc, marks, h.para, &mut labels)));
-                shown.len() - 1
-            }
-        };
-        out.extend_from_slice(&shown[at].1);
+        out.extend_from_slice(trails.of(h.para));
         out.extend_from_slice(reset);
         out.extend_from_slice(b": ");
         snippet(
@@ -108,38 +98,74 @@ pub fn text(found: &Found, color: bool, out: &mut Vec<u8>) {
     }
 }
 
-/// A paragraph's breadcrumb as shown: each step's label cut to `CRUMB_COLS`, and kept
-/// in `labels` for the speech's other breadcrumbs.
-fn trail(
-    doc: &dyn Speech,
+/// A speech's breadcrumbs as shown, each step's label cut to `CRUMB_COLS`. Hits of a
+/// speech mostly stand in the sections of other hits: each breadcrumb is written once,
+/// keyed by its last step (which decides the others), and each label once, all into
+/// two buffers.
+struct Trails<'a> {
+    doc: &'a dyn Speech,
     marks: Landmarks,
-    para: usize,
-    labels: &mut Vec<(Step, String)>,
-) -> Vec<u8> {
-    let mut out = Vec::with_capacity(4 * CRUMB_COLS);
-    for (k, step) in steps(doc, marks, para).into_iter().enumerate() {
-        if k > 0 {
-            out.extend_from_slice(" › ".as_bytes());
+    /// Where each breadcrumb is in `trails`.
+    shown: Vec<(Step, Range<usize>)>,
+    trails: Vec<u8>,
+    /// Where each step's label is in `labels`.
+    label_at: Vec<(Step, Range<usize>)>,
+    labels: String,
+    steps: Vec<Step>,
+}
+
+impl<'a> Trails<'a> {
+    fn new(doc: &'a dyn Speech) -> Self {
+        Trails {
+            doc,
+            marks: doc.landmarks(),
+            shown: Vec::new(),
+            trails: Vec::new(),
+            label_at: Vec::new(),
+            labels: String::new(),
+            steps: Vec::new(),
         }
-        let at = match labels.iter().position(|(s, _)| *s == step) {
-            Some(at) => at,
-            None => {
-                let (marker, title, _) = parts(doc, marks, step);
-                let mut label = crate::outline::label(marker, title);
-                // Mostly neither sanitized nor cut: the label is kept as it was built.
-                if let Cow::Owned(clean) = sanitize(&label) {
-                    label = clean;
-                }
-                if let Cow::Owned(cut) = truncate(&label, CRUMB_COLS, Ambiguous::Narrow).0 {
-                    label = cut;
-                }
-                labels.push((step, label));
-                labels.len() - 1
-            }
-        };
-        out.extend_from_slice(labels[at].1.as_bytes());
     }
-    out
+
+    /// The breadcrumb of paragraph `para`.
+    fn of(&mut self, para: usize) -> &[u8] {
+        let last = leaf(self.doc, self.marks, para);
+        if let Some((_, r)) = self.shown.iter().find(|(s, _)| *s == last) {
+            return &self.trails[r.clone()];
+        }
+        steps_into(self.doc, self.marks, para, &mut self.steps);
+        let start = self.trails.len();
+        for k in 0..self.steps.len() {
+            if k > 0 {
+                self.trails.extend_from_slice(" › ".as_bytes());
+            }
+            let label = self.label(self.steps[k]);
+            self.trails.extend_from_slice(self.labels[label].as_bytes());
+        }
+        self.shown.push((last, start..self.trails.len()));
+        &self.trails[start..]
+    }
+
+    /// Where a step's label is in `labels`, written there the first time.
+    fn label(&mut self, step: Step) -> Range<usize> {
+        if let Some((_, r)) = self.label_at.iter().find(|(s, _)| *s == step) {
+            return r.clone();
+        }
+        let start = self.labels.len();
+        let (marker, title, _) = parts(self.doc, self.marks, step);
+        push_label(&mut self.labels, marker, title);
+        // Mostly neither sanitized nor cut: then nothing is copied.
+        if let Cow::Owned(clean) = sanitize(&self.labels[start..]) {
+            self.labels.truncate(start);
+            self.labels.push_str(&clean);
+        }
+        if let Cow::Owned(cut) = truncate(&self.labels[start..], CRUMB_COLS, Ambiguous::Narrow).0 {
+            self.labels.truncate(start);
+            self.labels.push_str(&cut);
+        }
+        self.label_at.push((step, start..self.labels.len()));
+        start..self.labels.len()
+    }
 }
 
 /// The paragraph, or a window of it around the first match, with the matches painted.
