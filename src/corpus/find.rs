@@ -233,12 +233,16 @@ impl Walker {
         let mut entries: Vec<Entry> = entries
             .filter_map(|e| {
                 let e = e.ok()?;
+                let name = e.file_name();
+                // The path allocated once, at its size (`DirEntry::path` grows it).
+                let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
+                path.push(dir);
+                path.push(&name);
                 // A UTF-8 name is the text itself, not a copy of it.
-                let name = e
-                    .file_name()
+                let name = name
                     .into_string()
                     .unwrap_or_else(|n| n.to_string_lossy().into_owned());
-                Some((name, e.path(), e.file_type().ok()))
+                Some((name, path, e.file_type().ok()))
             })
             .collect();
         let order = |a: &Entry, b: &Entry| natural_cmp(&a.0, &b.0).then_with(|| a.1.cmp(&b.1));
