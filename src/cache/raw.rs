@@ -152,6 +152,10 @@ impl<'a> Places<'a> {
         self.0.len() / ROW
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     fn num(&self, i: usize, k: usize) -> usize {
         let at = i * ROW + k * 4;
         self.0
@@ -240,8 +244,11 @@ mod tests {
         assert_eq!(after, [0, 0, 1, 2, 2, 2, 3]);
         // Past the table: nothing, not a panic.
         assert_eq!((t.place(9), t.line(9)), (0..0, 0));
-        let past_u32 = u32::MAX as usize + 1;
-        assert_eq!(table(&[0..past_u32], [1].into_iter()), None);
+        let past_u32 = [Range {
+            start: 0,
+            end: u32::MAX as usize + 1,
+        }];
+        assert_eq!(table(&past_u32, [1].into_iter()), None);
     }
 
     #[test]

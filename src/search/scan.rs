@@ -133,7 +133,7 @@ fn search_bytes(
             } else {
                 (decoded.text.into_owned(), Some(bytes))
             };
-            match entry::decode(&stored, &name, text, encoding) {
+            match entry::decode(stored, &name, text, encoding) {
                 Ok(doc) => (doc, kept),
                 // A damaged entry is replaced.
                 Err(text) => {
