@@ -115,12 +115,12 @@ pub fn parse_decoded<T>(
     then(doc, &decoded.text)
 }
 
-/// Reads a regular file of at most `max` bytes. It is opened without blocking and
-/// checked through the open handle, so a FIFO put in a file's place after it was listed
-/// is refused instead of waiting for a writer.
 /// Files up to this size are read in one call, binary or not.
 const WHOLE_BYTES: usize = 1 << 20;
 
+/// Reads a regular file of at most `max` bytes. It is opened without blocking and
+/// checked through the open handle, so a FIFO put in a file's place after it was listed
+/// is refused instead of waiting for a writer.
 fn read_regular_file(path: &Path, max: u64) -> Result<(Vec<u8>, std::fs::Metadata), String> {
     let mut buf = Vec::new();
     let (n, meta) = read_regular_file_into(path, max, &mut buf)?;
