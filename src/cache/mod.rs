@@ -9,11 +9,13 @@
 //! for the same bytes outlined by the same code. The searched files are never written.
 
 pub mod entry;
+mod listings;
 mod pack;
 pub mod raw;
 mod stamp;
 mod varint;
 
+pub use listings::DirCache;
 use pack::{Pack, Writer};
 pub use stamp::Stamp;
 use std::path::{Path, PathBuf};
@@ -118,6 +120,11 @@ impl Reader {
 }
 
 impl Recorder {
+    /// The folder listings kept beside this cache file.
+    pub fn listings(&self) -> DirCache {
+        DirCache::open(self.dest.with_extension("dirs"))
+    }
+
     pub fn record(&mut self, reader: &Reader, outcome: Outcome) {
         match outcome {
             Outcome::Nothing => {}
@@ -214,6 +221,7 @@ fn prune(dest: &Path) {
     packs.sort();
     for (_, p) in &packs[..packs.len() - KEEP] {
         let _ = std::fs::remove_file(p);
+        let _ = std::fs::remove_file(p.with_extension("dirs"));
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::fs::Metadata;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Stamp([u64; 5]);
 
 impl Stamp {

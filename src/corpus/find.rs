@@ -1,11 +1,14 @@
 //! Turning command-line paths into an ordered list of sources to read.
 
+use super::listing::{Kind, Listing, Listings};
 use super::load::LoadError;
+use super::natural::natural_cmp;
 use std::borrow::Cow;
-use std::cmp::Ordering;
 use std::collections::HashSet;
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// Where a speech comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +87,17 @@ pub fn find_sources(
     extra_exts: &[String],
     follow: bool,
 ) -> (Vec<Source>, Vec<LoadError>) {
+    find_sources_with(paths, extra_exts, follow, None)
+}
+
+/// `find_sources`, with the listings of an earlier walk: a folder unchanged since is
+/// not listed again, and a folder listed now is remembered.
+pub fn find_sources_with(
+    paths: &[PathBuf],
+    extra_exts: &[String],
+    follow: bool,
+    memo: Option<&mut dyn Listings>,
+) -> (Vec<Source>, Vec<LoadError>) {
     let mut sources = Vec::new();
     let errors = Vec::new();
     if paths.is_empty() {
@@ -107,10 +121,11 @@ pub fn find_sources(
         follow,
         seen: SYSTEM_DIRS
             .iter()
-            .filter_map(|d| dir_key(Path::new(d)).ok())
+            .filter_map(|d| dir_key_of(Path::new(d)).ok())
             .collect(),
         sources,
         errors,
+        memo,
     };
     for p in paths {
         if p.as_os_str() == "-" {
@@ -129,7 +144,7 @@ pub fn find_sources(
                 .push(LoadError::new(p.display().to_string(), io_reason(&e))),
             Ok(m) if m.is_dir() => {
                 // Named on the command line, a system folder is walked all the same.
-                if let Ok(key) = dir_key(p) {
+                if let Ok(key) = dir_key_of(p) {
                     walker.seen.remove(&key);
                 }
                 walker.walk(p.clone());
@@ -155,30 +170,35 @@ type DirKey = (u64, u64);
 #[cfg(not(unix))]
 type DirKey = PathBuf;
 
+fn dir_key_of(dir: &Path) -> std::io::Result<DirKey> {
+    dir_key(dir, &fs::metadata(dir)?)
+}
+
 #[cfg(unix)]
-fn dir_key(dir: &Path) -> std::io::Result<DirKey> {
+fn dir_key(_dir: &Path, meta: &fs::Metadata) -> std::io::Result<DirKey> {
     use std::os::unix::fs::MetadataExt;
-    fs::metadata(dir).map(|m| (m.dev(), m.ino()))
+    Ok((meta.dev(), meta.ino()))
 }
 
 #[cfg(not(unix))]
-fn dir_key(dir: &Path) -> std::io::Result<DirKey> {
+fn dir_key(dir: &Path, _meta: &fs::Metadata) -> std::io::Result<DirKey> {
     fs::canonicalize(dir)
 }
 
-struct Walker {
+struct Walker<'m> {
     exts: Vec<String>,
     follow: bool,
     /// Folders walked already (and the system folders): links cannot loop or repeat.
     seen: HashSet<DirKey>,
     sources: Vec<Source>,
     errors: Vec<LoadError>,
+    memo: Option<&'m mut dyn Listings>,
 }
 
-/// A folder entry: its name as text (for sorting), path and type.
-type Entry = (String, PathBuf, Option<fs::FileType>);
+/// A folder entry: its path and what it is.
+type Entry = (PathBuf, Kind);
 
-impl Walker {
+impl Walker<'_> {
     /// Walks `top` in natural pre-order with a stack of its own, so no depth of folders
     /// can overflow the thread's stack.
     fn walk(&mut self, top: PathBuf) {
@@ -187,17 +207,17 @@ impl Walker {
             stack.push(entries);
         }
         while let Some(entries) = stack.last_mut() {
-            let Some((_, p, kind)) = entries.next() else {
+            let Some((p, kind)) = entries.next() else {
                 stack.pop();
                 continue;
             };
             let dir = match kind {
-                Some(k) if k.is_dir() => Some(p),
-                Some(k) if k.is_file() => {
+                Kind::Dir => Some(p),
+                Kind::File => {
                     self.add_file(p);
                     None
                 }
-                _ => self.follow(p),
+                Kind::Other => self.follow(p),
             };
             if let Some(sub) = dir.and_then(|d| self.list(&d)) {
                 stack.push(sub);
@@ -208,15 +228,20 @@ impl Walker {
     /// A folder's entries in natural order, or `None` when it was seen before (a link
     /// loop, a link to a folder walked already, a system folder) or cannot be read.
     fn list(&mut self, dir: &Path) -> Option<std::vec::IntoIter<Entry>> {
-        match dir_key(dir) {
-            Ok(key) if !self.seen.insert(key) => return None,
-            Ok(_) => {}
+        let meta = match fs::metadata(dir).and_then(|m| Ok((dir_key(dir, &m)?, m))) {
+            Ok((key, _)) if !self.seen.insert(key) => return None,
+            Ok((_, meta)) => meta,
             Err(e) => {
                 self.errors
                     .push(LoadError::new(dir.display().to_string(), io_reason(&e)));
                 return None;
             }
+        };
+        if let Some(listing) = self.memo.as_deref_mut().and_then(|m| m.recall(&meta)) {
+            let entries: Vec<Entry> = listing.iter().map(|(k, n)| (joined(dir, n), k)).collect();
+            return Some(entries.into_iter());
         }
+        let listed_at = SystemTime::now();
         let entries = match fs::read_dir(dir) {
             Ok(rd) => rd,
             Err(e) => {
@@ -230,28 +255,35 @@ impl Walker {
         // Sorted by name alone (the directory is common to all), each name made text
         // once; names in one directory differ, and the raw path settles lossy
         // look-alikes.
-        let mut entries: Vec<Entry> = entries
+        let mut entries: Vec<(String, PathBuf, Kind)> = entries
             .filter_map(|e| {
                 let e = e.ok()?;
                 let name = e.file_name();
-                // The path allocated once, at its size (`DirEntry::path` grows it).
-                let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
-                path.push(dir);
-                path.push(&name);
+                let path = joined(dir, &name);
                 // A UTF-8 name is the text itself, not a copy of it.
                 let name = name
                     .into_string()
                     .unwrap_or_else(|n| n.to_string_lossy().into_owned());
-                Some((name, path, e.file_type().ok()))
+                Some((name, path, Kind::of(e.file_type().ok())))
             })
             .collect();
-        let order = |a: &Entry, b: &Entry| natural_cmp(&a.0, &b.0).then_with(|| a.1.cmp(&b.1));
+        let order = |a: &(String, PathBuf, Kind), b: &(String, PathBuf, Kind)| {
+            natural_cmp(&a.0, &b.0).then_with(|| a.1.cmp(&b.1))
+        };
         // A folder of 100,000 speeches takes tens of milliseconds to sort: on every core.
         if entries.len() > 4096 {
             rayon::slice::ParallelSliceMut::par_sort_unstable_by(&mut entries[..], order);
         } else {
             entries.sort_unstable_by(order);
         }
+        if let Some(memo) = self.memo.as_deref_mut() {
+            let mut listing = Listing::default();
+            for (_, p, k) in &entries {
+                listing.push(*k, p.file_name().unwrap_or_default());
+            }
+            memo.remember(&meta, listed_at, &listing);
+        }
+        let entries: Vec<Entry> = entries.into_iter().map(|(_, p, k)| (p, k)).collect();
         Some(entries.into_iter())
     }
 
@@ -295,6 +327,14 @@ impl Walker {
     }
 }
 
+/// `dir/name`, allocated once at its size (`DirEntry::path` grows it).
+fn joined(dir: &Path, name: &OsStr) -> PathBuf {
+    let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
+    path.push(dir);
+    path.push(name);
+    path
+}
+
 fn has_ext(p: &Path, exts: &[String]) -> bool {
     let Some(ext) = p.extension() else {
         return false;
@@ -314,112 +354,56 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Compares strings with digit runs as numbers: `2.txt` < `10.txt`.
-pub fn natural_cmp(a: &str, b: &str) -> Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    // What the two share decides nothing, except that the digit run it ends in, if it
-    // does, is compared whole: the comparison starts where that run starts.
-    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let start = (a[..common].iter())
-        .rposition(|c| !c.is_ascii_digit())
-        .map_or(0, |i| i + 1);
-    natural_cmp_bytes(&a[start..], &b[start..])
-}
-
-fn natural_cmp_bytes(mut a: &[u8], mut b: &[u8]) -> Ordering {
-    loop {
-        match (a.first(), b.first()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
-                let da = a.iter().take_while(|c| c.is_ascii_digit()).count();
-                let db = b.iter().take_while(|c| c.is_ascii_digit()).count();
-                // Runs of one length compare as numbers digit by digit (`000123`).
-                let ord = match da == db {
-                    true => a[..da].cmp(&b[..db]),
-                    false => {
-                        let (na, nb) = (trim_zeros(&a[..da]), trim_zeros(&b[..db]));
-                        (na.len().cmp(&nb.len()))
-                            .then_with(|| na.cmp(nb))
-                            .then(da.cmp(&db))
-                    }
-                };
-                if ord != Ordering::Equal {
-                    return ord;
-                }
-                a = &a[da..];
-                b = &b[db..];
-            }
-            (Some(x), Some(y)) => {
-                if x != y {
-                    return x.cmp(y);
-                }
-                a = &a[1..];
-                b = &b[1..];
-            }
-        }
-    }
-}
-
-fn trim_zeros(d: &[u8]) -> &[u8] {
-    let z = d.iter().take_while(|&&c| c == b'0').count();
-    &d[z..]
-}
-
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
-    /// The comparison as first written: token by token from the start.
-    fn natural_cmp_reference(a: &str, b: &str) -> Ordering {
-        let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
-        loop {
-            match (a.first(), b.first()) {
-                (None, None) => return Ordering::Equal,
-                (None, Some(_)) => return Ordering::Less,
-                (Some(_), None) => return Ordering::Greater,
-                (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
-                    let da = a.iter().take_while(|c| c.is_ascii_digit()).count();
-                    let db = b.iter().take_while(|c| c.is_ascii_digit()).count();
-                    let (na, nb) = (trim_zeros(&a[..da]), trim_zeros(&b[..db]));
-                    let ord = (na.len().cmp(&nb.len()))
-                        .then_with(|| na.cmp(nb))
-                        .then(da.cmp(&db));
-                    if ord != Ordering::Equal {
-                        return ord;
-                    }
-                    (a, b) = (&a[da..], &b[db..]);
-                }
-                (Some(x), Some(y)) if x != y => return x.cmp(y),
-                _ => (a, b) = (&a[1..], &b[1..]),
-            }
-        }
+    /// Listings kept by folder inode and modification time, however recent they are.
+    #[derive(Default)]
+    struct Memo {
+        kept: HashMap<(u64, SystemTime), Listing>,
+        recalled: usize,
     }
 
-    proptest::proptest! {
-        #[test]
-        fn natural_order_is_the_token_by_token_order(a in "[0-9a._]{0,12}", b in "[0-9a._]{0,12}") {
-            proptest::prop_assert_eq!(natural_cmp(&a, &b), natural_cmp_reference(&a, &b));
-            let prefixed = (format!("x0{a}"), format!("x0{b}"));
-            proptest::prop_assert_eq!(
-                natural_cmp(&prefixed.0, &prefixed.1),
-                natural_cmp_reference(&prefixed.0, &prefixed.1)
-            );
+    fn key(meta: &fs::Metadata) -> (u64, SystemTime) {
+        use std::os::unix::fs::MetadataExt;
+        (meta.ino(), meta.modified().unwrap())
+    }
+
+    impl Listings for Memo {
+        fn recall(&mut self, meta: &fs::Metadata) -> Option<&Listing> {
+            let l = self.kept.get(&key(meta))?;
+            self.recalled += 1;
+            Some(l)
+        }
+
+        fn remember(&mut self, meta: &fs::Metadata, _: SystemTime, listing: &Listing) {
+            self.kept.insert(key(meta), listing.clone());
         }
     }
 
     #[test]
-    fn natural_order_puts_2_before_10() {
-        let mut v = vec![
-            "10.txt", "2.txt", "1.txt", "b/1.txt", "a10.txt", "a9.txt", "02.txt",
-        ];
-        v.sort_by(|a, b| natural_cmp(a, b));
-        assert_eq!(
-            v,
-            [
-                "1.txt", "2.txt", "02.txt", "10.txt", "a9.txt", "a10.txt", "b/1.txt"
-            ]
-        );
+    fn a_remembered_listing_gives_the_same_walk() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for f in ["10.txt", "2.txt", "a/1.txt", "a/b/3.TXT", "c/x.md"] {
+            let p = d.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "讲话").unwrap();
+        }
+        let roots = [d.to_path_buf()];
+        let plain = find_sources(&roots, &[], false);
+        let mut memo = Memo::default();
+        let first = find_sources_with(&roots, &[], false, Some(&mut memo));
+        assert_eq!(memo.recalled, 0);
+        let again = find_sources_with(&roots, &[], false, Some(&mut memo));
+        assert_eq!(memo.recalled, 4, "every folder recalled");
+        assert_eq!(first.0, plain.0);
+        assert_eq!(again.0, plain.0);
+        let names: Vec<String> = (again.0.iter())
+            .map(|s| s.display()[d.as_os_str().len() + 1..].to_string())
+            .collect();
+        assert_eq!(names, ["2.txt", "10.txt", "a/1.txt", "a/b/3.TXT"]);
     }
 }

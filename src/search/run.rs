@@ -7,7 +7,8 @@ use super::scan::{Found, search_source};
 use crate::cache::{Outcome, Reader, Recorder};
 use crate::cli::{SearchArgs, SearchFormat};
 use crate::color::{Stream, choose_for_stderr, enabled, error_line};
-use crate::corpus::{LoadError, find_sources, paths_or_stdin};
+use crate::corpus::listing::Listings;
+use crate::corpus::{LoadError, find_sources_with, paths_or_stdin};
 use crate::export::{Closed, Sink, errors_json, say, say_error};
 use rayon::prelude::*;
 use std::process::ExitCode;
@@ -23,10 +24,22 @@ pub fn run(args: &SearchArgs) -> ExitCode {
         exact: args.exact,
     };
     let paths = paths_or_stdin(&args.paths);
+    let (reader, recorder) = match args.no_cache {
+        true => (None, None),
+        false => crate::cache::open(&args.paths).unzip(),
+    };
+    let mut listings = recorder.as_ref().map(Recorder::listings);
     // The folding tables load while the folders are walked: both take milliseconds.
     let (pattern, (sources, errors)) = rayon::join(
         || Pattern::new(&args.pattern, opts),
-        || find_sources(&paths, &args.find.ext, args.find.follow),
+        || {
+            let memo = listings.as_mut().map(|l| l as &mut dyn Listings);
+            let found = find_sources_with(&paths, &args.find.ext, args.find.follow, memo);
+            if let Some(l) = listings.take() {
+                l.save();
+            }
+            found
+        },
     );
     let pattern = match pattern {
         Ok(p) => p,
@@ -44,10 +57,6 @@ pub fn run(args: &SearchArgs) -> ExitCode {
     for e in &errors {
         say_error(e);
     }
-    let (reader, recorder) = match args.no_cache {
-        true => (None, None),
-        false => crate::cache::open(&args.paths).unzip(),
-    };
     let mut out = Output {
         out: Sink::new(),
         cache: recorder,
