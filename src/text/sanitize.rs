@@ -49,11 +49,7 @@ fn first_unsafe(s: &str) -> Option<usize> {
         // Without an early exit, so the test of a whole chunk vectorises.
         if chunk.iter().fold(false, |any, &b| any | may_start(b)) {
             for (k, &b) in chunk.iter().enumerate() {
-                // A flagged byte is ASCII or a lead byte: `at + k` is a boundary.
-                if may_start(b)
-                    && let Some(c) = s[at + k..].chars().next()
-                    && replacement(c).is_some()
-                {
+                if may_start(b) && unsafe_at(s, at + k) {
                     return Some(at + k);
                 }
             }
@@ -61,6 +57,21 @@ fn first_unsafe(s: &str) -> Option<usize> {
         at += chunk.len();
     }
     None
+}
+
+/// Whether the character at `i` (a flagged byte: ASCII or a lead byte, so a boundary) is
+/// unsafe. Chinese quotes, dashes and ellipses share the lead byte 0xE2 with the bidi
+/// marks and separators: those are told apart by their bytes, without decoding.
+#[inline]
+fn unsafe_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    match (b[i], b.get(i + 1), b.get(i + 2)) {
+        // U+200E, U+200F, U+2028–U+202E; U+2066–U+2069.
+        (0xe2, Some(0x80), Some(c)) => matches!(c, 0x8e | 0x8f | 0xa8..=0xae),
+        (0xe2, Some(0x81), Some(c)) => matches!(c, 0xa6..=0xa9),
+        (0xe2, _, _) => false,
+        _ => s[i..].chars().next().and_then(replacement).is_some(),
+    }
 }
 
 #[cfg(test)]
