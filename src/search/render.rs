@@ -5,7 +5,7 @@ use super::hits::{Crumb, Landmarks, Step, breadcrumb, char_ranges, leaf, parts, 
 use super::scan::Found;
 use super::speech::Speech;
 use crate::outline::push_label;
-use crate::text::{Ambiguous, sanitize, truncate};
+use crate::text::{Ambiguous, sanitize, truncate_in};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::Write;
@@ -105,6 +105,12 @@ pub fn text(found: &Found, color: bool, out: &mut Vec<u8>) {
 struct Trails<'a> {
     doc: &'a dyn Speech,
     marks: Landmarks,
+    b: Buffers,
+}
+
+/// What `Trails` writes into: kept by each thread from speech to speech, emptied.
+#[derive(Default)]
+struct Buffers {
     /// Where each breadcrumb is in `trails`.
     shown: Vec<(Step, Range<usize>)>,
     trails: Vec<u8>,
@@ -114,57 +120,72 @@ struct Trails<'a> {
     steps: Vec<Step>,
 }
 
+thread_local! {
+    static SPARE: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+}
+
+impl Drop for Trails<'_> {
+    fn drop(&mut self) {
+        let mut b = std::mem::take(&mut self.b);
+        // A speech of unusual size does not leave its buffers behind.
+        if b.trails.capacity() + b.labels.capacity() > 1 << 16 {
+            return;
+        }
+        b.shown.clear();
+        b.trails.clear();
+        b.label_at.clear();
+        b.labels.clear();
+        b.steps.clear();
+        SPARE.with_borrow_mut(|s| *s = b);
+    }
+}
+
 impl<'a> Trails<'a> {
     fn new(doc: &'a dyn Speech) -> Self {
         Trails {
             doc,
             marks: doc.landmarks(),
-            shown: Vec::new(),
-            trails: Vec::new(),
-            label_at: Vec::new(),
-            labels: String::new(),
-            steps: Vec::new(),
+            b: SPARE.with_borrow_mut(std::mem::take),
         }
     }
 
     /// The breadcrumb of paragraph `para`.
     fn of(&mut self, para: usize) -> &[u8] {
         let last = leaf(self.doc, self.marks, para);
-        if let Some((_, r)) = self.shown.iter().find(|(s, _)| *s == last) {
-            return &self.trails[r.clone()];
+        if let Some((_, r)) = self.b.shown.iter().find(|(s, _)| *s == last) {
+            return &self.b.trails[r.clone()];
         }
-        steps_into(self.doc, self.marks, para, &mut self.steps);
-        let start = self.trails.len();
-        for k in 0..self.steps.len() {
+        steps_into(self.doc, self.marks, para, &mut self.b.steps);
+        let start = self.b.trails.len();
+        for k in 0..self.b.steps.len() {
             if k > 0 {
-                self.trails.extend_from_slice(" › ".as_bytes());
+                self.b.trails.extend_from_slice(" › ".as_bytes());
             }
-            let label = self.label(self.steps[k]);
-            self.trails.extend_from_slice(self.labels[label].as_bytes());
+            let label = self.label(self.b.steps[k]);
+            self.b
+                .trails
+                .extend_from_slice(self.b.labels[label].as_bytes());
         }
-        self.shown.push((last, start..self.trails.len()));
-        &self.trails[start..]
+        self.b.shown.push((last, start..self.b.trails.len()));
+        &self.b.trails[start..]
     }
 
     /// Where a step's label is in `labels`, written there the first time.
     fn label(&mut self, step: Step) -> Range<usize> {
-        if let Some((_, r)) = self.label_at.iter().find(|(s, _)| *s == step) {
+        if let Some((_, r)) = self.b.label_at.iter().find(|(s, _)| *s == step) {
             return r.clone();
         }
-        let start = self.labels.len();
+        let start = self.b.labels.len();
         let (marker, title, _) = parts(self.doc, self.marks, step);
-        push_label(&mut self.labels, marker, title);
+        push_label(&mut self.b.labels, marker, title);
         // Mostly neither sanitized nor cut: then nothing is copied.
-        if let Cow::Owned(clean) = sanitize(&self.labels[start..]) {
-            self.labels.truncate(start);
-            self.labels.push_str(&clean);
+        if let Cow::Owned(clean) = sanitize(&self.b.labels[start..]) {
+            self.b.labels.truncate(start);
+            self.b.labels.push_str(&clean);
         }
-        if let Cow::Owned(cut) = truncate(&self.labels[start..], CRUMB_COLS, Ambiguous::Narrow).0 {
-            self.labels.truncate(start);
-            self.labels.push_str(&cut);
-        }
-        self.label_at.push((step, start..self.labels.len()));
-        start..self.labels.len()
+        truncate_in(&mut self.b.labels, start, CRUMB_COLS, Ambiguous::Narrow);
+        self.b.label_at.push((step, start..self.b.labels.len()));
+        start..self.b.labels.len()
     }
 }
 
@@ -182,19 +203,23 @@ fn snippet(text: &str, ranges: &[(usize, usize)], on: &str, off: &str, out: &mut
         let (over, _) = crate::text::measure(&text[from..], SNIPPET_COLS, amb);
         over.map(|i| from + i)
     };
-    let (mut start, mut end) = (0, text.len());
-    if let Some(whole) = cut(0) {
-        let first = ranges.first().map_or(0, |r| r.0);
-        start = text[..first]
-            .char_indices()
-            .rev()
-            .nth(LEAD_CHARS - 1)
-            .map_or(0, |(i, _)| i);
-        end = match start {
-            0 => whole,
-            _ => cut(start).unwrap_or(text.len()),
-        };
-    }
+    let first = ranges.first().map_or(0, |r| r.0);
+    // Where the window would start; it does only when the text is wider than the window.
+    let lead = text[..first]
+        .char_indices()
+        .rev()
+        .nth(LEAD_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let (start, end) = if lead == 0 {
+        (0, cut(0).unwrap_or(text.len()))
+    } else if let Some(end) = cut(lead) {
+        // What does not fit from `lead` does not fit whole: one measure is enough.
+        (lead, end)
+    } else if cut(0).is_none() {
+        (0, text.len())
+    } else {
+        (lead, text.len())
+    };
     if start > 0 {
         out.extend_from_slice("…".as_bytes());
     }

@@ -10,6 +10,6 @@ pub mod wrap;
 
 pub use layout::{Layout, Row};
 pub use sanitize::sanitize;
-pub use truncate::{fit_path, truncate};
+pub use truncate::{fit_path, truncate, truncate_in};
 pub use width::{Ambiguous, char_width, measure, str_width};
 pub use wrap::{Piece, wrap};

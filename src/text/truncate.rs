@@ -12,10 +12,41 @@ pub fn truncate(s: &str, max: usize, amb: Ambiguous) -> (Cow<'_, str>, usize) {
     }
 }
 
+/// `truncate` of `s[from..]`, in place: nothing is copied. Returns the width.
+pub fn truncate_in(s: &mut String, from: usize, max: usize, amb: Ambiguous) -> usize {
+    let (over, w) = measure(&s[from..], max, amb);
+    let Some(over) = over else {
+        return w;
+    };
+    match kept(&s[from..], max, amb, over) {
+        Some((end, w)) => {
+            s.truncate(from + end);
+            s.push('…');
+            w
+        }
+        None => {
+            s.truncate(from);
+            0
+        }
+    }
+}
+
 fn cut(s: &str, max: usize, amb: Ambiguous, overflow_at: usize) -> (Cow<'_, str>, usize) {
+    let Some((end, w)) = kept(s, max, amb, overflow_at) else {
+        return (Cow::Borrowed(""), 0);
+    };
+    let mut out = String::with_capacity(end + 3);
+    out.push_str(&s[..end]);
+    out.push('…');
+    (Cow::Owned(out), w)
+}
+
+/// Where the prefix kept before `…` ends, and the width with `…`; `None` when not even
+/// `…` fits.
+fn kept(s: &str, max: usize, amb: Ambiguous, overflow_at: usize) -> Option<(usize, usize)> {
     let ell = char_width('…', amb);
     if max < ell {
-        return (Cow::Borrowed(""), 0);
+        return None;
     }
     let room = max - ell;
     let mut w = 0;
@@ -49,10 +80,7 @@ fn cut(s: &str, max: usize, amb: Ambiguous, overflow_at: usize) -> (Cow<'_, str>
     } else {
         super::width::str_width(kept, amb)
     };
-    let mut out = String::with_capacity(kept.len() + 3);
-    out.push_str(kept);
-    out.push('…');
-    (Cow::Owned(out), w + ell)
+    Some((kept.len(), w + ell))
 }
 
 /// A path in `max` columns: whole when it fits, else `…/` and as many of its last folders
@@ -86,6 +114,28 @@ pub fn fit_path(path: &str, max: usize, amb: Ambiguous) -> Cow<'_, str> {
 mod tests {
     use super::*;
     use crate::text::str_width;
+
+    #[test]
+    fn cutting_in_place_gives_what_cutting_a_copy_gives() {
+        let texts = [
+            "一、坚持以人民为中心的发展思想，推动高质量发展",
+            "（一）abc，def；ghi",
+            "e\u{301}e\u{301}e\u{301}e\u{301}",
+            "干部队伍，，，，，，",
+            "",
+        ];
+        for t in texts {
+            for max in 0..30 {
+                for amb in [Ambiguous::Narrow, Ambiguous::Wide] {
+                    let (copy, w) = truncate(t, max, amb);
+                    let mut s = format!("前缀{t}");
+                    let from = "前缀".len();
+                    assert_eq!(truncate_in(&mut s, from, max, amb), w, "{t} {max}");
+                    assert_eq!(&s[from..], copy, "{t} {max}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn cuts_by_width() {
