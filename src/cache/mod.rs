@@ -18,6 +18,7 @@ mod varint;
 pub use listings::DirCache;
 use pack::{Pack, Writer};
 pub use stamp::Stamp;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -68,7 +69,7 @@ pub fn open(roots: &[PathBuf]) -> Option<(Reader, Recorder)> {
     let cwd = std::env::current_dir().ok()?;
     let mut abs: Vec<Vec<u8>> = roots
         .iter()
-        .map(|r| path_bytes(&cwd.join(r).components().collect::<PathBuf>()))
+        .map(|r| path_bytes(&cwd.join(r).components().collect::<PathBuf>()).into_owned())
         .collect();
     abs.sort();
     abs.dedup();
@@ -87,21 +88,18 @@ pub fn open(roots: &[PathBuf]) -> Option<(Reader, Recorder)> {
 }
 
 impl Reader {
-    /// The key of the file at `path`: its absolute path, `.` steps left out.
-    pub fn key(&self, path: &Path) -> Vec<u8> {
-        let joined;
-        let path = match path.is_absolute() {
-            true => path,
-            false => {
-                joined = self.cwd.join(path);
-                &joined
-            }
-        };
-        // Most paths a walk gives have no `.` step or doubled `/` to leave out.
-        match is_plain(path) {
-            true => path_bytes(path),
-            false => path_bytes(&path.components().collect::<PathBuf>()),
+    /// The key of the file at `path`: its absolute path, `.` steps left out. Most paths
+    /// a walk of an absolute folder gives are their own key, borrowed.
+    pub fn key<'p>(&self, path: &'p Path) -> Cow<'p, [u8]> {
+        if path.is_absolute() && is_plain(path) {
+            return path_bytes(path);
         }
+        let joined = self.cwd.join(path);
+        let key = match is_plain(&joined) {
+            true => path_bytes(&joined).into_owned(),
+            false => path_bytes(&joined.components().collect::<PathBuf>()).into_owned(),
+        };
+        Cow::Owned(key)
     }
 
     /// The entry of the file `key` if it is still as it was outlined.
@@ -226,14 +224,14 @@ fn prune(dest: &Path) {
 }
 
 #[cfg(unix)]
-fn path_bytes(p: &Path) -> Vec<u8> {
+fn path_bytes(p: &Path) -> Cow<'_, [u8]> {
     use std::os::unix::ffi::OsStrExt;
-    p.as_os_str().as_bytes().to_vec()
+    Cow::Borrowed(p.as_os_str().as_bytes())
 }
 
 #[cfg(not(unix))]
-fn path_bytes(p: &Path) -> Vec<u8> {
-    p.to_string_lossy().into_owned().into_bytes()
+fn path_bytes(p: &Path) -> Cow<'_, [u8]> {
+    Cow::Owned(p.to_string_lossy().into_owned().into_bytes())
 }
 
 /// Whether `components` would give `path` back as it is: no `.` step, no doubled or

@@ -83,12 +83,11 @@ fn search_bytes(
         .and_then(|k| k.3)
         .map_or(Outcome::Nothing, Outcome::Kept);
     let nothing = |cache| Ok(Searched { found: None, cache });
-    let name = source.display();
     let stored = keyed.as_ref().and_then(|(c, _, _, e)| c.entry((*e)?));
     // A literal phrase in a cached file: looked for in the raw bytes, the paragraphs it
     // is in decoded alone. That scan is the file's only one.
     if let Some(stored) = stored
-        && let Some(found) = sketch::search(&name, &bytes, stored, pattern)
+        && let Some(found) = sketch::search(|| source.display(), &bytes, stored, pattern)
     {
         let found = found.map(|(sketch, hits)| Found {
             doc: Box::new(sketch),
@@ -96,6 +95,7 @@ fn search_bytes(
         });
         return Ok(Searched { found, cache: kept });
     }
+    let name = source.display();
     let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     // Literal words are screened in one pass over the raw bytes; a regular expression
@@ -115,7 +115,7 @@ fn search_bytes(
     if screened.is_none() && !raw_match && !pattern.may_match(decoded.text.as_bytes()) {
         return nothing(kept);
     }
-    let keyed = keyed.map(|(_, key, stamp, _)| (key, stamp));
+    let keyed = keyed.map(|(_, key, stamp, _)| (key.into_owned(), stamp));
     let (doc, cache) = match stored {
         None => parse(&name, decoded, &bytes, keyed),
         Some(stored) => {

@@ -18,8 +18,10 @@ pub struct Sketch {
     marks: Landmarks,
     /// The lines of the closing and the appendix, where they start.
     mark_lines: [Option<(usize, usize)>; 2],
-    /// The paragraphs with hits, their lines and texts, in order.
-    texts: Vec<(usize, usize, String)>,
+    /// The paragraphs with hits, their lines and where their texts are in `text`, in
+    /// order.
+    texts: Vec<(usize, usize, Range<usize>)>,
+    text: String,
     sections: Vec<RawNode>,
     /// The labels of the sections the hits stand in (the others are not shown), and
     /// where each is in `labels`.
@@ -32,7 +34,7 @@ pub struct Sketch {
 /// cannot say (the pattern is not literal words, the file's paragraphs have no places
 /// in its bytes, a place does not decode): the file is then searched the long way.
 pub fn search(
-    path: &str,
+    path: impl FnOnce() -> String,
     file: &[u8],
     entry: &[u8],
     pattern: &Pattern,
@@ -72,6 +74,10 @@ pub fn search(
     }
     let mut hits = Vec::with_capacity(candidates.len());
     let mut texts = Vec::with_capacity(candidates.len());
+    // The paragraphs' texts, one after another in one buffer: their bytes in the file
+    // are about their size in UTF-8.
+    let bytes: usize = candidates.iter().map(|&p| places.place(p).len()).sum();
+    let mut all = String::with_capacity(bytes + bytes / 2);
     for p in candidates {
         let text = coding.decode(file.get(places.place(p))?)?;
         if let Some(ranges) = ranges_in(pattern, &text) {
@@ -81,7 +87,8 @@ pub fn search(
                 line,
                 ranges,
             });
-            texts.push((p, line, text.into_owned()));
+            all.push_str(&text);
+            texts.push((p, line, all.len() - text.len()..all.len()));
         }
     }
     if hits.is_empty() {
@@ -89,7 +96,7 @@ pub fn search(
     }
     let [title, closing, appendix] = outline.landmarks;
     let mut sketch = Sketch {
-        path: path.to_string(),
+        path: path(),
         marks: Landmarks::new(
             title.map_or(1, |t| t.1),
             closing.map(|c| c.0),
@@ -97,6 +104,7 @@ pub fn search(
         ),
         mark_lines: [closing, appendix],
         texts,
+        text: all,
         sections: outline.nodes,
         shown: Vec::new(),
         labels: String::new(),
@@ -122,7 +130,10 @@ pub fn search(
                 None => {
                     let len = n.marker + n.title;
                     match sketch.texts.binary_search_by_key(&n.para, |t| t.0) {
-                        Ok(k) => sketch.labels.push_str(sketch.texts[k].2.get(..len)?),
+                        Ok(k) => {
+                            let text = &sketch.text[sketch.texts[k].2.clone()];
+                            sketch.labels.push_str(text.get(..len)?);
+                        }
                         Err(_) => {
                             let text = coding.decode(file.get(places.place(n.para))?)?;
                             sketch.labels.push_str(text.get(..len)?);
@@ -181,7 +192,7 @@ impl Speech for Sketch {
 
     fn para_text(&self, p: usize) -> &str {
         match self.texts.binary_search_by_key(&p, |t| t.0) {
-            Ok(k) => &self.texts[k].2,
+            Ok(k) => self.text.get(self.texts[k].2.clone()).unwrap_or(""),
             Err(_) => "",
         }
     }
@@ -237,7 +248,7 @@ mod tests {
                     (doc, e)
                 })
                 .unwrap();
-                let Some(found) = search(name, bytes, &entry, &pattern) else {
+                let Some(found) = search(|| name.clone(), bytes, &entry, &pattern) else {
                     continue;
                 };
                 raw_searched += 1;
@@ -269,6 +280,6 @@ mod tests {
             ..Options::default()
         };
         let p = Pattern::new("同志 们", spaced).unwrap();
-        assert!(search(name, bytes, &entry, &p).is_none());
+        assert!(search(|| name.clone(), bytes, &entry, &p).is_none());
     }
 }
