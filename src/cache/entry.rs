@@ -255,13 +255,14 @@ fn head<'a>(r: &mut In<'a>) -> Option<Head<'a>> {
     })
 }
 
-/// An entry's head and outline for a raw search; `None` when it has no places or is
+/// An entry's head and outline for a raw search, the nodes read into `nodes` (emptied
+/// first, so a search thread reuses one vector); `None` when it has no places or is
 /// damaged.
-pub fn outline(bytes: &[u8]) -> Option<Outline<'_>> {
+pub fn outline(bytes: &[u8], mut nodes: Vec<RawNode>) -> Option<Outline<'_>> {
     let mut r = In(bytes);
     let h = head(&mut r)?;
     let (coding, places) = h.places?;
-    let nodes = raw_nodes(&mut r, h.n_nodes, h.n_paras)?;
+    raw_nodes(&mut r, h.n_nodes, h.n_paras, &mut nodes)?;
     Some(Outline {
         title: h.title,
         coding,
@@ -278,7 +279,8 @@ pub fn read<'a>(bytes: &'a [u8], mut paragraph: impl FnMut(usize, ParaRecord)) -
     let mut r = In(bytes);
     let h = head(&mut r)?;
     let n_paras = h.n_paras;
-    let nodes = raw_nodes(&mut r, h.n_nodes, n_paras)?;
+    let mut nodes = Vec::new();
+    raw_nodes(&mut r, h.n_nodes, n_paras, &mut nodes)?;
     let other_labels = r.str()?;
     let mut end = 0usize;
     for _ in 0..n_paras {
@@ -318,8 +320,14 @@ pub fn read<'a>(bytes: &'a [u8], mut paragraph: impl FnMut(usize, ParaRecord)) -
     })
 }
 
-fn raw_nodes(r: &mut In<'_>, n_nodes: usize, n_paras: usize) -> Option<Vec<RawNode>> {
-    let mut nodes = Vec::with_capacity(n_nodes);
+fn raw_nodes(
+    r: &mut In<'_>,
+    n_nodes: usize,
+    n_paras: usize,
+    nodes: &mut Vec<RawNode>,
+) -> Option<()> {
+    nodes.clear();
+    nodes.reserve(n_nodes);
     // Where the next label that does not open its paragraph starts in `other_labels`.
     let mut other = 0usize;
     for i in 0..n_nodes {
@@ -363,7 +371,7 @@ fn raw_nodes(r: &mut In<'_>, n_nodes: usize, n_paras: usize) -> Option<Vec<RawNo
             elsewhere,
         });
     }
-    Some(nodes)
+    Some(())
 }
 
 /// A node as the entry gives it, its label not yet found.

@@ -51,7 +51,8 @@ pub fn search(
     if matches.peek().is_none() {
         return Some(None);
     }
-    let outline = entry::outline(entry)?;
+    let spare = SPARE.with_borrow_mut(std::mem::take);
+    let outline = entry::outline(entry, spare.sections)?;
     let places = outline.places;
     if outline.coding != coding
         || places
@@ -72,12 +73,28 @@ pub fn search(
             p += 1;
         }
     }
+    let [title, closing, appendix] = outline.landmarks;
+    // Made now, so that its buffers go back to the thread however this ends.
+    let mut sketch = Sketch {
+        path: String::new(),
+        marks: Landmarks::new(
+            title.map_or(1, |t| t.1),
+            closing.map(|c| c.0),
+            appendix.map(|a| a.0),
+        ),
+        mark_lines: [closing, appendix],
+        texts: spare.texts,
+        text: spare.text,
+        sections: outline.nodes,
+        shown: spare.shown,
+        labels: spare.labels,
+        title: String::new(),
+    };
     let mut hits = Vec::with_capacity(candidates.len());
-    let mut texts = Vec::with_capacity(candidates.len());
     // The paragraphs' texts, one after another in one buffer: their bytes in the file
     // are about their size in UTF-8.
     let bytes: usize = candidates.iter().map(|&p| places.place(p).len()).sum();
-    let mut all = String::with_capacity(bytes + bytes / 2);
+    sketch.text.reserve(bytes + bytes / 2);
     for p in candidates {
         let text = coding.decode(file.get(places.place(p))?)?;
         if let Some(ranges) = ranges_in(pattern, &text) {
@@ -87,29 +104,16 @@ pub fn search(
                 line,
                 ranges,
             });
-            all.push_str(&text);
-            texts.push((p, line, all.len() - text.len()..all.len()));
+            let start = sketch.text.len();
+            sketch.text.push_str(&text);
+            sketch.texts.push((p, line, start..sketch.text.len()));
         }
     }
     if hits.is_empty() {
         return Some(None);
     }
-    let [title, closing, appendix] = outline.landmarks;
-    let mut sketch = Sketch {
-        path: path(),
-        marks: Landmarks::new(
-            title.map_or(1, |t| t.1),
-            closing.map(|c| c.0),
-            appendix.map(|a| a.0),
-        ),
-        mark_lines: [closing, appendix],
-        texts,
-        text: all,
-        sections: outline.nodes,
-        shown: Vec::new(),
-        labels: String::new(),
-        title: outline.title.to_string(),
-    };
+    sketch.path = path();
+    sketch.title = outline.title.to_string();
     // Only the sections the hits stand in are shown: only their labels are found. A
     // section's parents come before it, so the walk up ends.
     for h in &hits {
@@ -148,6 +152,43 @@ pub fn search(
         }
     }
     Some(Some((sketch, hits)))
+}
+
+/// What a `Sketch` is written into, kept by each search thread from speech to speech.
+#[derive(Default)]
+struct Spare {
+    texts: Vec<(usize, usize, Range<usize>)>,
+    text: String,
+    sections: Vec<RawNode>,
+    shown: Vec<(usize, Range<usize>)>,
+    labels: String,
+}
+
+thread_local! {
+    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::default();
+}
+
+impl Drop for Sketch {
+    fn drop(&mut self) {
+        let mut spare = Spare {
+            texts: std::mem::take(&mut self.texts),
+            text: std::mem::take(&mut self.text),
+            sections: std::mem::take(&mut self.sections),
+            shown: std::mem::take(&mut self.shown),
+            labels: std::mem::take(&mut self.labels),
+        };
+        // The buffers of a speech of unusual size are not kept.
+        if spare.text.capacity() + spare.labels.capacity() > 1 << 16
+            || spare.sections.capacity() > 1 << 12
+        {
+            return;
+        }
+        spare.texts.clear();
+        spare.text.clear();
+        spare.shown.clear();
+        spare.labels.clear();
+        SPARE.with_borrow_mut(|s| *s = spare);
+    }
 }
 
 /// The byte ranges of every word's matches in one paragraph's text, when all words
