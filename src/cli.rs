@@ -250,8 +250,9 @@ pub struct SearchArgs {
     /// Print how many matches each speech has instead of the matches.
     #[arg(short = 'c', long)]
     pub count: bool,
-    /// Neither read nor write the outline cache: parse every matching speech. The
-    /// cache keeps the outlines of speeches searched before, by path, size and times.
+    /// Neither read nor write the outline cache: parse every matching speech, list every
+    /// folder. The cache keeps the outlines of speeches searched before, by path, size
+    /// and times, and the listings of folders unchanged since.
     #[arg(long)]
     pub no_cache: bool,
     /// Colour the matches, and error lines: auto (when the stream is a terminal and

@@ -60,7 +60,8 @@ Examples:
 
 Outline cache: the outlines of speeches searched are kept in ~/.cache/gangmu/outlines
 ($XDG_CACHE_HOME), by path, size and times, so a folder searched again only has its
-changed files parsed; the speeches are never written. --no-cache does without it.
+changed files parsed, and is not listed again while unchanged; the speeches are never
+written. --no-cache does without it.
 
 Exit status: 0 when something was found, 1 when nothing was, 2 on an error (a bad
 pattern, a file that could not be read). A closed pipe (| head) ends the run quietly,
