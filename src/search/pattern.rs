@@ -3,6 +3,7 @@
 //! expression (`营商环境` becomes `[营營]商[环環]境`) rather than applied to the text:
 //! the same expression then scans the raw bytes of a UTF-8 file before it is parsed.
 
+use super::anchor::Anchor;
 use super::variants::classes;
 use regex::Regex;
 use regex::bytes::Regex as BytesRegex;
@@ -32,6 +33,44 @@ pub struct Pattern {
     screen: Option<Vec<BytesRegex>>,
     /// Literal words without white space: see `per_paragraph`.
     per_paragraph: bool,
+    /// The first word's shared run, when it has one (literal words only).
+    anchor: Option<Anchor>,
+}
+
+/// How the first word is looked for in a file's raw bytes.
+pub enum Locator<'p> {
+    Regex(&'p BytesRegex),
+    /// Its shared run first, the expression when the run is common in a file.
+    Anchor(&'p Anchor, &'p BytesRegex),
+}
+
+/// The matches a `Locator` gives, as byte ranges, leftmost first, not overlapping.
+pub enum Located<'p, 'h> {
+    Regex(regex::bytes::Matches<'p, 'h>),
+    Anchor(super::anchor::Matches<'h>),
+}
+
+impl<'p> Locator<'p> {
+    pub fn find_iter<'h>(&self, hay: &'h [u8]) -> Located<'p, 'h>
+    where
+        'p: 'h,
+    {
+        match *self {
+            Locator::Regex(r) => Located::Regex(r.find_iter(hay)),
+            Locator::Anchor(a, r) => Located::Anchor(a.find_iter(hay, r)),
+        }
+    }
+}
+
+impl Iterator for Located<'_, '_> {
+    type Item = std::ops::Range<usize>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Located::Regex(m) => m.next().map(|m| m.range()),
+            Located::Anchor(m) => m.next(),
+        }
+    }
 }
 
 impl Pattern {
@@ -87,6 +126,19 @@ impl Pattern {
                 Unit::Chars(set) => !set.iter().any(|c| c.is_whitespace()),
                 Unit::Space => false,
             });
+        let anchor = match literal.first() {
+            Some(units) if !opts.regex => {
+                let sets: Option<Vec<&BTreeSet<char>>> = units
+                    .iter()
+                    .map(|u| match u {
+                        Unit::Chars(set) => Some(set),
+                        Unit::Space => None,
+                    })
+                    .collect();
+                sets.and_then(|s| Anchor::new(&s))
+            }
+            _ => None,
+        };
         // A pattern that matches nothing at all (`a*`) would list every paragraph.
         if words.iter().any(|w| w.is_match("")) {
             return Err("the pattern matches empty text".into());
@@ -97,6 +149,7 @@ impl Pattern {
             legacy,
             screen,
             per_paragraph,
+            anchor,
         })
     }
 
@@ -109,10 +162,16 @@ impl Pattern {
 
     /// The first word over a file's raw bytes: in UTF-8, or in GB18030 (or Big5)
     /// bytes; literal words only.
-    pub fn locator(&self, legacy: bool) -> Option<&BytesRegex> {
+    pub fn locator(&self, legacy: bool) -> Option<Locator<'_>> {
         match legacy {
-            false => self.screen.as_ref().and(self.raw.first()),
-            true => self.legacy.as_ref()?.first(),
+            false => {
+                let raw = self.screen.as_ref().and(self.raw.first())?;
+                Some(match &self.anchor {
+                    Some(a) => Locator::Anchor(a, raw),
+                    None => Locator::Regex(raw),
+                })
+            }
+            true => self.legacy.as_ref()?.first().map(Locator::Regex),
         }
     }
 

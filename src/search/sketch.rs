@@ -65,8 +65,8 @@ pub fn search(
     // The paragraphs a match of the first word overlaps.
     let mut candidates: Vec<usize> = Vec::new();
     for m in matches {
-        let mut p = places.first_ending_after(m.start());
-        while p < places.len() && places.place(p).start < m.end() {
+        let mut p = places.first_ending_after(m.start);
+        while p < places.len() && places.place(p).start < m.end {
             if candidates.last() != Some(&p) {
                 candidates.push(p);
             }
