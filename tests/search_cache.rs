@@ -40,11 +40,20 @@ fn corpus(name: &str) -> Dir {
     dir
 }
 
-fn packs(cache: &Path) -> Vec<PathBuf> {
+/// The cache's files whose name ends in `.ext`.
+fn cache_files(cache: &Path, ext: &str) -> Vec<PathBuf> {
     let dir = cache.join("gangmu").join("outlines");
     std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| Some(e.ok()?.path())).collect())
+        .map(|rd| {
+            rd.filter_map(|e| Some(e.ok()?.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == ext))
+                .collect()
+        })
         .unwrap_or_default()
+}
+
+fn packs(cache: &Path) -> Vec<PathBuf> {
+    cache_files(cache, "pack")
 }
 
 /// The same search, parsed and from the cache, in every format.
@@ -149,4 +158,42 @@ fn a_cache_that_cannot_be_written_is_done_without() {
     std::fs::write(&blocked, "not a folder").expect("file");
     agree(&blocked, &dir, "营商环境");
     assert_eq!(std::fs::read(&blocked).expect("read"), b"not a folder");
+}
+
+/// A folder's listing is kept once the folder has been left alone for a while, and a
+/// file added, removed or renamed afterwards is seen all the same.
+#[test]
+fn a_kept_folder_listing_never_hides_a_change() {
+    let dir = corpus("cache-listing");
+    let cache = tempfile::tempdir().expect("cache folder");
+    let c = cache.path();
+    // Listed right after it changed: not kept, as a change in the same clock tick
+    // would not show in the folder's times.
+    agree(c, &dir, "发展");
+    assert!(
+        cache_files(c, "dirs").is_empty(),
+        "a fresh folder's listing was kept"
+    );
+    // Left alone past the 3 seconds, it is kept, and recalled by the next search.
+    std::thread::sleep(std::time::Duration::from_millis(3300));
+    agree(c, &dir, "发展");
+    let dirs = cache_files(c, "dirs");
+    assert_eq!(dirs.len(), 1, "the listing kept");
+    let kept = std::fs::read(&dirs[0]).expect("listing");
+    agree(c, &dir, "发展");
+    assert_eq!(
+        std::fs::read(&dirs[0]).expect("listing"),
+        kept,
+        "recalled, not rewritten"
+    );
+    // A new speech, one gone, one renamed: each search sees the folder as it is.
+    let phrase = "在全市数字经济大会上的讲话\n一、抓发展\n发展数字经济。\n";
+    std::fs::write(dir.path("zz-new.txt"), phrase).expect("new speech");
+    let found = search(c, &["--count", "数字经济", &dir.s("")]);
+    assert!(found.stdout.contains("zz-new.txt"), "{}", found.stdout);
+    std::fs::rename(dir.path("zz-new.txt"), dir.path("zz-moved.txt")).expect("renamed");
+    let found = search(c, &["--count", "数字经济", &dir.s("")]);
+    assert!(found.stdout.contains("zz-moved.txt") && !found.stdout.contains("zz-new.txt"));
+    std::fs::remove_file(dir.path("gen005.txt")).expect("removed");
+    agree(c, &dir, "发展");
 }

@@ -24,7 +24,7 @@ pub struct DirCache {
     dest: PathBuf,
     /// Each listing, and whether this walk used it.
     known: HashMap<Stamp, (Listing, bool)>,
-    /// A listing was added, or one was found out of date.
+    /// A listing was added.
     changed: bool,
 }
 
@@ -66,8 +66,8 @@ impl Listings for DirCache {
     }
 
     fn remember(&mut self, meta: &Metadata, listed_at: SystemTime, listing: &Listing) {
-        self.changed = true;
         if settled(meta, listed_at) {
+            self.changed = true;
             self.known.insert(Stamp::of(meta), (listing.clone(), true));
         }
     }
@@ -102,14 +102,18 @@ fn settled(meta: &Metadata, listed_at: SystemTime) -> bool {
     }
 }
 
-/// The records of a listings file: the magic, then per folder its stamp, the listing's
+/// The records of a listings file: the magic and the build's outline code (which
+/// includes the order names are sorted in), then per folder its stamp, the listing's
 /// length and the listing, then an FNV-1a hash of all before it.
 fn parse(b: &[u8]) -> Option<HashMap<Stamp, (Listing, bool)>> {
     let (body, hash) = b.split_last_chunk::<8>()?;
     if super::fnv(body) != u64::from_le_bytes(*hash) {
         return None;
     }
-    let mut rest = body.strip_prefix(MAGIC)?;
+    let (build, mut rest) = body.strip_prefix(MAGIC)?.split_first_chunk::<8>()?;
+    if u64::from_le_bytes(*build) != super::pack::outline_hash() {
+        return None;
+    }
     let mut known = HashMap::new();
     while !rest.is_empty() {
         let (stamp, after) = rest.split_at_checked(Stamp::BYTES)?;
@@ -125,7 +129,7 @@ fn parse(b: &[u8]) -> Option<HashMap<Stamp, (Listing, bool)>> {
     Some(known)
 }
 
-/// `body` written under a temporary name with the magic and hash, and renamed into
+/// `body` written under a temporary name with the head and hash, and renamed into
 /// place: a reader sees the old file or the new one, never half of one.
 fn write_atomically(dest: &Path, body: &[u8]) -> std::io::Result<()> {
     let name = dest.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -134,8 +138,9 @@ fn write_atomically(dest: &Path, body: &[u8]) -> std::io::Result<()> {
         name.unwrap_or_default(),
         std::process::id()
     ));
-    let mut all = Vec::with_capacity(MAGIC.len() + body.len() + 8);
+    let mut all = Vec::with_capacity(MAGIC.len() + body.len() + 16);
     all.extend_from_slice(MAGIC);
+    all.extend_from_slice(&super::pack::outline_hash().to_le_bytes());
     all.extend_from_slice(body);
     let hash = super::fnv(&all);
     all.extend_from_slice(&hash.to_le_bytes());

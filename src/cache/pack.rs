@@ -17,7 +17,7 @@ const VERSION: u32 = 3;
 const ROW: usize = 4 + Stamp::BYTES + 8 + 4;
 
 /// The outline code this build has (see build.rs): entries made by another are not read.
-fn outline_hash() -> u64 {
+pub(super) fn outline_hash() -> u64 {
     u64::from_str_radix(env!("GANGMU_OUTLINE_HASH"), 16).unwrap_or(0)
 }
 
