@@ -5,7 +5,6 @@
 use crate::text::fold::fold;
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
-use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
@@ -48,15 +47,24 @@ const STEPS: [BuiltinConfig; 6] = [
 const TO_SIMPLIFIED: [&[usize]; 3] = [&[0], &[1, 0], &[2, 0]];
 const TO_TRADITIONAL: [&[usize]; 3] = [&[3], &[3, 4], &[3, 5]];
 
-/// The steps, loaded once on the first query, in parallel (the phrase dictionary takes
-/// most of the time); a step that cannot load is left out of the chains.
+/// Where `STEPS` has simplified to traditional, whose phrase dictionary takes most of
+/// the loading time.
+const BIG_STEP: usize = 3;
+
+/// The steps, loaded once on the first query, the big one on a thread of its own (not
+/// rayon's pool, which the browser's loading may keep busy); a step that cannot load is
+/// left out of the chains.
 fn steps() -> &'static [Option<OpenCC>] {
     static LOADED: OnceLock<Vec<Option<OpenCC>>> = OnceLock::new();
     LOADED.get_or_init(|| {
-        STEPS
-            .par_iter()
-            .map(|&c| OpenCC::from_config(c).ok())
-            .collect()
+        std::thread::scope(|scope| {
+            let big = scope.spawn(|| OpenCC::from_config(STEPS[BIG_STEP]).ok());
+            let mut steps: Vec<Option<OpenCC>> = (STEPS.iter().enumerate())
+                .map(|(k, &c)| (k != BIG_STEP).then(|| OpenCC::from_config(c).ok())?)
+                .collect();
+            steps[BIG_STEP] = big.join().ok().flatten();
+            steps
+        })
     })
 }
 
