@@ -37,10 +37,25 @@ fn main() {
 /// entries, so a build that would outline a file differently never reads them.
 fn outline_hash() {
     let mut files = Vec::new();
-    for dir in ["src/outline", "src/corpus", "src/cache"] {
-        println!("cargo:rerun-if-changed={dir}");
-        if let Ok(rd) = fs::read_dir(dir) {
-            files.extend(rd.filter_map(|e| e.ok()).map(|e| e.path()));
+    // Every file below these folders, subfolders (`cache/entry/`) included.
+    let mut dirs: Vec<std::path::PathBuf> = ["src/outline", "src/corpus", "src/cache"]
+        .iter()
+        .map(|d| {
+            println!("cargo:rerun-if-changed={d}");
+            d.into()
+        })
+        .collect();
+    while let Some(dir) = dirs.pop() {
+        for path in fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+        {
+            match path.is_dir() {
+                true => dirs.push(path),
+                false => files.push(path),
+            }
         }
     }
     println!("cargo:rerun-if-changed=Cargo.lock");
