@@ -54,7 +54,9 @@ impl DirCache {
             body.extend_from_slice(&(listing.as_bytes().len() as u64).to_le_bytes());
             body.extend_from_slice(listing.as_bytes());
         }
-        let _ = write_atomically(&self.dest, &body);
+        if write_atomically(&self.dest, &body).is_ok() {
+            super::prune(&self.dest);
+        }
     }
 }
 

@@ -193,13 +193,15 @@ impl Recorder {
 }
 
 /// Removes the least recently written cache files beyond `KEEP`, and the temporary
-/// files of searches that were killed while writing (an hour old or more).
+/// files of searches that were killed while writing (an hour old or more). Folder
+/// listings are counted apart: a folder searched for a phrase in none of its speeches
+/// has listings and no outlines.
 fn prune(dest: &Path) {
     let Some(dir) = dest.parent() else { return };
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut packs: Vec<(SystemTime, PathBuf)> = Vec::new();
+    let (mut packs, mut dirs) = (Vec::new(), Vec::new());
     let now = SystemTime::now();
     for p in rd.filter_map(|e| Some(e.ok()?.path())) {
         let Some(time) = std::fs::metadata(&p).and_then(|m| m.modified()).ok() else {
@@ -207,19 +209,20 @@ fn prune(dest: &Path) {
         };
         match p.extension().and_then(|x| x.to_str()) {
             Some("pack") => packs.push((time, p)),
+            Some("dirs") => dirs.push((time, p)),
             Some("tmp") if now.duration_since(time).is_ok_and(|d| d.as_secs() >= 3600) => {
                 let _ = std::fs::remove_file(&p);
             }
             _ => {}
         }
     }
-    if packs.len() <= KEEP {
-        return;
-    }
-    packs.sort();
-    for (_, p) in &packs[..packs.len() - KEEP] {
-        let _ = std::fs::remove_file(p);
-        let _ = std::fs::remove_file(p.with_extension("dirs"));
+    for mut files in [packs, dirs] {
+        if files.len() > KEEP {
+            files.sort();
+            for (_, p) in &files[..files.len() - KEEP] {
+                let _ = std::fs::remove_file(p);
+            }
+        }
     }
 }
 
@@ -298,6 +301,7 @@ mod tests {
         let d = dir.path();
         for i in 0..KEEP + 2 {
             aged(&d.join(format!("{i:02}.pack")), 100 * i as u64);
+            aged(&d.join(format!("{i:02}.dirs")), 100 * i as u64);
         }
         aged(&d.join(".a.pack.1.tmp"), 7200);
         aged(&d.join(".b.pack.2.tmp"), 10);
@@ -318,6 +322,8 @@ mod tests {
         );
         assert!(left.contains(&"other.txt".to_string()));
         assert_eq!(left.iter().filter(|n| n.ends_with(".pack")).count(), KEEP);
+        assert_eq!(left.iter().filter(|n| n.ends_with(".dirs")).count(), KEEP);
+        assert!(!left.contains(&format!("{:02}.dirs", KEEP + 1)));
     }
 
     #[test]
