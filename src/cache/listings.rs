@@ -134,12 +134,7 @@ fn parse(b: &[u8]) -> Option<HashMap<Stamp, (Listing, bool)>> {
 /// `body` written under a temporary name with the head and hash, and renamed into
 /// place: a reader sees the old file or the new one, never half of one.
 fn write_atomically(dest: &Path, body: &[u8]) -> std::io::Result<()> {
-    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned());
-    let tmp = dest.with_file_name(format!(
-        ".{}.{}.tmp",
-        name.unwrap_or_default(),
-        std::process::id()
-    ));
+    let tmp = super::temporary(dest);
     let mut all = Vec::with_capacity(MAGIC.len() + body.len() + 16);
     all.extend_from_slice(MAGIC);
     all.extend_from_slice(&super::pack::outline_hash().to_le_bytes());

@@ -226,6 +226,17 @@ fn prune(dest: &Path) {
     }
 }
 
+/// The name a file of the cache is written under before it is renamed to `dest`: one
+/// per process, hidden, and removed by `prune` if the process died meanwhile.
+fn temporary(dest: &Path) -> PathBuf {
+    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned());
+    dest.with_file_name(format!(
+        ".{}.{}.tmp",
+        name.unwrap_or_default(),
+        std::process::id()
+    ))
+}
+
 #[cfg(unix)]
 fn path_bytes(p: &Path) -> Cow<'_, [u8]> {
     use std::os::unix::ffi::OsStrExt;

@@ -147,12 +147,7 @@ pub struct Writer {
 
 impl Writer {
     pub fn create(dest: &Path) -> std::io::Result<Writer> {
-        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned());
-        let tmp = dest.with_file_name(format!(
-            ".{}.{}.tmp",
-            name.unwrap_or_default(),
-            std::process::id()
-        ));
+        let tmp = super::temporary(dest);
         let file = File::create(&tmp)?;
         Ok(Writer {
             dest: dest.to_path_buf(),
